@@ -1,0 +1,46 @@
+// Three bundles: the extension client and the language server run in Node
+// (VS Code's extension host and a child process); webviews run in a browser.
+'use strict';
+const path = require('path');
+const CopyPlugin = require('copy-webpack-plugin');
+
+const dist = path.resolve(__dirname, 'dist');
+
+/** @type {(mode: string) => import('webpack').Configuration} */
+const nodeBundle = (mode) => ({
+  mode,
+  target: 'node20',
+  devtool: 'source-map',
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
+  },
+  output: { path: dist, filename: '[name].js', libraryTarget: 'commonjs2', devtoolModuleFilenameTemplate: '../[resource-path]' },
+  node: { __dirname: false, __filename: false },
+  performance: { hints: false },
+});
+
+module.exports = (_env, argv) => {
+  const mode = argv.mode || 'production';
+  return [
+    {
+      ...nodeBundle(mode),
+      name: 'client',
+      entry: { client: './client/src/extension.ts' },
+      externals: { vscode: 'commonjs vscode' },
+    },
+    {
+      ...nodeBundle(mode),
+      name: 'server',
+      entry: { server: './server/src/server.ts', lint: './server/src/cli/lint.ts' },
+      plugins: [
+        new CopyPlugin({
+          patterns: [
+            { from: require.resolve('web-tree-sitter/tree-sitter.wasm'), to: 'tree-sitter.wasm' },
+            { from: require.resolve('@tree-sitter-grammars/tree-sitter-hcl/tree-sitter-hcl.wasm'), to: 'tree-sitter-hcl.wasm' },
+          ],
+        }),
+      ],
+    },
+  ];
+};
