@@ -1,0 +1,81 @@
+// Walks an HCL AST alongside the schema: classifies each body's items, hands
+// them to the rules, and descends into blocks whose content is known.
+// `dynamic` blocks are validated as what they generate; a task's `config`
+// follows its driver; free-form content is not descended into.
+import type { Block, Body, HclFile } from '../../hcl/ast';
+import { isBlockKind, type BlockSchema } from '../../schema/schemaModel';
+import type { ClassifiedAttribute, ClassifiedBlock, ClassifiedBody, MisplacedItem, ValidationRule } from './rule';
+import type { RuleContext } from './ruleContext';
+
+export function walkHclFile(file: HclFile, rules: readonly ValidationRule[], ctx: RuleContext): void {
+  new SchemaWalker(rules, ctx).body(file.body, ctx.schema.fileBlock(), undefined, 'the top level', []);
+}
+
+class SchemaWalker {
+  constructor(private readonly rules: readonly ValidationRule[], private readonly ctx: RuleContext) {}
+
+  body(body: Body, schema: BlockSchema, owner: Block | undefined, ownerName: string, labelFields: readonly string[]): void {
+    const classified = this.classify(body, schema, owner, ownerName, labelFields);
+    for (const rule of this.rules) {
+      rule.checkBody?.(classified, this.ctx);
+      for (const attribute of classified.attributes) rule.checkAttribute?.(attribute, classified, this.ctx);
+      for (const block of classified.blocks) rule.checkBlock?.(block, classified, this.ctx);
+      for (const item of classified.misplaced) rule.checkMisplaced?.(item, classified, this.ctx);
+    }
+    const driver = literalString(classified.attributes.find((a) => a.property?.hclName === 'driver'));
+    for (const { block, property, dynamic } of classified.blocks) {
+      if (dynamic) {
+        this.dynamic(block, property.body);
+        continue;
+      }
+      const inner = this.ctx.schema.bodyInContext(property, schema, driver);
+      if (!inner || inner.freeForm) continue;
+      const name = block.labels[0] ? `${block.type} "${block.labels[0].value}"` : block.type;
+      const fields = block.labels.length > 0 ? [property.labelField ?? '', 'Name'] : [];
+      this.body(block.body, inner, block, name, fields);
+    }
+  }
+
+  /** A `dynamic` block: its own arguments against the dynamic schema, its `content` as the generated block. */
+  private dynamic(block: Block, generated: BlockSchema | undefined): void {
+    const dynamicSchema = this.ctx.schema.dynamicBlock();
+    if (!dynamicSchema) return;
+    const label = block.labels[0]?.value ?? '';
+    this.body(block.body, dynamicSchema, block, `dynamic "${label}"`, []);
+    if (!generated || generated.freeForm) return;
+    for (const item of block.body.items) {
+      if (item.kind === 'block' && item.type === 'content') this.body(item.body, generated, item, `${label} (dynamic content)`, ['Name']);
+    }
+  }
+
+  private classify(body: Body, schema: BlockSchema, owner: Block | undefined, ownerName: string, labelFields: readonly string[]): ClassifiedBody {
+    const attributes: ClassifiedAttribute[] = [];
+    const blocks: ClassifiedBlock[] = [];
+    const misplaced: MisplacedItem[] = [];
+    for (const item of body.items) {
+      if (item.kind === 'attribute') {
+        const property = schema.hclProperty(item.name);
+        if (property && !isBlockKind(property.kind)) attributes.push({ attribute: item, property, value: property });
+        else if (!property && schema.extraAttributes) attributes.push({ attribute: item, property: undefined, value: schema.extraAttributes });
+        else misplaced.push({ item, property });
+        continue;
+      }
+      const property = schema.hclProperty(item.type);
+      if (item.type === 'dynamic' && !property) {
+        const generated = schema.hclProperty(item.labels[0]?.value ?? '');
+        if (generated && isBlockKind(generated.kind)) blocks.push({ block: item, property: generated, dynamic: true });
+        else misplaced.push({ item, property: undefined });
+      } else if (property && property.kind !== 'attribute') {
+        blocks.push({ block: item, property, dynamic: false });
+      } else {
+        misplaced.push({ item, property });
+      }
+    }
+    return { body, schema, owner, ownerName, labelFields, attributes, blocks, misplaced };
+  }
+}
+
+function literalString(attribute: ClassifiedAttribute | undefined): string | undefined {
+  const value = attribute?.attribute.value;
+  return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
