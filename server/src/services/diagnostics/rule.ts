@@ -32,7 +32,7 @@ export interface ClassifiedBody {
   readonly schema: BlockSchema;
   /** The block owning this body; undefined at the top of the file. */
   readonly owner: Block | undefined;
-  /** How messages name the owner: `task "web"`, `resources`, `the top level`. */
+  /** How messages name the owner: `task "web"`, `resources`, `the file`. */
   readonly ownerName: string;
   /** Fields the owner's label fills, so never written as attributes. */
   readonly labelFields: readonly string[];

@@ -8,7 +8,7 @@ import type { ClassifiedAttribute, ClassifiedBlock, ClassifiedBody, MisplacedIte
 import type { RuleContext } from './ruleContext';
 
 export function walkHclFile(file: HclFile, rules: readonly ValidationRule[], ctx: RuleContext): void {
-  new SchemaWalker(rules, ctx).body(file.body, ctx.schema.fileBlock(), undefined, 'the top level', []);
+  new SchemaWalker(rules, ctx).body(file.body, ctx.schema.fileBlock(), undefined, 'the file', []);
 }
 
 class SchemaWalker {
