@@ -8,10 +8,12 @@ import type { Attribute, Block, Body, BodyItem, HclFile, Label } from './ast';
 import { ConversionContext } from './conversionContext';
 import { ExpressionConverter } from './cstExpressions';
 import { unescapeQuoted } from './hclStrings';
+import type { BlankedLine } from './syntaxRepair';
 import { collectTreeSitterErrors } from './treeSitterErrors';
 
-export function convertTree(root: Node, document: TextDocument, text: string): HclFile {
-  const ctx = new ConversionContext(document, text);
+export function convertTree(root: Node, document: TextDocument, text: string, blanked: readonly BlankedLine[] = []): HclFile {
+  const ctx = new ConversionContext(document, text, blanked);
+  for (const line of blanked) ctx.addSyntaxError(line.message, line.start, line.end);
   collectTreeSitterErrors(root, ctx);
   const cursor = root.walk();
   try {
@@ -46,6 +48,8 @@ export interface BlockBodyParts {
   readonly bodyStart: number;
   readonly bodyEnd: number;
   readonly closed: boolean;
+  /** The closing brace is one the syntax repair appended after the end of the file. */
+  readonly closedByRepair: boolean;
 }
 
 export { checkSingleLineBlock };
@@ -60,7 +64,9 @@ class BodyConverter {
   /** The cursor is on a `body`, or on the root whose `body` and top-level ERROR nodes are read alike. */
   body(c: TreeCursor): Body {
     const items: BodyItem[] = [];
-    const hasError = this.collectItems(c, items);
+    const start = c.startIndex;
+    const end = c.endIndex;
+    const hasError = this.collectItems(c, items) || this.ctx.blankedWithin(start, end, items.filter((item) => item.kind === 'block'));
     this.checkOneItemPerLine(items);
     return { items, hasError };
   }
@@ -139,7 +145,8 @@ class BodyConverter {
       labels.push({ value, quoted, ...this.ctx.span(c.startIndex, c.endIndex) });
     }
     c.gotoParent();
-    const { body, bodyStart, bodyEnd, closed } = this.blockBody(c);
+    const { body, bodyStart, bodyEnd, closed, closedByRepair } = this.blockBody(c);
+    if (closedByRepair) this.ctx.addSyntaxError(`This ${this.ctx.text.slice(typeStart, typeEnd)} block is not closed: "}" is missing`, typeStart, typeEnd);
     const typeLine = this.ctx.lineOf(typeStart);
     const splitAt = labels.findIndex((label) => this.ctx.lineOf(label.start) !== typeLine);
     const block: Block = {
@@ -168,8 +175,9 @@ class BodyConverter {
     let bodyStart = end;
     let bodyEnd = end;
     let closed = false;
+    let closedByRepair = false;
     let hasError = false;
-    if (!c.gotoFirstChild()) return { body: { items, hasError }, bodyStart, bodyEnd, closed };
+    if (!c.gotoFirstChild()) return { body: { items, hasError }, bodyStart, bodyEnd, closed, closedByRepair };
     do {
       switch (c.nodeType) {
         case 'block_start':
@@ -181,7 +189,8 @@ class BodyConverter {
           hasError = this.collectItems(c, items) || hasError || c.nodeType === 'ERROR';
           break;
         case 'block_end':
-          closed = !c.currentNode.isMissing;
+          closed = !c.currentNode.isMissing && c.startIndex < this.ctx.documentLength;
+          closedByRepair = !closed && !c.currentNode.isMissing;
           hasError ||= !closed;
           bodyEnd = c.startIndex;
           break;
@@ -189,7 +198,8 @@ class BodyConverter {
     } while (c.gotoNextSibling());
     c.gotoParent();
     this.checkOneItemPerLine(items);
-    return { body: { items, hasError }, bodyStart, bodyEnd: Math.max(bodyStart, bodyEnd), closed };
+    hasError ||= this.ctx.blankedWithin(bodyStart, bodyEnd, items.filter((item) => item.kind === 'block'));
+    return { body: { items, hasError }, bodyStart, bodyEnd: Math.max(bodyStart, bodyEnd), closed, closedByRepair };
   }
 
   /**

@@ -7,8 +7,13 @@ import { convertTree } from './cstToAst';
 import { findSingleEdit } from './textEdit';
 import { createHclTreeSitterParser } from './treeSitter';
 import { updateAfterEdit } from './incrementalAst';
+import { repairSyntax } from './syntaxRepair';
 
-/** One parsed version of a document. Owns a tree-sitter tree (WebAssembly memory): call dispose() when replaced. */
+/**
+ * One parsed version of a document. Owns a tree-sitter tree (WebAssembly
+ * memory): call dispose() when replaced. `text` is what was parsed: the
+ * document's text, with lines blanked by the syntax repair if any.
+ */
 export class HclSyntaxTree {
   private tree: Tree | undefined;
 
@@ -38,18 +43,25 @@ export class HclParser {
   parse(document: TextDocument, previous?: HclSyntaxTree): HclSyntaxTree {
     const text = document.getText();
     const oldTree = previous?.syntaxTree;
-    if (previous && oldTree) {
-      const edit = findSingleEdit(previous.text, text);
-      if (!edit) return new HclSyntaxTree(text, previous.file, oldTree.copy());
-      const edited = oldTree.copy();
-      edited.edit(edit);
-      const tree = this.parseText(text, edited);
-      const file = updateAfterEdit(previous.file, previous.text, edited, tree, edit, document, text) ?? convertTree(tree.rootNode, document, text);
+    if (!previous || !oldTree) return this.convert(document, text, this.parseText(text));
+    const edit = findSingleEdit(previous.text, text);
+    if (!edit) return new HclSyntaxTree(text, previous.file, oldTree.copy());
+    const edited = oldTree.copy();
+    edited.edit(edit);
+    const tree = this.parseText(text, edited);
+    try {
+      if (tree.rootNode.hasError) return this.convert(document, text, tree);
+      const file = updateAfterEdit(previous.file, previous.text, edited, tree, edit, document, text);
+      return file ? new HclSyntaxTree(text, file, tree) : this.convert(document, text, tree);
+    } finally {
       edited.delete();
-      return new HclSyntaxTree(text, file, tree);
     }
-    const tree = this.parseText(text);
-    return new HclSyntaxTree(text, convertTree(tree.rootNode, document, text), tree);
+  }
+
+  /** Whole-tree conversion, after repairing what tree-sitter could not read. */
+  private convert(document: TextDocument, text: string, tree: Tree): HclSyntaxTree {
+    const repaired = tree.rootNode.hasError ? repairSyntax(this.parser, text, tree) : { text, tree, blanked: [] };
+    return new HclSyntaxTree(repaired.text, convertTree(repaired.tree.rootNode, document, repaired.text, repaired.blanked), repaired.tree);
   }
 
   private parseText(text: string, oldTree?: Tree): Tree {

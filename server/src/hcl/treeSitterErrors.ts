@@ -7,7 +7,7 @@ import { ConversionContext, MAX_SYNTAX_PROBLEMS } from './conversionContext';
 const MISSING_NAMES: Record<string, string> = {
   '}': '"}"', block_end: '"}"', object_end: '"}"', template_interpolation_end: '"}"', template_directive_end: '"}"',
   ']': '"]"', tuple_end: '"]"', ')': '")"', quoted_template_end: 'a closing quote', '"': 'a closing quote',
-  '=': '"="', ':': '":"', expression: 'a value', identifier: 'a name', heredoc_identifier: 'the heredoc end marker',
+  '=': '"="', ':': '":"', expression: 'a value', '<<': 'a value', heredoc_start: 'a value', identifier: 'a name', heredoc_identifier: 'the heredoc end marker',
 };
 
 const SNIPPET_LENGTH = 30;
