@@ -42,7 +42,10 @@ export class ExpressionConverter {
         return this.literal(c);
       case 'template_expr':
       case 'collection_value':
+      case 'operation':
         return this.firstChild(c, () => this.convert(c));
+      case 'unary_operation':
+        return this.unary(c, start, end);
       case 'quoted_template':
         return this.template(c, start, end);
       case 'heredoc_template':
@@ -167,6 +170,16 @@ export class ExpressionConverter {
     } while (c.gotoNextSibling());
     c.gotoParent();
     return entries;
+  }
+
+  /** `-5` is a literal to us (HCL folds it at parse time); `!x` and `-var.x` are not. */
+  private unary(c: TreeCursor, start: number, end: number): Expression {
+    const operands = this.sequence(c);
+    const operand = operands[0];
+    if (this.ctx.text[start] === '-' && operands.length === 1 && operand.kind === 'literal' && typeof operand.value === 'number') {
+      return { kind: 'literal', value: -operand.value, ...this.ctx.span(start, end) };
+    }
+    return this.other(start, end, operands);
   }
 
   private call(c: TreeCursor, start: number, end: number): Expression {

@@ -45,6 +45,8 @@ class HclJsonMapper {
       } else if (block && schemaProperty && isBlockKind(schemaProperty.kind)) {
         const body = this.schema.bodyInContext(schemaProperty, block, typeof driver === 'string' ? driver : undefined);
         items.push(...this.blocks(keyNode, valueNode, labelCount(schemaProperty.kind), body));
+      } else if (block && !schemaProperty && !block.extraAttributes && valueNode?.type === 'object') {
+        items.push(...this.blocks(keyNode, valueNode, 0, undefined)); // unknown, but written like a block: call it one
       } else {
         items.push(this.attribute(property, keyNode, valueNode));
       }

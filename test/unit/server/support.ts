@@ -12,6 +12,14 @@ export function languageService(): Promise<NomadLanguageService> {
   return service;
 }
 
+// Root hook (registered when a test file imports this module): load the
+// grammar and compile the API schema once, with a generous bound, so that
+// no single test pays for it under mocha's default timeout.
+before(async function () {
+  this.timeout(120_000);
+  await validate('{"Job": {"ID": "warm-up", "TaskGroups": []}}', { languageId: 'json' });
+});
+
 export interface Marked {
   readonly text: string;
   /** Ranges written as ⟦...⟧ in the source, in order. */
