@@ -46,6 +46,8 @@ function specPaths(body, prefix = '', out = new Set()) {
 function buildOne(driver, spec, since, words, warn) {
   /** @type {Record<string, any>} */
   const definitions = {};
+  /** @type {Map<object, string>} block bodies already emitted, so aliases share one definition */
+  const emitted = new Map();
   const objectOf = (body, prefix, wordsBody) => {
     const properties = {};
     const required = [];
@@ -57,10 +59,14 @@ function buildOne(driver, spec, since, words, warn) {
       let prop;
       if (node.kind === 'block' || node.kind === 'blocks') {
         // the API keeps a block as a list of objects; HCL JSON also takes one object
-        const inner = objectOf(node.body, p, w.properties);
-        definitions[p] = orderKeys({ ...inner, type: ['object', 'array'], items: { $ref: `#/definitions/${p}` } });
-        prop = { $ref: `#/definitions/${p}` };
-        if (node.kind === 'block') definitions[p].maxItems = 1;
+        const shared = emitted.get(node.body);
+        if (!shared) {
+          emitted.set(node.body, p);
+          const inner = objectOf(node.body, p, w.properties);
+          definitions[p] = orderKeys({ ...inner, type: ['object', 'array'], items: { $ref: `#/definitions/${p}` } });
+          if (node.kind === 'block') definitions[p].maxItems = 1;
+        }
+        prop = { $ref: `#/definitions/${shared ?? p}` };
       } else {
         const { kind, schema } = attrSchema(node.hclType);
         prop = { ...schema, 'x-hclKind': kind };
@@ -108,6 +114,8 @@ function buildDriverSchemas({ tree, tags, pin, overlayDir, provenance, warn }) {
     const words = fs.existsSync(overlayFile) ? JSON.parse(fs.readFileSync(overlayFile, 'utf8')) : {};
     if (!words.description) warn(`no description for driver ${d.name}`);
     const { root, definitions } = buildOne(d.name, parseTaskConfigSpec(src), since, words, warn);
+    // anything else in the overlay (e.g. java's "class or jar_path" rule) is passed through
+    const { description: _d, properties: _p, ...extra } = words;
     out[d.name] = {
       $schema: 'http://json-schema.org/draft-07/schema#',
       $id: `https://nomad-jobs.local/schema/drivers/${d.name}.schema.json`,
@@ -117,6 +125,7 @@ function buildDriverSchemas({ tree, tags, pin, overlayDir, provenance, warn }) {
       'x-driver': d.name,
       'x-source': `${d.file} (taskConfigSpec)`,
       ...root,
+      ...extra,
       ...(Object.keys(definitions).length ? { definitions: sortKeys(definitions) } : {}),
     };
   }

@@ -109,15 +109,21 @@ function literalValue(text) {
   }
 }
 
-/** Turn parsed hclspec calls into SpecNodes, following variables defined elsewhere in the file. */
-function interpret(node, tokens) {
-  if (node.ref) return interpret(parseAssignedExpr(tokens, node.ref), tokens);
+/**
+ * Turn parsed hclspec calls into SpecNodes, following variables defined elsewhere in the file.
+ * A variable used twice (docker's `mount` and `mounts` share one body) yields the same object.
+ */
+function interpret(node, tokens, refs = new Map()) {
+  if (node.ref) {
+    if (!refs.has(node.ref)) refs.set(node.ref, interpret(parseAssignedExpr(tokens, node.ref), tokens, refs));
+    return refs.get(node.ref);
+  }
   const [a, b, c] = node.args ?? [];
   switch (node.call) {
     case 'hclspec.NewObject': {
       if (!a.map) throw new Error('NewObject without a map literal');
       const body = {};
-      for (const [k, v] of Object.entries(a.map)) body[k] = interpret(v, tokens);
+      for (const [k, v] of Object.entries(a.map)) body[k] = interpret(v, tokens, refs);
       return { object: body };
     }
     case 'hclspec.NewAttr':
@@ -125,12 +131,12 @@ function interpret(node, tokens) {
     case 'hclspec.NewBlockAttrs':
       return { kind: 'blockAttrs', name: a.lit, hclType: b.lit, required: c.lit === true };
     case 'hclspec.NewBlock':
-      return { kind: 'block', name: a.lit, required: b.lit === true, body: interpret(c, tokens).object };
+      return { kind: 'block', name: a.lit, required: b.lit === true, body: interpret(c, tokens, refs).object };
     case 'hclspec.NewBlockList':
     case 'hclspec.NewBlockSet':
-      return { kind: 'blocks', name: a.lit, required: false, body: interpret(b, tokens).object };
+      return { kind: 'blocks', name: a.lit, required: false, body: interpret(b, tokens, refs).object };
     case 'hclspec.NewDefault': {
-      const spec = interpret(a, tokens);
+      const spec = interpret(a, tokens, refs);
       const value = b.call === 'hclspec.NewLiteral' ? literalValue(b.args[0].lit) : undefined;
       return value === undefined ? spec : { ...spec, default: value };
     }
