@@ -28,9 +28,24 @@ export interface SessionHost {
 
 const LIST_OWNER = 'root';
 
-/** A job's node depends on where it hangs, so the cache key includes the parent job. */
+/** A job's node depends on where it hangs, so the cache key includes the parent (always in the same namespace). */
 function cacheKey(job: JobListStub, parent: JobListStub | undefined): string {
-  return `${jobKey(job.Namespace, job.ID)}|${parent ? jobKey(parent.Namespace, parent.ID) : ''}`;
+  return `${jobKey(job.Namespace, job.ID)}\u0000${parent ? parent.ID : ''}`;
+}
+
+/** Whether a row must be redrawn: anything it shows comes from these fields. */
+function jobChanged(previous: JobListStub, next: JobListStub): boolean {
+  return (
+    previous.ModifyIndex !== next.ModifyIndex ||
+    previous.JobSummary?.ModifyIndex !== next.JobSummary?.ModifyIndex ||
+    previous.Status !== next.Status ||
+    previous.Stop !== next.Stop
+  );
+}
+
+/** A parent is redrawn when its children come or go (its folder shows how many). */
+function childrenChanged(previous: readonly JobListStub[], next: readonly JobListStub[]): boolean {
+  return previous.length !== next.length || previous[0]?.ID !== next[0]?.ID;
 }
 const EMPTY_FOREST: JobForest = { roots: [], children: new Map(), total: 0 };
 
@@ -56,7 +71,6 @@ export class ExplorerSession implements ExplorerContext {
   private filterText = '';
   /** Job nodes handed to VS Code, by job key plus parent key (a node's parent never changes). */
   private readonly nodes = new Map<string, JobNode>();
-  private signatures = new Map<string, string>();
   private rootOrder = '';
   private failed = false;
 
@@ -181,16 +195,16 @@ export class ExplorerSession implements ExplorerContext {
 
   /** Redraws only the jobs that changed, unless the top level itself changed (or `full` is asked for). */
   private reconcile(full: boolean): void {
+    const before = this.shown;
     this.shown = filterJobForest(this.forest, this.filterText);
-    const previous = this.signatures;
-    this.signatures = new Map();
+    const seen = new Set<string>();
     const changed: JobNode[] = [];
     const order: string[] = [];
     for (const root of this.shown.roots) {
       order.push(jobKey(root.Namespace, root.ID));
-      this.collectChanges(root, undefined, previous, changed);
+      this.collectChanges(root, undefined, before, seen, changed);
     }
-    this.pruneNodes();
+    this.pruneNodes(seen);
     const rootOrder = order.join('\n');
     if (full || rootOrder !== this.rootOrder) {
       this.rootOrder = rootOrder;
@@ -200,24 +214,23 @@ export class ExplorerSession implements ExplorerContext {
     for (const node of changed) this.host.refresh(node);
   }
 
-  /** Records each shown job's signature (by cache key) and collects cached nodes whose job changed. */
-  private collectChanges(job: JobListStub, parent: JobListStub | undefined, previous: Map<string, string>, changed: JobNode[]): void {
-    const children = childrenOf(this.shown, job);
+  /** Marks each shown job as seen, hands cached nodes their new stub and collects those that changed. */
+  private collectChanges(job: JobListStub, parent: JobListStub | undefined, before: JobForest, seen: Set<string>, changed: JobNode[]): void {
     const key = cacheKey(job, parent);
-    const signature = [job.ModifyIndex, job.JobModifyIndex, job.JobSummary?.ModifyIndex, job.Status, job.Stop, children.length, children[0]?.ID].join('|');
-    this.signatures.set(key, signature);
+    seen.add(key);
+    const children = childrenOf(this.shown, job);
     const node = this.nodes.get(key);
     if (node) {
+      if (jobChanged(node.stub, job) || childrenChanged(childrenOf(before, node.stub), children)) changed.push(node);
       node.stub = job;
-      if (previous.get(key) !== signature) changed.push(node);
     }
-    for (const child of children) this.collectChanges(child, job, previous, changed);
+    for (const child of children) this.collectChanges(child, job, before, seen, changed);
   }
 
   /** Drops nodes of jobs that left the list (deleted, purged, filtered out, re-parented) and stops their watches. */
-  private pruneNodes(): void {
+  private pruneNodes(seen: Set<string>): void {
     for (const [key, node] of this.nodes) {
-      if (this.signatures.has(key)) continue;
+      if (seen.has(key)) continue;
       this.nodes.delete(key);
       this.watches.forget(node.key);
     }

@@ -2,7 +2,7 @@
 // with flags for menus, and a tooltip computed on hover.
 import type { JobListStub } from '../../nomad/types';
 import { COLORS, escapeMarkdown, joinParts, type IconView, type ItemView } from './itemView';
-import { childCounts, summaryTable, totalCounts, wantedCount } from './summaryCounts';
+import { childCounts, summaryTable, totalCounts, wantedCount, type GroupCounts } from './summaryCounts';
 import { isoTime } from './time';
 
 const TYPE_ICONS: Record<string, string> = {
@@ -27,14 +27,13 @@ export function jobContextValue(job: JobListStub): string {
   return ['job', job.Type || 'unknown', jobStatusWord(job), ...flags].join(':');
 }
 
-export function jobIcon(job: JobListStub): IconView {
+export function jobIcon(job: JobListStub, counts: GroupCounts = totalCounts(job.JobSummary)): IconView {
   const id = job.ParameterizedJob ? 'symbol-parameter' : job.Periodic ? 'history' : (TYPE_ICONS[job.Type] ?? 'package');
-  return { id, color: jobColor(job) };
+  return { id, color: jobColor(job, counts) };
 }
 
-function jobColor(job: JobListStub): string {
+function jobColor(job: JobListStub, counts: GroupCounts): string {
   if (job.Stop) return COLORS.idle;
-  const counts = totalCounts(job.JobSummary);
   switch (job.Status) {
     case 'running':
       return counts.Queued > 0 ? COLORS.busy : COLORS.ok;
@@ -48,7 +47,7 @@ function jobColor(job: JobListStub): string {
 }
 
 /** e.g. `service · running · 3/3`, `batch · parameterized · 2 dispatched`, `batch · dead · 1 complete · 1 failed`. */
-export function jobDescription(job: JobListStub, showNamespace: boolean): string {
+export function jobDescription(job: JobListStub, showNamespace: boolean, counts: GroupCounts = totalCounts(job.JobSummary)): string {
   const namespace = showNamespace ? job.Namespace : undefined;
   if (job.ParameterizedJob || job.Periodic) {
     const children = childCounts(job.JobSummary);
@@ -62,7 +61,6 @@ export function jobDescription(job: JobListStub, showNamespace: boolean): string
       children.Running > 0 && `${children.Running} running`,
     ]);
   }
-  const counts = totalCounts(job.JobSummary);
   const wanted = wantedCount(counts);
   const live = job.Status !== 'dead' && !job.Stop;
   return joinParts([
@@ -76,11 +74,12 @@ export function jobDescription(job: JobListStub, showNamespace: boolean): string
   ]);
 }
 
-export function jobView(job: JobListStub, options: { showNamespace: boolean; hasChildren?: boolean }): ItemView {
+export function jobView(job: JobListStub, options: { showNamespace: boolean }): ItemView {
+  const counts = totalCounts(job.JobSummary);
   return {
     label: job.ID,
-    description: jobDescription(job, options.showNamespace),
-    icon: jobIcon(job),
+    description: jobDescription(job, options.showNamespace, counts),
+    icon: jobIcon(job, counts),
     contextValue: jobContextValue(job),
     collapsible: 'collapsed',
   };

@@ -11,20 +11,25 @@ export function emptyCounts(): GroupCounts {
 
 /** Reads one group's counts, treating missing fields as zero. */
 export function groupCounts(summary: Partial<TaskGroupSummary> | undefined): GroupCounts {
-  const counts = emptyCounts();
-  for (const state of GROUP_STATES) {
-    const value = summary?.[state];
-    counts[state] = typeof value === 'number' ? value : 0;
-  }
-  return counts;
+  return addCounts(emptyCounts(), summary);
+}
+
+/** Adds a group's counts into `total`; spelled out because it runs for every job of large lists. */
+function addCounts(total: GroupCounts, group: Partial<TaskGroupSummary> | undefined): GroupCounts {
+  if (!group) return total;
+  total.Queued += group.Queued || 0;
+  total.Starting += group.Starting || 0;
+  total.Running += group.Running || 0;
+  total.Complete += group.Complete || 0;
+  total.Failed += group.Failed || 0;
+  total.Lost += group.Lost || 0;
+  return total;
 }
 
 export function totalCounts(summary: JobSummary | null | undefined): GroupCounts {
   const total = emptyCounts();
-  for (const group of Object.values(summary?.Summary ?? {})) {
-    const counts = groupCounts(group);
-    for (const state of GROUP_STATES) total[state] += counts[state];
-  }
+  const groups = summary?.Summary;
+  if (groups) for (const name in groups) addCounts(total, groups[name]);
   return total;
 }
 
