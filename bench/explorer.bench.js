@@ -11,7 +11,8 @@
 const path = require('path');
 const v8 = require('v8');
 const vm = require('vm');
-const { installVscodeStub } = require('./vscodeStub');
+const { installVscodeStub } = require('../out/test/support/vscodeStub');
+const { fakeListClient } = require('../out/test/support/fakeListClient');
 
 const JOB_COUNT = 10_000;
 const PARENTS = 200;
@@ -65,42 +66,19 @@ function listResponse() {
   return JSON.stringify(jobs);
 }
 
-/**
- * A client whose list answers at once with `jobs`, then holds the blocking query until `push`
- * delivers a new list (a change on the cluster) or the watch is disposed.
- */
-function fakeClient(/** @type {unknown[]} */ jobs) {
-  /** @type {((value: unknown) => void) | undefined} */
-  let deliver;
-  let index = 42;
-  return {
-    config: { address: 'http://127.0.0.1:4646' },
-    listJobs: (/** @type {{ index?: number, signal: AbortSignal }} */ q) =>
-      q.index
-        ? new Promise((resolve, reject) => {
-            deliver = resolve;
-            q.signal.addEventListener('abort', () => reject(new Error('aborted')), { once: true });
-          })
-        : Promise.resolve({ value: jobs, index }),
-    push(/** @type {unknown[]} */ next) {
-      deliver?.({ value: next, index: ++index });
-    },
-  };
-}
-
 /** Builds the top level of the tree the way VS Code asks for it: roots, then a TreeItem per row. */
-async function buildTree(/** @type {any} */ ExplorerSession, /** @type {unknown[]} */ jobs) {
+async function buildTree(/** @type {any} */ ExplorerSession, /** @type {any[]} */ jobs) {
   /** @type {(() => void) | undefined} */
   let onRefresh;
   const host = { refresh: () => onRefresh?.(), reportOutcome() {}, stateChanged() {} };
-  const client = fakeClient(jobs);
+  const client = fakeListClient(jobs);
   const connection = { cluster: { name: 'bench', source: 'settings' }, client, explicit: true };
   const session = new ExplorerSession(connection, {}, host);
   session.watches.setVisible(true);
   const rows = await session.roots();
   const items = rows.map((/** @type {any} */ row) => row.getTreeItem());
   /** Delivers `next` as a server change and resolves once the session asked for a redraw. */
-  const update = (/** @type {unknown[]} */ next) =>
+  const update = (/** @type {any[]} */ next) =>
     new Promise((resolve) => {
       onRefresh = () => resolve(undefined);
       client.push(next);
