@@ -10,8 +10,8 @@ import { TokenStore } from './connection/tokenStore';
 import { JobsExplorer } from './explorer/jobsExplorer';
 import { NomadDocumentProvider } from './virtualDocs/nomadDocumentProvider';
 
-/** Returned from `activate`, for integration tests that need to look at the tree. */
-export interface NomadExtensionApi {
+/** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
+export interface ExplorerApi {
   readonly jobsTree: JobsExplorer['provider'];
   readonly jobsView: JobsExplorer['view'];
 }
@@ -40,7 +40,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
     ];
   }
 
-  get api(): NomadExtensionApi {
+  get api(): ExplorerApi {
     return { jobsTree: this.explorer.provider, jobsView: this.explorer.view };
   }
 
