@@ -2,7 +2,7 @@
 // `nomad job run file.json` reads) into the API JSON Job that the plan and
 // register endpoints take. Name mapping comes from hclJsonSpec.ts; anything it
 // does not know follows the general snake_case -> PascalCase rule.
-import { parseGoDuration } from './goDuration';
+import { parseGoDuration } from '../nomad/duration';
 import { BlockSpec, DURATIONS, JOB_SPEC, TASK_SPEC, pascalCase } from './hclJsonSpec';
 
 export class JobConversionError extends Error {
@@ -78,9 +78,11 @@ function convertBlocks(key: string, value: unknown, spec: BlockSpec, api: JsonOb
 
 function convertValue(key: string, value: unknown, spec: BlockSpec, path: string): unknown {
   if (typeof value !== 'string' || !(DURATIONS.has(key) || spec.durations?.includes(key))) return value;
-  const nanos = parseGoDuration(value);
-  if (nanos === undefined) throw new JobConversionError(`${path}: "${value}" is not a duration such as "30s" or "5m".`);
-  return nanos;
+  try {
+    return Math.round(parseGoDuration(value) * 1e6); // milliseconds -> the API's nanoseconds
+  } catch {
+    throw new JobConversionError(`${path}: "${value}" is not a duration such as "30s" or "5m".`);
+  }
 }
 
 /** A free-form map: an object, or (block form) an array of objects merged in order. */
