@@ -1,6 +1,7 @@
 // The three shapes a job file comes in, and where its job is declared (the
 // line that CodeLenses sit on and that job-wide problems point at).
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { looksLikeJsonJob } from '../lsp/jobFileDetector';
 import { lineOf, scanBody } from './hclScan';
 
 /** `hcl`: native HCL2; `hcl-json`: `{"job": {"id": {...}}}`; `api-json`: `{"Job": {...}}` or a bare Job. */
@@ -8,7 +9,8 @@ export type JobFileFormat = 'hcl' | 'hcl-json' | 'api-json';
 
 export function detectJobFormat(languageId: string, text: string): JobFileFormat | undefined {
   if (languageId === 'nomad' || languageId === 'hcl') return 'hcl';
-  if (languageId !== 'json' && languageId !== 'jsonc') return undefined;
+  // The cheap textual test first: most JSON files are not jobs, and some are large.
+  if ((languageId !== 'json' && languageId !== 'jsonc') || !looksLikeJsonJob(text)) return undefined;
   const root = parseTree(text);
   if (root?.type !== 'object') return undefined;
   if (findNodeAtLocation(root, ['job'])?.type === 'object' || findNodeAtLocation(root, ['job'])?.type === 'array') return 'hcl-json';

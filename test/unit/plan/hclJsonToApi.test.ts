@@ -114,7 +114,7 @@ describe('job file format', () => {
   it('tells HCL, HCL-JSON and API JSON apart', () => {
     assert.equal(detectJobFormat('nomad', 'job "a" {}'), 'hcl');
     assert.equal(detectJobFormat('json', '{"job": {"a": {}}}'), 'hcl-json');
-    assert.equal(detectJobFormat('json', '// c\n{"Job": {"ID": "a"}}'), 'api-json');
+    assert.equal(detectJobFormat('jsonc', '{"Job": {"ID": "a"}}'), 'api-json');
     assert.equal(detectJobFormat('json', '{"ID": "a", "TaskGroups": []}'), 'api-json');
     assert.equal(detectJobFormat('json', '{"name": "package"}'), undefined);
     assert.equal(detectJobFormat('plaintext', 'job "a" {}'), undefined);

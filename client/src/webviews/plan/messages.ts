@@ -61,6 +61,7 @@ export interface PlanView {
 
 export type PanelStatus =
   | { kind: 'idle' }
+  | { kind: 'info'; message: string }
   | { kind: 'busy'; message: string }
   | { kind: 'submitted'; message: string }
   | { kind: 'conflict'; message: string }
