@@ -2,17 +2,24 @@
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
 import { registerPlanFeature } from './commands/planFeature';
-import { LanguageClientController } from './lsp/languageClientController';
+import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
 import { NomadClient } from './nomad/client';
 import { connectionFromEnv } from './nomad/config';
 
 let languageClient: LanguageClientController | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
-  languageClient = new LanguageClientController(context);
-  context.subscriptions.push(languageClient);
-  languageClient.startWhenJobFilesOpen();
+/** What `activate` returns: read-only state for other extensions and our integration tests. */
+export interface NomadExtensionApi {
+  languageServerState(): LanguageServerState;
+}
+
+export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
+  const controller = new LanguageClientController(context);
+  languageClient = controller;
+  context.subscriptions.push(controller);
+  controller.startWhenJobFilesOpen();
   registerPlanFeature(context, { getActiveClient: environmentClient(context) });
+  return { languageServerState: () => controller.state };
 }
 
 /**
