@@ -117,6 +117,7 @@ function countList(entries: Count[]): VElement {
   return h('ul', {}, entries.map((entry) => h('li', {}, h('span', { class: 'name' }, entry.label), `: ${entry.count}`)));
 }
 
+/** One row per kind of change, one column per group: narrow panels keep every kind visible. */
 function renderUpdates(groups: GroupPlan[]): Child {
   if (!groups.length) return undefined;
   const labels = groups[0].updates.map((update) => update.label);
@@ -125,19 +126,24 @@ function renderUpdates(groups: GroupPlan[]): Child {
     { class: 'updates', 'aria-labelledby': 'updates-title' },
     h('h2', { id: 'updates-title' }, 'Scheduler changes per group'),
     h(
-      'table',
-      {},
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Group'), labels.map((label) => h('th', { scope: 'col' }, label)))),
+      'div',
+      { class: 'table-scroll' },
       h(
-        'tbody',
+        'table',
         {},
-        groups.map((group) =>
-          h(
-            'tr',
-            {},
-            h('th', { scope: 'row', class: 'name' }, group.name),
-            group.updates.map((update) => h('td', { class: update.count ? 'count' : 'count zero' }, String(update.count))),
-          ),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Change'), groups.map((group) => h('th', { scope: 'col', class: 'name' }, group.name)))),
+        h(
+          'tbody',
+          {},
+          labels.map((label, row) => {
+            const counts = groups.map((group) => group.updates[row]?.count ?? 0);
+            return h(
+              'tr',
+              { class: counts.some(Boolean) ? undefined : 'zero' },
+              h('th', { scope: 'row' }, label),
+              counts.map((count) => h('td', { class: count ? 'count' : 'count zero' }, String(count))),
+            );
+          }),
         ),
       ),
     ),

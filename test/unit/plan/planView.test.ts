@@ -122,9 +122,13 @@ describe('plan page rendering', () => {
     assert.match(text, /kernel = windows: 2/);
     assert.match(text, /Warnings\s*careful/);
     assert.match(text, /Next periodic launch: 2030-01-01 00:00:00 UTC/);
-    const cells = findAll(page(view), (e) => e.tag === 'td').map((e) => [textOf(e), e.attrs.class]);
-    assert.deepEqual(cells[0], ['2', 'count']);
-    assert.deepEqual(cells[1], ['0', 'count zero']);
+    const rows = findAll(page(view), (e) => e.tag === 'tr').map((row) => [row.attrs.class, ...row.children.map(textOf)]);
+    assert.deepEqual(rows.slice(0, 3), [
+      [undefined, 'Change', 'g'],
+      [undefined, 'create', '2'],
+      ['zero', 'create/destroy update', '0'],
+    ]);
+    assert.deepEqual(rows.find((row) => row[1] === 'ignore'), [undefined, 'ignore', '1']);
     assert.match(text, /Runs only if the job's modify index is still 33/);
   });
 
