@@ -32,7 +32,6 @@ class HclJsonMapper {
   /** `block` undefined: free-form content, every property an attribute. */
   body(object: Node, block: BlockSchema | undefined, dynamicTarget?: BlockSchema): Body {
     const items: BodyItem[] = [];
-    const driver = propertyValue(object, 'driver')?.value;
     for (const property of object.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       const key: unknown = keyNode?.value;
@@ -43,7 +42,9 @@ class HclJsonMapper {
       } else if (key === 'dynamic' && block && !schemaProperty && !block.freeForm) {
         items.push(...this.blocks(keyNode, valueNode, 1, this.schema.dynamicBlock(), block));
       } else if (block && schemaProperty && isBlockKind(schemaProperty.kind)) {
-        const body = this.schema.bodyInContext(schemaProperty, block, typeof driver === 'string' ? driver : undefined);
+        const driverAttribute = this.schema.driverAttribute(schemaProperty, block);
+        const driver = driverAttribute === undefined ? undefined : propertyValue(object, driverAttribute)?.value;
+        const body = this.schema.bodyInContext(schemaProperty, typeof driver === 'string' ? driver : undefined);
         items.push(...this.blocks(keyNode, valueNode, labelCount(schemaProperty.kind), body));
       } else if (block && !schemaProperty && !block.extraAttributes && valueNode?.type === 'object') {
         items.push(...this.blocks(keyNode, valueNode, 0, undefined)); // unknown, but written like a block: call it one

@@ -31,4 +31,14 @@ export interface JsonSchema {
   'x-readOnly'?: boolean;
   'x-duration'?: boolean;
   'x-hclOnly'?: boolean;
+  /** First version where the HCL spelling works, when older than the API key (a renamed Go field). */
+  'x-hclSince'?: string;
+  /** Block limit where `maxItems` cannot say it (the file's single `job`, a map of labeled blocks). */
+  'x-maxBlocks'?: number;
+  /** Body fields the label fills (the file's `job` label fills ID and Name). */
+  'x-labelFills'?: string[];
+  /** The labels a labeled block accepts (a task's `scaling` is `cpu` or `mem`). */
+  'x-labelEnum'?: string[];
+  /** On a driver `config` property: the API name of the sibling field naming the driver. */
+  'x-driverConfig'?: string;
 }

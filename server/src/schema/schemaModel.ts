@@ -89,6 +89,11 @@ export class PropertySchema implements ValueSchema {
     return this.raw['x-since'];
   }
 
+  /** The version to check when the property is written in HCL. */
+  get hclSince(): string | undefined {
+    return this.raw['x-hclSince'] ?? this.raw['x-since'];
+  }
+
   get deprecated(): string | undefined {
     return this.raw['x-deprecated'];
   }
@@ -105,13 +110,25 @@ export class PropertySchema implements ValueSchema {
     return this.raw.default;
   }
 
-  /** Body field the block's label fills (labeledBlocks), e.g. `Name`. */
-  get labelField(): string | undefined {
-    return this.raw['x-label'];
+  /** Body fields the block's label fills (labeledBlocks), e.g. `Name`. */
+  get labelFields(): readonly string[] {
+    return this.raw['x-labelFills'] ?? (this.raw['x-label'] ? [this.raw['x-label']] : []);
   }
 
-  get maxItems(): number | undefined {
-    return this.raw.maxItems;
+  /** Labels allowed for this block, when the set is closed. */
+  get labelEnum(): readonly string[] | undefined {
+    return this.raw['x-labelEnum'];
+  }
+
+  /** How many blocks of this property one body may hold. */
+  get maxBlocks(): number | undefined {
+    if (this.kind === 'block' || this.kind === 'mapAttribute') return 1;
+    return this.raw['x-maxBlocks'] ?? this.raw.maxItems;
+  }
+
+  /** For a driver `config` property: the API name of the field naming the driver. */
+  get driverField(): string | undefined {
+    return this.raw['x-driverConfig'];
   }
 
   get items(): ValueSchema | undefined {
@@ -180,10 +197,14 @@ export class BlockSchema {
   /** Nothing inside is known (a driver without a schema, free-form maps): no checks apply. */
   get freeForm(): boolean {
     const schema = this.located.schema;
+    if (schema === FREE_FORM) return true;
     const hasProperties = Object.keys(schema.properties ?? {}).length > 0;
     return schema.additionalProperties === true || (!hasProperties && schema.additionalProperties === undefined);
   }
 }
+
+/** Stands for content nothing is known about (config of a driver without a schema). */
+const FREE_FORM: JsonSchema = { type: 'object', additionalProperties: true };
 
 const anyValue: ValueSchema = { types: [], enumValues: undefined, duration: false, minimum: undefined, items: undefined, mapValues: undefined };
 
@@ -216,19 +237,28 @@ export class SchemaModel {
 
   /** The `dynamic` block's own attributes (for_each, iterator, labels, content). */
   dynamicBlock(): BlockSchema | undefined {
-    const dynamic = this.definition('file', 'Dynamic');
+    const dynamic = this.definition('file', 'dynamic') ?? this.definition('file', 'Dynamic');
     return dynamic && this.blockFor('dynamic', dynamic);
+  }
+
+  /** Content nothing is known about: validation does not look inside. */
+  freeFormBlock(): BlockSchema {
+    return this.blockFor('free-form', { document: 'file', schema: FREE_FORM });
   }
 
   /**
    * The body schema of a block in its context: a task's `config` follows the
-   * task's `driver` (built-in drivers have schemas, others stay free-form).
+   * task's `driver`. Built-in drivers have schemas; other drivers, or a
+   * driver given by an expression (`driver` undefined), leave it free-form.
    */
-  bodyInContext(property: PropertySchema, owner: BlockSchema, driver: string | undefined): BlockSchema | undefined {
-    if (owner.name === 'Task' && property.apiName === 'Config' && driver !== undefined) {
-      return this.driverConfig(driver) ?? property.body;
-    }
-    return property.body;
+  bodyInContext(property: PropertySchema, driver: string | undefined): BlockSchema | undefined {
+    if (property.driverField === undefined) return property.body;
+    return (driver !== undefined ? this.driverConfig(driver) : undefined) ?? this.freeFormBlock();
+  }
+
+  /** HCL name of the attribute that names the driver for a driver `config` property (`driver`). */
+  driverAttribute(property: PropertySchema, owner: BlockSchema): string | undefined {
+    return property.driverField === undefined ? undefined : owner.apiProperty(property.driverField)?.hclName;
   }
 
   /** Follows the HCL block path from the file top, e.g. ['job', 'group', 'task']; driver configs are not resolved here. */
@@ -253,16 +283,21 @@ export class SchemaModel {
     const cached = this.valueCache.get(own.schema);
     if (cached) return cached;
     const members = this.members(own);
-    const types = [...new Set(members.flatMap((s) => typesOf(s.schema)))].filter((t) => t !== 'null');
     const items = members.find((s) => s.schema.items);
     const map = members.find((s) => typeof s.schema.additionalProperties === 'object');
+    // items/mapValues are computed on first use: schemas can be recursive (a driver block's items refer to the block).
+    const model = this;
     const value: ValueSchema = {
-      types,
+      types: [...new Set(members.flatMap((s) => typesOf(s.schema)))].filter((t) => t !== 'null'),
       enumValues: members.find((s) => s.schema.enum)?.schema.enum,
       duration: members.some((s) => s.schema['x-duration'] === true),
       minimum: members.find((s) => s.schema.minimum !== undefined)?.schema.minimum,
-      items: items && this.valueSchema({ document: items.document, schema: items.schema.items as JsonSchema }),
-      mapValues: map && this.valueSchema({ document: map.document, schema: map.schema.additionalProperties as JsonSchema }),
+      get items() {
+        return items && model.valueSchema({ document: items.document, schema: items.schema.items as JsonSchema });
+      },
+      get mapValues() {
+        return map && model.valueSchema({ document: map.document, schema: map.schema.additionalProperties as JsonSchema });
+      },
     };
     this.valueCache.set(own.schema, value);
     return value;
@@ -283,15 +318,14 @@ export class SchemaModel {
         return undefined;
       case 'mapAttribute':
         return this.blockFor(key, located); // written as a block of attributes
-      case 'mapBlocks': {
-        // Usually a map of objects; a property may also point straight at the object.
-        const values = schema.additionalProperties;
-        return this.blockFor(key, typeof values === 'object' ? this.resolveIn(located.document, values) : located);
-      }
+      case 'mapBlocks':
       case 'blocks':
-      case 'labeledBlocks':
-        // Usually a list of objects; a property may also point straight at the object (the file's `job`).
-        return this.blockFor(key, schema.items ? this.resolveIn(located.document, schema.items) : located);
+      case 'labeledBlocks': {
+        // A list of objects (items), a map of objects keyed by label (additionalProperties), or the object itself.
+        const values = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+        const element = kind === 'mapBlocks' ? values ?? schema.items : schema.items ?? values;
+        return this.blockFor(key, element ? this.resolveIn(located.document, element) : located);
+      }
       case 'block': {
         const member = this.members(own).find((s) => s.schema !== own.schema && (s.schema.properties || typesOf(s.schema).includes('object')));
         return this.blockFor(key, member ?? located);

@@ -3,7 +3,7 @@
 // `dynamic` blocks are validated as what they generate; a task's `config`
 // follows its driver; free-form content is not descended into.
 import type { Block, Body, HclFile } from '../../hcl/ast';
-import { isBlockKind, type BlockSchema } from '../../schema/schemaModel';
+import { isBlockKind, type BlockSchema, type PropertySchema } from '../../schema/schemaModel';
 import type { ClassifiedAttribute, ClassifiedBlock, ClassifiedBody, MisplacedItem, ValidationRule } from './rule';
 import type { RuleContext } from './ruleContext';
 
@@ -22,29 +22,31 @@ class SchemaWalker {
       for (const block of classified.blocks) rule.checkBlock?.(block, classified, this.ctx);
       for (const item of classified.misplaced) rule.checkMisplaced?.(item, classified, this.ctx);
     }
-    const driver = literalString(classified.attributes.find((a) => a.property?.hclName === 'driver'));
     for (const { block, property, dynamic } of classified.blocks) {
       if (dynamic) {
-        this.dynamic(block, property.body);
+        this.dynamic(block, property);
         continue;
       }
-      const inner = this.ctx.schema.bodyInContext(property, schema, driver);
+      const driverAttribute = this.ctx.schema.driverAttribute(property, schema);
+      const driver = driverAttribute === undefined ? undefined : literalString(classified.attributes.find((a) => a.attribute.name === driverAttribute));
+      const inner = this.ctx.schema.bodyInContext(property, driver);
       if (!inner || inner.freeForm) continue;
       const name = block.labels[0] ? `${block.type} "${block.labels[0].value}"` : block.type;
-      const fields = block.labels.length > 0 ? [property.labelField ?? '', 'Name'] : [];
-      this.body(block.body, inner, block, name, fields);
+      this.body(block.body, inner, block, name, block.labels.length > 0 ? property.labelFields : []);
     }
   }
 
   /** A `dynamic` block: its own arguments against the dynamic schema, its `content` as the generated block. */
-  private dynamic(block: Block, generated: BlockSchema | undefined): void {
+  private dynamic(block: Block, generated: PropertySchema): void {
     const dynamicSchema = this.ctx.schema.dynamicBlock();
     if (!dynamicSchema) return;
     const label = block.labels[0]?.value ?? '';
     this.body(block.body, dynamicSchema, block, `dynamic "${label}"`, []);
-    if (!generated || generated.freeForm) return;
+    // A generated driver config could follow any driver: only the generated blocks of known schema are checked.
+    const body = generated.driverField === undefined ? generated.body : undefined;
+    if (!body || body.freeForm) return;
     for (const item of block.body.items) {
-      if (item.kind === 'block' && item.type === 'content') this.body(item.body, generated, item, `${label} (dynamic content)`, ['Name']);
+      if (item.kind === 'block' && item.type === 'content') this.body(item.body, body, item, `${label} (dynamic content)`, generated.labelFields);
     }
   }
 

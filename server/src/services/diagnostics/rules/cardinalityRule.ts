@@ -8,7 +8,7 @@ export const cardinalityRule: ValidationRule = {
   checkBody(body, ctx) {
     const blocksSeen = new Map<unknown, number>();
     for (const { block, property } of body.blocks) {
-      const limit = property.kind === 'block' || property.kind === 'mapAttribute' ? 1 : property.maxItems;
+      const limit = property.maxBlocks;
       if (limit === undefined) continue;
       const count = (blocksSeen.get(property) ?? 0) + 1;
       blocksSeen.set(property, count);

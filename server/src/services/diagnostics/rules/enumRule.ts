@@ -26,7 +26,8 @@ function checkEnum(expression: Expression, schema: ValueSchema, what: string, ct
   if (!allowed || expression.kind !== 'literal' || expression.value === null) return;
   const written = expression.value;
   if (allowed.some((value) => value === written || String(value) === String(written))) return;
-  const names = allowed.map(String);
+  // The schema lists null and "" where Go writes them for "unset": not choices to offer.
+  const names = allowed.filter((value) => value !== null && value !== '').map(String);
   const sameButCase = names.find((name) => name.toLowerCase() === String(written).toLowerCase());
   if (sameButCase !== undefined) {
     ctx.report(expression.range, DiagnosticSeverity.Warning, DiagnosticCodes.invalidEnum, `"${truncate(String(written))}" differs from "${sameButCase}" only in letter case; ${what} is usually compared exactly`, {

@@ -6,27 +6,25 @@ import * as semver from 'semver';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { Range } from 'vscode-languageserver-textdocument';
 import { nodeSpan } from '../../../json/jsonDocument';
-import type { PropertySchema } from '../../../schema/schemaModel';
 import { DiagnosticCodes } from '../codes';
 import type { ValidationRule } from '../rule';
 import type { RuleContext } from '../ruleContext';
 
 export const versionRule: ValidationRule = {
   checkAttribute({ attribute, property }, _owner, ctx) {
-    if (property) check(property, attribute.name, attribute.nameSpan.range, ctx);
+    if (property) check(property.hclSince, attribute.name, attribute.nameSpan.range, ctx);
   },
   checkBlock({ block, property, dynamic }, _owner, ctx) {
-    check(property, property.hclName ?? block.type, dynamic ? (block.labels[0] ?? block.typeSpan).range : block.typeSpan.range, ctx);
+    check(property.hclSince, property.hclName ?? block.type, dynamic ? (block.labels[0] ?? block.typeSpan).range : block.typeSpan.range, ctx);
   },
   checkApiProperty(node: JsonNode, property, ctx) {
     const key = node.children?.[0];
-    if (key) check(property, property.key, nodeSpan(ctx.document, key).range, ctx);
+    if (key) check(property.since, property.key, nodeSpan(ctx.document, key).range, ctx);
   },
 };
 
-function check(property: PropertySchema, name: string, range: Range, ctx: RuleContext): void {
+function check(since: string | undefined, name: string, range: Range, ctx: RuleContext): void {
   const target = ctx.targetVersion;
-  const since = property.since;
   if (!target || !since) return;
   const targetVersion = semver.coerce(target);
   const sinceVersion = semver.coerce(since);
