@@ -54,3 +54,10 @@ export function propertyValue(object: Node | undefined, key: string): Node | und
   if (object?.type !== 'object') return undefined;
   return object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
 }
+
+/** null, 0, false, "", [] or {}: what Go writes for a field nobody set. */
+export function isEmptyJsonValue(node: Node | undefined): boolean {
+  if (!node) return true;
+  if (node.type === 'array' || node.type === 'object') return (node.children ?? []).length === 0;
+  return node.value === null || node.value === 0 || node.value === false || node.value === '';
+}

@@ -8,7 +8,14 @@ import type { ClassifiedAttribute, ClassifiedBlock, ClassifiedBody, MisplacedIte
 import type { RuleContext } from './ruleContext';
 
 export function walkHclFile(file: HclFile, rules: readonly ValidationRule[], ctx: RuleContext): void {
+  if (isVariableValuesFile(file)) return;
   new SchemaWalker(rules, ctx).body(file.body, ctx.schema.fileBlock(), undefined, 'the file', []);
+}
+
+/** Only `name = value` lines at the top: a file for `-var-file`, whose names are the job's variables, not schema fields. */
+function isVariableValuesFile(file: HclFile): boolean {
+  const items = file.body.items;
+  return items.length > 0 && items.every((item) => item.kind === 'attribute');
 }
 
 class SchemaWalker {

@@ -2,7 +2,7 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import { DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { Range } from 'vscode-languageserver-textdocument';
-import { nodeSpan } from '../../../json/jsonDocument';
+import { isEmptyJsonValue, nodeSpan } from '../../../json/jsonDocument';
 import type { PropertySchema } from '../../../schema/schemaModel';
 import { DiagnosticCodes } from '../codes';
 import type { ValidationRule } from '../rule';
@@ -16,8 +16,9 @@ export const deprecatedRule: ValidationRule = {
     if (!dynamic) check(property, block.type, block.typeSpan.range, ctx);
   },
   checkApiProperty(node: JsonNode, property, ctx) {
-    const key = node.children?.[0];
-    if (key) check(property, property.key, nodeSpan(ctx.document, key).range, ctx);
+    const [key, value] = node.children ?? [];
+    // Job reads carry every field, deprecated ones empty: only a value someone set deserves the hint.
+    if (key && !isEmptyJsonValue(value)) check(property, property.key, nodeSpan(ctx.document, key).range, ctx);
   },
 };
 
