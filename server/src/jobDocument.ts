@@ -62,7 +62,7 @@ export function looksLikeJson(text: string): boolean {
 }
 
 /** Cheap pre-check for documents of language `json`: most JSON files in a workspace are not jobs. */
-export function mayBeJsonJob(text: string): boolean {
+function mayBeJsonJob(text: string): boolean {
   return text.includes('"job"') || text.includes('"Job"') || text.includes('"TaskGroups"') || text.includes('"variable');
 }
 

@@ -61,7 +61,7 @@ export function parseArguments(args: readonly string[]): Options | string {
   return files.length === 0 ? USAGE : { format, schemaVersion, files };
 }
 
-export function toFinding(file: string, diagnostic: Diagnostic): Finding {
+function toFinding(file: string, diagnostic: Diagnostic): Finding {
   return {
     file,
     line: diagnostic.range.start.line + 1,
@@ -74,7 +74,7 @@ export function toFinding(file: string, diagnostic: Diagnostic): Finding {
   };
 }
 
-export function formatText(finding: Finding): string {
+function formatText(finding: Finding): string {
   return `${finding.file}:${finding.line}:${finding.column}: ${finding.severity}: ${finding.message} [${finding.code}]`;
 }
 

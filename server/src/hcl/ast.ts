@@ -3,7 +3,9 @@
 // validators, completion and hover never care which syntax the user wrote.
 //
 // Every node carries UTF-16 offsets into the document text (`start`/`end`,
-// what TextDocument.offsetAt uses) and the matching LSP `range`.
+// what TextDocument.offsetAt uses) and the matching LSP `range`. In the
+// native HCL AST, `range` is computed on access (see sourceSpan.ts): don't
+// spread nodes into new objects, and read `range` only where you need it.
 import type { Range } from 'vscode-languageserver-textdocument';
 
 export interface Span {
@@ -119,12 +121,4 @@ export interface Reference extends Span {
 
 export interface SyntaxProblem extends Span {
   readonly message: string;
-}
-
-export function isBlock(item: BodyItem): item is Block {
-  return item.kind === 'block';
-}
-
-export function isAttribute(item: BodyItem): item is Attribute {
-  return item.kind === 'attribute';
 }

@@ -77,7 +77,7 @@ function closeOpenBlocks(parse: TreeParse, current: { text: string; tree: Tree }
 }
 
 /** "{" minus "}" outside strings and comments: a rough count, only used to try a repair. */
-export function unclosedBraces(text: string): number {
+function unclosedBraces(text: string): number {
   const code = text
     .replace(/\/\*[\s\S]*?(\*\/|$)/g, ' ')
     .replace(/(#|\/\/)[^\n]*/g, ' ')

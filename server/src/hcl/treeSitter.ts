@@ -38,7 +38,7 @@ export function locateWasm(file: string, from: string = __dirname): string {
 let loading: Promise<Language> | undefined;
 
 /** Initialises the runtime and loads the grammar; later calls share the first promise. */
-export function loadHclLanguage(wasmDirectory?: string): Promise<Language> {
+function loadHclLanguage(wasmDirectory?: string): Promise<Language> {
   loading ??= (async () => {
     const runtime = wasmDirectory ? path.join(wasmDirectory, RUNTIME_WASM) : locateWasm(RUNTIME_WASM);
     await Parser.init({ locateFile: () => runtime });

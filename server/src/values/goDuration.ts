@@ -16,8 +16,6 @@ const UNIT_NANOSECONDS: Record<string, number> = {
 const COMPONENT = /(\d*)(?:\.(\d*))?(ns|us|µs|μs|ms|s|m|h)?/y;
 const MAX_NANOSECONDS = 2 ** 63 - 1;
 
-export const DURATION_UNITS = Object.keys(UNIT_NANOSECONDS);
-
 /** Nanoseconds, or undefined when Go would reject the string. */
 export function parseGoDuration(text: string): number | undefined {
   let rest = text;

@@ -83,7 +83,7 @@ function isNumeric(text: string): boolean {
   return /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text.trim());
 }
 
-export function describeTypes(schema: ValueSchema): string {
+function describeTypes(schema: ValueSchema): string {
   if (schema.duration) return 'a duration such as "30s" or "1h30m"';
   const names = schema.types.map((type) => TYPE_NAMES[type]);
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;

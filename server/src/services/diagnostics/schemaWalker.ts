@@ -104,7 +104,7 @@ class SchemaWalker {
     for (const item of body.items) {
       if (item.kind === 'attribute') {
         const property = schema.hclProperty(item.name);
-        if (property && !isBlockKind(property.kind)) attributes.push({ attribute: item, property, value: property });
+        if (property && (!isBlockKind(property.kind) || isMapBlock(property))) attributes.push({ attribute: item, property, value: property });
         else if (!property && schema.extraAttributes) attributes.push({ attribute: item, property: undefined, value: schema.extraAttributes });
         else misplaced.push({ item, property });
         continue;
@@ -122,6 +122,16 @@ class SchemaWalker {
     }
     return { body, schema, owner, ownerName, labelFields, attributes, blocks, misplaced };
   }
+}
+
+/**
+ * A block that is only a map (`tagged_addresses`, `config` of an unknown
+ * driver): whether Nomad also takes it as `name = {...}` is not certain, so
+ * that form is accepted (its value is still checked as a map).
+ */
+function isMapBlock(property: PropertySchema): boolean {
+  const body = property.body;
+  return property.kind === 'block' && body !== undefined && body.properties.length === 0;
 }
 
 function literalString(attribute: ClassifiedAttribute | undefined): string | undefined {

@@ -22,7 +22,7 @@ export const referenceRule: ValidationRule = {
   },
 };
 
-export function declaredNames(file: HclFile): { variables: Set<string>; locals: Set<string> } {
+function declaredNames(file: HclFile): { variables: Set<string>; locals: Set<string> } {
   const variables = new Set<string>();
   const locals = new Set<string>();
   for (const item of file.body.items) {
