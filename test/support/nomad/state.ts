@@ -83,6 +83,11 @@ export class FakeNomadState {
     for (const listener of [...this.listeners]) listener();
   }
 
+  /** How many blocking queries are waiting right now (tests wait for this before changing things). */
+  get parkedQueries(): number {
+    return this.listeners.size;
+  }
+
   /** Resolves on the next change, after `ms`, or when `signal` aborts, whichever comes first. */
   waitForChange(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve) => {
