@@ -39,6 +39,8 @@ export interface TransportResponse {
 
 export type LogSink = (line: string) => void;
 
+const MIN_SECRET_LENGTH = 8;
+
 export class Transport {
   private readonly url?: URL;
   private readonly agent: http.Agent;
@@ -59,14 +61,19 @@ export class Transport {
     this.agent.destroy();
   }
 
-  /** Removes secrets from any text that may reach a log or an error message. */
+  /**
+   * Removes secrets from any text that may reach a log or an error message.
+   * Our own code never writes headers anywhere; this catches secrets echoed
+   * back by proxies or used as ids. Very short values (under 8 characters)
+   * are skipped: scrubbing them would mangle ordinary words.
+   */
   redact(text: string): string {
     let out = text;
     const auth = this.config.httpAuth;
     const basic = auth ? Buffer.from(auth).toString('base64') : undefined;
     const password = auth?.includes(':') ? auth.slice(auth.indexOf(':') + 1) : undefined;
     for (const secret of [this.config.token, auth, basic, password]) {
-      if (secret) out = out.split(secret).join('[redacted]');
+      if (secret && secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join('[redacted]');
     }
     return out;
   }
