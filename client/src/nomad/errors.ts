@@ -57,10 +57,6 @@ export class NomadError extends Error {
   }
 }
 
-export function isNomadError(value: unknown): value is NomadError {
-  return value instanceof NomadError;
-}
-
 /** What the request was about, so advice can name the capability and the place. */
 export interface RequestContext {
   method: string;
