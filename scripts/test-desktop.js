@@ -27,7 +27,7 @@ function versionsToTest() {
 /** The extension host's environment: test defaults, with the developer's NOMAD_* variables removed. */
 function extensionTestsEnv() {
   /** @type {Record<string, string | undefined>} */
-  const env = testEnvironment();
+  const env = testEnvironment({ NOMAD_TEST_RUNNER: 'electron' });
   // test-electron adds these to process.env; undefined drops a variable from the child.
   for (const name of Object.keys(process.env)) if (!(name in env)) env[name] = undefined;
   return env;
