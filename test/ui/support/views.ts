@@ -9,7 +9,9 @@ export async function openViewContainer(page: Page, title: string): Promise<void
   if ((await item.getAttribute('class'))?.includes('checked')) return; // already showing; a click would hide it
   await icon.click();
   await page.locator('.sidebar .composite.title', { hasText: title }).waitFor();
-  await page.mouse.move(0, 0); // let the icon's hover label go, so it does not cover the view in screenshots
+  // Move off the icon so its hover label does not cover the view in screenshots (to the side bar's empty bottom).
+  const height = page.viewportSize()?.height ?? 900;
+  await page.mouse.move(150, height - 60);
 }
 
 /** The side-bar pane of a view by its name (e.g. 'Jobs'); expanded if it was collapsed. */
