@@ -21,6 +21,7 @@ class PlanSession {
   /** The plan on the page, kept after a run too, for "Show in Jobs view". */
   private shown: PlanView | undefined;
   private busy = false;
+  private editedSincePlan = false;
 
   constructor(
     private readonly deps: PlanDeps,
@@ -36,6 +37,7 @@ class PlanSession {
     try {
       const planned = await planDocument(this.deps, document);
       this.planned = planned;
+      this.editedSincePlan = false;
       this.deps.diagnostics.clear(document.uri);
       const view = buildPlanView(planned.loaded.job, planned.plan, planned.loaded.fileName, new Date());
       this.shown = view;
@@ -83,6 +85,14 @@ class PlanSession {
     }
   }
 
+  /** Edits after the plan do not change what Run submits (the reviewed plan); say so once. */
+  fileChanged(): void {
+    if (this.planned && !this.busy && !this.editedSincePlan) {
+      this.editedSincePlan = true;
+      this.panel.setStatus({ kind: 'info', message: 'The file changed since this plan. Run submits the plan shown here; re-plan to include your edits.' }, true);
+    }
+  }
+
   /** A page restored after a reload: shown as it was, but Run waits for a fresh plan. */
   showRestored(view: PlanView): void {
     this.shown = view;
@@ -96,6 +106,10 @@ class PlanSession {
 
 export class PlanSessions implements vscode.Disposable {
   private readonly sessions = new Map<string, PlanSession>();
+
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((event) => {
+    if (event.contentChanges.length) this.sessions.get(event.document.uri.toString())?.fileChanged();
+  });
 
   constructor(private readonly deps: PlanDeps) {}
 
@@ -137,6 +151,7 @@ export class PlanSessions implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.edits.dispose();
     for (const session of [...this.sessions.values()]) session.panel.dispose();
     this.sessions.clear();
   }
