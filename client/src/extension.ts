@@ -2,42 +2,25 @@
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
 import { registerPlanFeature } from './commands/planFeature';
+import { ExtensionCtx, type ExplorerApi } from './ctx';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
-import { NomadClient } from './nomad/client';
-import { connectionFromEnv } from './nomad/config';
 
 let languageClient: LanguageClientController | undefined;
 
 /** What `activate` returns: read-only state for other extensions and our integration tests. */
-export interface NomadExtensionApi {
+export interface NomadExtensionApi extends ExplorerApi {
   languageServerState(): LanguageServerState;
 }
 
 export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
+  const ctx = new ExtensionCtx(context);
+  context.subscriptions.push(ctx);
   const controller = new LanguageClientController(context);
   languageClient = controller;
   context.subscriptions.push(controller);
   controller.startWhenJobFilesOpen();
-  registerPlanFeature(context, { getActiveClient: environmentClient(context) });
-  return { languageServerState: () => controller.state };
-}
-
-/**
- * Stand-in for the connection manager until it is wired in: the cluster the NOMAD_* environment names,
- * read on each use, one client per configuration.
- */
-function environmentClient(context: vscode.ExtensionContext): () => Promise<NomadClient> {
-  let current: { key: string; client: NomadClient } | undefined;
-  context.subscriptions.push({ dispose: () => current?.client.dispose() });
-  return async () => {
-    const config = connectionFromEnv();
-    const key = JSON.stringify(config);
-    if (current?.key !== key) {
-      current?.client.dispose();
-      current = { key, client: new NomadClient(config) };
-    }
-    return current.client;
-  };
+  registerPlanFeature(context, { getActiveClient: () => ctx.activeClient() });
+  return { ...ctx.api, languageServerState: () => controller.state };
 }
 
 export async function deactivate(): Promise<void> {

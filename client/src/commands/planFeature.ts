@@ -15,6 +15,10 @@ import { PlanSessions } from './planSession';
 import { runWithoutReview } from './runJob';
 import { validateWithCluster } from './validateWithCluster';
 
+/** The commands this feature registers itself (it owns their per-document sessions). */
+export const PLAN_COMMAND_IDS = ['nomad.planJob', 'nomad.runJob', 'nomad.validateWithCluster', 'nomad.chooseVarFiles'] as const;
+type PlanCommandId = (typeof PLAN_COMMAND_IDS)[number];
+
 export interface PlanFeatureOptions {
   getActiveClient(): Promise<NomadClient>;
 }
@@ -32,23 +36,21 @@ export function registerPlanFeature(context: vscode.ExtensionContext, options: P
   };
   const sessions = new PlanSessions(deps);
   const review = (document: vscode.TextDocument) => sessions.plan(document);
-  context.subscriptions.push(
-    diagnostics,
-    sessions,
-    vscode.commands.registerCommand('nomad.planJob', (uri?: unknown) => withJobDocument(uri, review)),
-    vscode.commands.registerCommand('nomad.runJob', (uri?: unknown) =>
+  const commands: Record<PlanCommandId, (uri?: unknown) => unknown> = {
+    'nomad.planJob': (uri) => withJobDocument(uri, review),
+    'nomad.runJob': (uri) =>
       withJobDocument<unknown>(uri, (document) =>
         vscode.workspace.getConfiguration('nomad', document.uri).get<boolean>('run.skipPlanReview', false)
           ? runWithoutReview(deps, document, review)
           : sessions.plan(document, { kind: 'info', message: 'Review the changes, then press Run to submit exactly this plan.' }),
       ),
-    ),
-    vscode.commands.registerCommand('nomad.validateWithCluster', (uri?: unknown) =>
-      withJobDocument(uri, (document) => validateWithCluster(deps, document)),
-    ),
-    vscode.commands.registerCommand('nomad.chooseVarFiles', (uri?: unknown) =>
-      withJobDocument(uri, (document) => deps.loader.chooseVarFiles(document)),
-    ),
+    'nomad.validateWithCluster': (uri) => withJobDocument(uri, (document) => validateWithCluster(deps, document)),
+    'nomad.chooseVarFiles': (uri) => withJobDocument(uri, (document) => deps.loader.chooseVarFiles(document)),
+  };
+  context.subscriptions.push(
+    diagnostics,
+    sessions,
+    ...Object.entries(commands).map(([id, handler]) => vscode.commands.registerCommand(id, handler)),
     vscode.window.registerWebviewPanelSerializer(PLAN_VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state) => sessions.revive(panel, state),
     }),
