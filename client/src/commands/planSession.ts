@@ -18,8 +18,6 @@ export interface PlanResult {
 
 class PlanSession {
   private planned: PlannedJob | undefined;
-  /** The plan on the page, kept after a run too, for "Show in Jobs view". */
-  private shown: PlanView | undefined;
   private busy = false;
   private editedSincePlan = false;
 
@@ -40,7 +38,6 @@ class PlanSession {
       this.editedSincePlan = false;
       this.deps.diagnostics.clear(document.uri);
       const view = buildPlanView(planned.loaded.job, planned.plan, planned.loaded.fileName, new Date());
-      this.shown = view;
       this.panel.show(view, this.documentUri, true, note);
       return { view, run: () => this.run(view.jobModifyIndex) };
     } catch (error) {
@@ -95,12 +92,11 @@ class PlanSession {
 
   /** A page restored after a reload: shown as it was, but Run waits for a fresh plan. */
   showRestored(view: PlanView): void {
-    this.shown = view;
     this.panel.show(view, this.documentUri, false, { kind: 'info', message: 'Restored from before the window reloaded. Re-plan to run it.' });
   }
 
   revealJob(): void {
-    if (this.shown) void revealInJobsView(this.shown.jobId, this.shown.namespace);
+    void revealInJobsView(this.documentUri);
   }
 }
 
