@@ -1,0 +1,78 @@
+// Decides which clusters exist and how to reach the active one, from settings,
+// the process environment and a stored token. Pure: no `vscode`, so it is unit-tested directly.
+import { connectionFromEnv, DEFAULT_ADDRESS, type ConnectionConfig } from '../nomad/config';
+
+/** One entry of the `nomad.clusters` setting. Tokens are deliberately not part of it. */
+export interface ClusterSetting {
+  name: string;
+  address: string;
+  namespace?: string;
+  region?: string;
+  caCert?: string;
+  caPath?: string;
+  clientCert?: string;
+  clientKey?: string;
+  tlsServerName?: string;
+  skipVerify?: boolean;
+}
+
+/** Name of the implicit cluster described by NOMAD_* variables. */
+export const ENVIRONMENT_CLUSTER = 'Environment';
+
+export interface ClusterChoice {
+  name: string;
+  source: 'settings' | 'environment';
+  setting?: ClusterSetting;
+}
+
+/**
+ * Configured clusters, plus the environment's cluster when nothing is configured (so a local
+ * `nomad agent -dev` just works) or when NOMAD_ADDR points somewhere explicitly.
+ */
+export function availableClusters(configured: readonly ClusterSetting[], env: NodeJS.ProcessEnv): ClusterChoice[] {
+  const choices: ClusterChoice[] = configured.map((setting) => ({ name: setting.name, source: 'settings', setting }));
+  const nameTaken = configured.some((c) => c.name === ENVIRONMENT_CLUSTER);
+  if (!nameTaken && (configured.length === 0 || env.NOMAD_ADDR)) {
+    choices.push({ name: ENVIRONMENT_CLUSTER, source: 'environment' });
+  }
+  return choices;
+}
+
+/** The cluster named by `nomad.activeCluster`, falling back to the first available one. */
+export function pickActiveCluster(available: readonly ClusterChoice[], activeName: string | undefined): ClusterChoice | undefined {
+  return available.find((c) => c.name === activeName) ?? available[0];
+}
+
+/**
+ * True when the user told us where Nomad is: a cluster in settings, or NOMAD_ADDR naming another
+ * address than the default one. Otherwise we only try the default address, and when nothing
+ * answers there the welcome view explains how to connect.
+ */
+export function isExplicitlyConfigured(configured: readonly ClusterSetting[], env: NodeJS.ProcessEnv): boolean {
+  if (configured.length > 0) return true;
+  const address = env.NOMAD_ADDR?.trim().replace(/\/+$/, '');
+  return Boolean(address) && address !== DEFAULT_ADDRESS;
+}
+
+export interface Timeouts {
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+}
+
+/** A token saved for the cluster wins over NOMAD_TOKEN, which is the fallback for every cluster. */
+export function connectionConfigFor(
+  choice: ClusterChoice,
+  env: NodeJS.ProcessEnv,
+  storedToken: string | undefined,
+  timeouts: Timeouts,
+): ConnectionConfig {
+  const fromEnv = connectionFromEnv(env);
+  const token = storedToken || fromEnv.token || undefined;
+  const base: ConnectionConfig = choice.setting ? settingToConfig(choice.setting) : { ...fromEnv };
+  return { ...base, token, ...timeouts };
+}
+
+function settingToConfig(setting: ClusterSetting): ConnectionConfig {
+  const { name: _name, ...connection } = setting;
+  return connection;
+}
