@@ -57,6 +57,11 @@ export class NomadError extends Error {
   }
 }
 
+/** Type guard for catch blocks (`catch (error: unknown)`). */
+export function isNomadError(value: unknown): value is NomadError {
+  return value instanceof NomadError;
+}
+
 /** What the request was about, so advice can name the capability and the place. */
 export interface RequestContext {
   method: string;
