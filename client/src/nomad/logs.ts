@@ -135,3 +135,66 @@ export async function* decodeLogFrames(body: AsyncIterable<Uint8Array>): AsyncGe
   text += tail.text;
   if (text.trim() !== '') throw new LogStreamTextError(text);
 }
+
+/** Which log to read and from where, as `nomad alloc logs [-stderr] [-f] [-tail -c N]` would. */
+export interface TaskLogQuery {
+  allocId: string;
+  task: string;
+  type: 'stdout' | 'stderr';
+  follow: boolean;
+  /** `end` with `offset` N starts N bytes before the end (a tail); `start` counts from the beginning. */
+  origin: 'start' | 'end';
+  offset: number;
+  namespace?: string;
+}
+
+/** The slice of NomadClient this needs (its `openStream`), so tests can hand in a fake. */
+export interface StreamOpener {
+  openStream(
+    path: string,
+    spec: {
+      query?: Record<string, string | number | boolean | undefined>;
+      namespace?: string;
+      signal?: AbortSignal;
+      capability?: string;
+      subject?: string;
+    },
+  ): Promise<AsyncIterable<Uint8Array> & { destroy(): void }>;
+}
+
+/** The path and query of the logs endpoint, always framed (`plain=false`) so offsets and file events arrive. */
+export function taskLogsRequest(query: TaskLogQuery): { path: string; query: Record<string, string | number | boolean> } {
+  return {
+    path: `/v1/client/fs/logs/${encodeURIComponent(query.allocId)}`,
+    query: {
+      task: query.task,
+      type: query.type,
+      follow: query.follow,
+      origin: query.origin,
+      offset: Math.max(0, Math.floor(query.offset)),
+      plain: false,
+    },
+  };
+}
+
+/**
+ * Streams a task's log as frames until the server ends it (the task is dead)
+ * or the signal aborts (then the connection is closed). HTTP errors (unknown
+ * allocation, unreachable node, permission denied) reject from the first
+ * iteration as NomadError.
+ */
+export async function* streamTaskLogs(client: StreamOpener, query: TaskLogQuery, signal: AbortSignal): AsyncGenerator<LogFrame> {
+  const request = taskLogsRequest(query);
+  const body = await client.openStream(request.path, {
+    query: request.query,
+    namespace: query.namespace,
+    signal,
+    capability: 'read-logs',
+    subject: `allocation "${query.allocId}"`,
+  });
+  try {
+    yield* decodeLogFrames(body);
+  } finally {
+    body.destroy();
+  }
+}
