@@ -148,7 +148,8 @@ export function formatDuration(nanoseconds: number): string {
   return `${h ? `${h}h` : ''}${m ? `${m}m` : ''}${s ? `${s}s` : ''}`;
 }
 
-function defaultTime(time: Date): string {
+/** Local `YYYY-MM-DD HH:MM:SS`: unambiguous and sortable, unlike locale formats. */
+export function formatLocalTime(time: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${time.getFullYear()}-${pad(time.getMonth() + 1)}-${pad(time.getDate())} ${pad(time.getHours())}:${pad(time.getMinutes())}:${pad(time.getSeconds())}`;
 }
@@ -163,7 +164,7 @@ export function formatTaskEventTimeline(
   taskStates: Record<string, TaskStateLike> | null | undefined,
   options: TimelineFormatOptions = {},
 ): string {
-  const formatTime = options.formatTime ?? defaultTime;
+  const formatTime = options.formatTime ?? formatLocalTime;
   const blocks: string[] = [];
   for (const name of Object.keys(taskStates ?? {}).sort()) {
     const state = taskStates![name];
