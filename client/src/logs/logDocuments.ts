@@ -31,7 +31,10 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(private readonly sourceFor: LogSourceFactory, private readonly describeError: (error: unknown) => string) {
+  constructor(
+    private readonly sourceFor: LogSourceFactory,
+    private readonly describeError: (error: unknown, target: LogTarget) => string,
+  ) {
     this.disposables.push(
       vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, this),
       vscode.window.tabGroups.onDidChangeTabs((event) => this.stopClosed(event.closed)),
@@ -68,7 +71,7 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     if (!target) return undefined;
     const settings = readLogSettings();
     const follower = new LogFollower(this.sourceFor(target, settings), new LogLineBuffer(settings.limits), {
-      describeError: this.describeError,
+      describeError: (error) => this.describeError(error, target),
     });
     const session: Session = { follower, lineCount: 0 };
     follower.onDidChange(() => this.scheduleUpdate(uri, session));
