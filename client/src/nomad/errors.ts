@@ -115,7 +115,8 @@ export function splitMultiError(text: string): string[] {
 const REQUEST_REFUSALS: RegExp[] = [
   /^Dispatch (did not provide required meta keys|request included unpermitted metadata keys)/,
   /^Specified job ".*" is not a parameterized job/,
-  /payload (is not allowed|not provided but required|exceeds maximum size)/i,
+  /^Payload (is not provided but required|provided but forbidden|exceeds maximum size)/,
+  /^Parameterized job ".*" is stopped/,
   /^can't (evaluate periodic job|force launch non-periodic job|revert to current version)/,
   /^Failed to parse value of "/,
   /^No path to region/,
