@@ -8,7 +8,7 @@ import { hclToJob } from './hclToJob';
 import { HclError } from './hclParser';
 import { apiJob, clone, storedJob, validateJob } from './jobSpec';
 import { hex8, newEvaluation } from './records';
-import { HttpError } from './httpError';
+import { HttpError, Reply } from './httpError';
 import type { FakeNomadState, JobRecord } from './state';
 
 type Obj = Record<string, unknown>;
@@ -17,13 +17,16 @@ const WRITE_META = { KnownLeader: false, LastContact: 0 };
 
 /** Go's encoding/json errors for the bodies it cannot decode. */
 export function decodeBody(text: string): Obj {
+  if (text.trim() === '') throw new HttpError(400, 'EOF');
   try {
     const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null ? (value as Obj) : {};
   } catch (error) {
     const message = (error as Error).message;
-    if (text.trim() === '' || /end of (JSON )?input|Unterminated/i.test(message)) throw new HttpError(400, text.trim() ? 'unexpected EOF' : 'EOF');
-    const token = /token '?(.)/.exec(message)?.[1] ?? '?';
+    const position = Number(/at position (\d+)/.exec(message)?.[1] ?? -1);
+    // Input that simply stops is Go's "unexpected EOF"; anything else is a bad character.
+    if (/end of (JSON )?input|Unterminated/i.test(message) || position >= text.trimEnd().length) throw new HttpError(400, 'unexpected EOF');
+    const token = position >= 0 ? text[position] : (/token '(.)/.exec(message)?.[1] ?? '?');
     throw new HttpError(400, `invalid character '${token}' looking for beginning of value`);
   }
 }
@@ -188,7 +191,7 @@ export function evaluateJob(state: FakeNomadState, text: string, namespace: stri
 }
 
 /** POST /v1/job/:id/revert. */
-export function revertJob(state: FakeNomadState, text: string, namespace: string, id: string): Obj {
+export function revertJob(state: FakeNomadState, text: string, namespace: string, id: string): Reply {
   const body = decodeBody(text);
   if (body.JobID !== id) throw new HttpError(400, 'Job ID does not match');
   const rec = requireJob(state, namespace, id, `job "${id}" not found`);
@@ -200,7 +203,11 @@ export function revertJob(state: FakeNomadState, text: string, namespace: string
   }
   const target = rec.versions.get(version);
   if (!target) throw new HttpError(500, `job "${id}" in namespace "${namespace}" at version ${version} not found`);
-  return submit(state, { ...clone(target), Stop: false }, namespace, rec, 'job-register');
+  // Revert answers with query metadata headers, unlike register.
+  return new Reply(submit(state, { ...clone(target), Stop: false }, namespace, rec, 'job-register'), {
+    'X-Nomad-Knownleader': 'false',
+    'X-Nomad-Lastcontact': '0',
+  });
 }
 
 /** POST /v1/job/:id/stable. */

@@ -1,7 +1,8 @@
 // What the fake scheduler would do for a submitted job (plan's
 // DesiredTGUpdates) and the plan annotations real servers add to the diff.
-// Simplified: a change to a group's tasks or to job meta is destructive, any
-// other change to the group is in-place, and there are no canaries.
+// Simplified: a change to a group's tasks or to job meta is destructive (limited
+// by max_parallel after new placements, as the real reconciler does), any other
+// change to the group is in-place, and there are no canaries.
 import type { DesiredUpdates, Job, JobDiff } from '../../../client/src/nomad/types';
 import type { FakeNomadState, JobRecord } from './state';
 
@@ -24,11 +25,16 @@ export function desiredUpdates(state: FakeNomadState, job: Job, existing: JobRec
       const keep = Math.min(live, want);
       const tasksChanged = JSON.stringify(before?.Tasks) !== JSON.stringify(next?.Tasks) || JSON.stringify(old?.Meta) !== JSON.stringify(job.Meta);
       const groupChanged = JSON.stringify({ ...before, Count: 0 }) !== JSON.stringify({ ...next, Count: 0 });
-      if (tasksChanged) u.DestructiveUpdate = keep;
-      else if (groupChanged) u.InPlaceUpdate = keep;
-      else u.Ignore = keep;
       u.Place = Math.max(0, want - live);
       u.Stop = Math.max(0, live - want);
+      if (tasksChanged) {
+        // With an update block, new placements use up max_parallel first; the rest wait (Ignore).
+        const maxParallel = next?.Update?.MaxParallel ?? 0;
+        const limit = maxParallel > 0 ? Math.max(0, maxParallel - u.Place) : keep;
+        u.DestructiveUpdate = Math.min(keep, limit);
+        u.Ignore = keep - u.DestructiveUpdate;
+      } else if (groupChanged) u.InPlaceUpdate = keep;
+      else u.Ignore = keep;
     } else {
       u.Place = want;
     }

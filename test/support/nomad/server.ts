@@ -9,7 +9,7 @@ import type { AddressInfo } from 'net';
 import { parseGoDuration } from '../../../client/src/nomad/duration';
 import { sharedTestPki } from './pki';
 import { defaultRoutes, ReadResult, Route, RouteRequest } from './routes';
-import { HttpError } from './httpError';
+import { HttpError, Reply } from './httpError';
 import { FakeNomadState } from './state';
 
 export interface FakeNomadOptions {
@@ -139,9 +139,11 @@ export async function startFakeNomad(options: FakeNomadOptions = {}): Promise<Fa
     };
     if ('raw' in handler) return handler.raw(request, res);
     if ('read' in handler) return blockingRead(handler.read, request, res);
-    const value = handler.answer(request);
+    const answer = handler.answer(request);
+    const value = answer instanceof Reply ? answer.body : answer;
     const index = (value as { Index?: unknown } | null)?.Index;
-    send(res, 200, value, typeof index === 'number' ? { 'X-Nomad-Index': String(index) } : {});
+    const headers = answer instanceof Reply ? answer.headers : {};
+    send(res, 200, value, typeof index === 'number' ? { 'X-Nomad-Index': String(index), ...headers } : headers);
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {

@@ -312,6 +312,10 @@ export class FakeNomadState {
       if (version) {
         version.Stable = true;
         this.stamp('jobs', 'job_version');
+        // The deployment watcher evaluates the job once more when a deployment ends.
+        const followUp = newEvaluation({ job: version, triggeredBy: 'deployment-watcher', raftIndex: index, nowMs: this.clock(), deploymentId: deployment.ID });
+        this.evaluations.set(followUp.ID, followUp);
+        this.stamp('evals');
       }
     }
     for (const rec of this.jobs.values()) {
