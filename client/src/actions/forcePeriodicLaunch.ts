@@ -14,6 +14,10 @@ export async function forcePeriodicLaunch(ctx: ActionContext, arg?: unknown): Pr
       ctx.ui.error(`"${job.id}" is not a periodic job, so there is no launch to force.`, 'Only jobs with a periodic block can be launched on demand; use Evaluate to re-run the scheduler for other jobs.');
       return;
     }
+    if (definition.Periodic.Enabled === false) {
+      ctx.ui.error(`"${job.id}" has its periodic schedule disabled, so Nomad will not launch it.`, 'Enable the periodic block (enabled = true) and run the job again first.');
+      return;
+    }
     const reply = await ctx.ui.withProgress(`Launching ${job.id}…`, () => client.forcePeriodic(job.id, { namespace: job.namespace }));
     const child = await childJobOf(ctx, reply.EvalID, job.namespace);
     ctx.ui.info(child ? `Launched "${job.id}" as ${child} (evaluation ${shortId(reply.EvalID)}).` : `Launched "${job.id}" (evaluation ${shortId(reply.EvalID)}).`);

@@ -11,7 +11,7 @@ export type Step =
   | { pick: string | undefined; items?: (items: readonly PickItem<unknown>[], options: PickOptions) => void }
   | { input: string | undefined | ((options: InputOptions) => string | undefined) }
   /** Answers a modal with this action label; undefined is Cancel. */
-  | { confirm: string | undefined; dialog?: (message: string, options: ConfirmOptions) => void }
+  | { confirm: string | undefined; dialog?: (message: string, options: ConfirmOptions) => void | Promise<void> }
   | { chooseFile: ChosenFile | undefined };
 
 export class ScriptedUi implements ActionUi {
@@ -58,7 +58,7 @@ export class ScriptedUi implements ActionUi {
   async confirm(message: string, options: ConfirmOptions): Promise<string | undefined> {
     this.confirms.push(message);
     const step = this.next('confirm', message);
-    step.dialog?.(message, options);
+    await step.dialog?.(message, options);
     if (step.confirm !== undefined) assert.ok(options.actions.includes(step.confirm), `"${step.confirm}" is not offered by: ${message}`);
     return step.confirm;
   }
