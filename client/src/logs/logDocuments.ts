@@ -47,9 +47,15 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     return vscode.Uri.from(logUriComponents(target));
   }
 
-  /** Opens (or focuses) the log and starts following it. */
+  /** Opens (or focuses) the log and follows it; a log whose stream ended or failed starts over. */
   async show(target: LogTarget): Promise<vscode.TextEditor> {
-    const document = await vscode.workspace.openTextDocument(LogDocuments.uriFor(target));
+    const uri = LogDocuments.uriFor(target);
+    const session = this.sessions.get(uri.toString());
+    if (session && session.follower.state !== 'following') {
+      this.stop(uri);
+      this.changeEmitter.fire(uri);
+    }
+    const document = await vscode.workspace.openTextDocument(uri);
     const editor = await vscode.window.showTextDocument(document, { preview: false });
     revealEnd(editor);
     return editor;
