@@ -2,13 +2,15 @@
 // view, `nomad:` documents and the command registrations. Nothing here contacts a cluster until
 // the view is shown or a command asks.
 import * as vscode from 'vscode';
+import { ActionServices } from './actions/actionServices';
 import { registerCommands, type CommandServices } from './commands/commandTable';
 import { ConnectionManager } from './connection/connectionManager';
 import { RequestLog } from './connection/requestLog';
 import { ClusterStatusBar } from './connection/statusBar';
 import { TokenStore } from './connection/tokenStore';
 import { JobsExplorer } from './explorer/jobsExplorer';
-import { NomadDocumentProvider } from './virtualDocs/nomadDocumentProvider';
+import { NomadError } from './nomad/errors';
+import { NomadDocumentProvider, nomadUri } from './virtualDocs/nomadDocumentProvider';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {
@@ -22,6 +24,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   readonly connections: ConnectionManager;
   readonly explorer: JobsExplorer;
   readonly documents: NomadDocumentProvider;
+  readonly actions: ActionServices;
   private readonly disposables: vscode.Disposable[];
 
   constructor(context: vscode.ExtensionContext) {
@@ -29,6 +32,11 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
     this.connections = new ConnectionManager(this.tokens, this.log);
     this.explorer = new JobsExplorer(this.connections, context.workspaceState);
     this.documents = new NomadDocumentProvider(this.connections);
+    this.actions = new ActionServices({
+      getActiveClient: () => this.activeClient(),
+      versionDocumentUri: (job, version) =>
+        nomadUri({ kind: 'job', cluster: this.connections.activeClusterName() ?? '', id: job.id, namespace: job.namespace, version }).toString(),
+    });
     // Disposed in reverse order of creation.
     this.disposables = [
       this.log,
@@ -36,8 +44,20 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       new ClusterStatusBar(this.connections),
       this.explorer,
       this.documents,
+      this.actions,
       ...registerCommands(this),
     ];
+  }
+
+  /** The active cluster's client, for actions; a NomadError when no cluster is configured. */
+  private async activeClient() {
+    const connection = await this.connections.current();
+    if (connection) return connection.client;
+    throw new NomadError({
+      kind: 'unreachable',
+      message: 'No Nomad cluster is configured.',
+      advice: 'Add one with "Nomad: Add Cluster", or set NOMAD_ADDR before starting VS Code.',
+    });
   }
 
   get api(): ExplorerApi {

@@ -1,6 +1,7 @@
 // Entry point: activation only wires things up; every heavy piece (the
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
+import type { ActionServices } from './actions/actionServices';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
 
@@ -9,6 +10,8 @@ let languageClient: LanguageClientController | undefined;
 /** What `activate` returns: read-only state for other extensions and our integration tests. */
 export interface NomadExtensionApi extends ExplorerApi {
   languageServerState(): LanguageServerState;
+  /** Job and allocation actions; integration tests swap their UI for a scripted one. */
+  readonly actions: ActionServices;
 }
 
 export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
@@ -18,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
   languageClient = controller;
   context.subscriptions.push(controller);
   controller.startWhenJobFilesOpen();
-  return { ...ctx.api, languageServerState: () => controller.state };
+  return { ...ctx.api, actions: ctx.actions, languageServerState: () => controller.state };
 }
 
 export async function deactivate(): Promise<void> {

@@ -9,6 +9,7 @@ import type { JobRef } from './targets';
 /** The client calls actions make; a slice of NomadClient so unit tests can fake it. */
 export type ActionsClient = Pick<
   NomadClient,
+  | 'config'
   | 'listJobs'
   | 'readJob'
   | 'jobVersions'
