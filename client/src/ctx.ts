@@ -9,6 +9,7 @@ import { RequestLog } from './connection/requestLog';
 import { ClusterStatusBar } from './connection/statusBar';
 import { TokenStore } from './connection/tokenStore';
 import { JobsExplorer } from './explorer/jobsExplorer';
+import type { NomadClient } from './nomad/client';
 import { NomadError } from './nomad/errors';
 import { NomadDocumentProvider, nomadUri } from './virtualDocs/nomadDocumentProvider';
 
@@ -49,10 +50,11 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
     ];
   }
 
-  /** The active cluster's client, for actions; a NomadError when no cluster is configured. */
-  private async activeClient() {
+  /** The active cluster's client, for features outside the explorer (plan, run, actions). */
+  async activeClient(): Promise<NomadClient> {
     const connection = await this.connections.current();
     if (connection) return connection.client;
+    // A NomadError so callers show its advice like any other connection problem.
     throw new NomadError({
       kind: 'unreachable',
       message: 'No Nomad cluster is configured.',

@@ -2,6 +2,7 @@
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
 import type { ActionServices } from './actions/actionServices';
+import { registerPlanFeature } from './commands/planFeature';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
 
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
   languageClient = controller;
   context.subscriptions.push(controller);
   controller.startWhenJobFilesOpen();
+  registerPlanFeature(context, { getActiveClient: () => ctx.activeClient() });
   return { ...ctx.api, actions: ctx.actions, languageServerState: () => controller.state };
 }
 

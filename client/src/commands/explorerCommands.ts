@@ -5,17 +5,22 @@ import type { ExplorerNode } from '../explorer/nodes/node';
 import type { NomadError } from '../nomad/errors';
 import type { CommandServices } from './commandTable';
 
+/** Re-reads settings, token and environment, then reloads the tree (which follows the new connection). */
 export function refresh(services: CommandServices): void {
-  services.explorer.reset();
+  services.connections.rebuild();
 }
 
-export async function filterJobs(services: CommandServices): Promise<void> {
-  const text = await vscode.window.showInputBox({
-    title: 'Filter Jobs',
-    prompt: 'Show jobs whose id or name contains this text (empty shows all)',
-    value: services.explorer.filterText,
-  });
-  if (text !== undefined) services.explorer.setFilter(text);
+/** The text may come as an argument (keybindings, tests); otherwise it is asked for. */
+export async function filterJobs(services: CommandServices, text?: unknown): Promise<void> {
+  const filter =
+    typeof text === 'string'
+      ? text
+      : await vscode.window.showInputBox({
+          title: 'Filter Jobs',
+          prompt: 'Show jobs whose id or name contains this text (empty shows all)',
+          value: services.explorer.filterText,
+        });
+  if (filter !== undefined) services.explorer.setFilter(filter);
 }
 
 export function clearJobFilter(services: CommandServices): void {

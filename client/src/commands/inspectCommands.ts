@@ -60,7 +60,8 @@ export async function inspect(services: CommandServices, node?: unknown): Promis
   await openReadOnly(nomadUri({ ...target, ...scope }));
 }
 
-export async function compareVersions(services: CommandServices, node?: unknown): Promise<void> {
+/** Compares a version node with another version: `other` when given (keybindings, tests), else one picked. */
+export async function compareVersions(services: CommandServices, node?: unknown, other?: unknown): Promise<void> {
   const connection = await services.connections.current();
   const target = targetOf(node);
   if (!connection || target?.kind !== 'job') return;
@@ -79,17 +80,22 @@ export async function compareVersions(services: CommandServices, node?: unknown)
     void vscode.window.showInformationMessage(`Job "${target.id}" has only one version.`);
     return;
   }
+  const picked = typeof other === 'number' && others.includes(other) ? other : await pickVersion(others, base, target.id);
+  if (picked === undefined) return;
+  const [older, newer] = picked < base ? [picked, base] : [base, picked];
+  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, ...scope });
+  await vscode.commands.executeCommand('vscode.diff', uriOf(older), uriOf(newer), `${target.id}: v${older} ↔ v${newer}`);
+}
+
+async function pickVersion(others: number[], base: number, id: string): Promise<number | undefined> {
   // The version just before the chosen one is the usual question, so it comes first.
   const previous = others.find((v) => v < base);
   const ordered = previous === undefined ? others : [previous, ...others.filter((v) => v !== previous)];
   const picked = await vscode.window.showQuickPick(
     ordered.map((v) => ({ label: `v${v}`, version: v })),
-    { title: `Compare v${base} of "${target.id}" with` },
+    { title: `Compare v${base} of "${id}" with` },
   );
-  if (!picked) return;
-  const [older, newer] = picked.version < base ? [picked.version, base] : [base, picked.version];
-  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, ...scope });
-  await vscode.commands.executeCommand('vscode.diff', uriOf(older), uriOf(newer), `${target.id}: v${older} ↔ v${newer}`);
+  return picked?.version;
 }
 
 export async function compareWithFile(services: CommandServices, uri?: unknown): Promise<void> {

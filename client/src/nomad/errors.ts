@@ -254,6 +254,15 @@ export function errorFromTransport(error: unknown, ctx: RequestContext, redact: 
   if (tls && !UNREACHABLE_CODES.has(code)) {
     return new NomadError({ ...base, kind: 'tls', message: `TLS failed for ${ctx.address}: ${raw}`, advice: tls });
   }
+  if (code.startsWith('HPE_')) {
+    // Node's HTTP parser choked: something answered, but not with HTTP (often TLS on an http:// address).
+    return new NomadError({
+      ...base,
+      kind: 'badResponse',
+      message: `The answer from ${ctx.address} to ${describe(ctx)} is not valid HTTP (${code})`,
+      advice: 'Check the address: an https:// cluster needs an https:// address, and it must point at the Nomad HTTP API.',
+    });
+  }
   if (code === 'ERR_INVALID_CHAR') {
     return new NomadError({
       ...base,
