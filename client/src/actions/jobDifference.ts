@@ -28,6 +28,10 @@ export function jobDifferences(current: Job, candidate: Job): FieldChange[] {
 }
 
 function compare(a: unknown, b: unknown, path: string, out: FieldChange[], topLevel = false): void {
+  // A map that is null on one side (Go's nil map) is compared key by key with an empty one;
+  // a whole object missing on one side (a removed group or task) stays one change.
+  if (isPlainObject(a) && b !== undefined && isEmpty(b)) b = {};
+  if (isPlainObject(b) && a !== undefined && isEmpty(a)) a = {};
   if (isPlainObject(a) && isPlainObject(b)) {
     for (const key of unionKeys(a, b)) {
       if (topLevel && BOOKKEEPING.has(key)) continue;

@@ -38,6 +38,10 @@ describe('job difference', () => {
     assert.equal(summarizeDifferences(changes.slice(3)), 'Would change TaskGroups[worker] removed');
   });
 
+  it('compares a map with a missing (null) one key by key', () => {
+    assert.deepEqual(jobDifferences({ ...base, Meta: { rev: 'b' } }, { ...base, Meta: null } as never), [{ path: 'Meta.rev', current: '"b"', candidate: undefined }]);
+  });
+
   it('reports a stopped version as a change', () => {
     assert.deepEqual(jobDifferences({ ...base, Stop: false }, { ...base, Stop: true }), [{ path: 'Stop', current: 'false', candidate: 'true' }]);
   });

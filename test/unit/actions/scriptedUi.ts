@@ -37,7 +37,8 @@ export class ScriptedUi implements ActionUi {
 
   /** Fails when the action stopped before using every step. */
   assertDone(): void {
-    assert.deepEqual(this.steps, [], 'the action did not ask everything the script expected');
+    const errors = this.errors.map((e) => e.message).join(' | ');
+    assert.deepEqual(this.steps, [], `the action did not ask everything the script expected${errors ? `; it reported: ${errors}` : ''}`);
   }
 
   async pick<T>(items: readonly PickItem<T>[], options: PickOptions): Promise<T | undefined> {
