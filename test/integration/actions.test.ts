@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Job } from '../../client/src/nomad/types';
 import { parameterizedBatch, periodicBatch, tickingService } from '../support/nomad/logsFixtures';
 import { requireFake, startActionsHarness, type ActionsHarness } from './actionsHarness';
+import { waitFor } from './support/wait';
 
 describe('job actions', function () {
   this.timeout(60_000);
@@ -72,10 +73,13 @@ describe('job actions', function () {
       const ui = h.script([{ pick: 'Version 0', items: (items) => assert.match(items[0].detail ?? '', /Meta\.rev removed/) }, { confirm: 'Revert' }]);
       await vscode.commands.executeCommand('nomad.revertJob', { id });
       ui.assertDone();
+      // The two sides of the diff are the explorer's read-only documents of the two versions.
       assert.equal(ui.diffs.length, 1);
-      const diffTab = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-      assert.ok(diffTab instanceof vscode.TabInputTextDiff, 'the difference is open in a diff editor');
-      assert.equal(diffTab.original.scheme, 'nomad');
+      const current = await vscode.workspace.openTextDocument(vscode.Uri.parse(ui.diffs[0].left));
+      const older = await vscode.workspace.openTextDocument(vscode.Uri.parse(ui.diffs[0].right));
+      assert.equal(current.uri.scheme, 'nomad');
+      await waitFor(() => current.getText().includes('"rev"') && older.getText().includes(`"${id}"`), 'both versions to load');
+      assert.ok(!older.getText().includes('"rev"'), 'version 0 has no rev meta');
       const { value } = await h.client.readJob(id);
       assert.equal(value.Version, 2);
       assert.equal(value.Meta?.rev, undefined);
