@@ -1,5 +1,5 @@
-// Every command of the extension: one record per command id. package.json `contributes.commands`
-// must list exactly these ids (checked by test/integration/explorerCommands.test.ts).
+// The extension's commands: one record per command id. package.json `contributes.commands` must list
+// exactly these plus the plan feature's own (PLAN_COMMAND_IDS), as test/unit/explorer/manifest.test.ts checks.
 import * as vscode from 'vscode';
 import { actionCommandTable } from '../actions/actionCommands';
 import type { ActionServices } from '../actions/actionServices';

@@ -18,9 +18,8 @@ export interface PlanResult {
 
 class PlanSession {
   private planned: PlannedJob | undefined;
-  /** The plan on the page, kept after a run too, for "Show in Jobs view". */
-  private shown: PlanView | undefined;
   private busy = false;
+  private editedSincePlan = false;
 
   constructor(
     private readonly deps: PlanDeps,
@@ -36,9 +35,9 @@ class PlanSession {
     try {
       const planned = await planDocument(this.deps, document);
       this.planned = planned;
+      this.editedSincePlan = false;
       this.deps.diagnostics.clear(document.uri);
       const view = buildPlanView(planned.loaded.job, planned.plan, planned.loaded.fileName, new Date());
-      this.shown = view;
       this.panel.show(view, this.documentUri, true, note);
       return { view, run: () => this.run(view.jobModifyIndex) };
     } catch (error) {
@@ -83,19 +82,30 @@ class PlanSession {
     }
   }
 
+  /** Edits after the plan do not change what Run submits (the reviewed plan); say so once. */
+  fileChanged(): void {
+    if (this.planned && !this.busy && !this.editedSincePlan) {
+      this.editedSincePlan = true;
+      this.panel.setStatus({ kind: 'info', message: 'The file changed since this plan. Run submits the plan shown here; re-plan to include your edits.' }, true);
+    }
+  }
+
   /** A page restored after a reload: shown as it was, but Run waits for a fresh plan. */
   showRestored(view: PlanView): void {
-    this.shown = view;
     this.panel.show(view, this.documentUri, false, { kind: 'info', message: 'Restored from before the window reloaded. Re-plan to run it.' });
   }
 
   revealJob(): void {
-    if (this.shown) void revealInJobsView(this.shown.jobId, this.shown.namespace);
+    void revealInJobsView(this.documentUri);
   }
 }
 
 export class PlanSessions implements vscode.Disposable {
   private readonly sessions = new Map<string, PlanSession>();
+
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((event) => {
+    if (event.contentChanges.length) this.sessions.get(event.document.uri.toString())?.fileChanged();
+  });
 
   constructor(private readonly deps: PlanDeps) {}
 
@@ -137,6 +147,7 @@ export class PlanSessions implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.edits.dispose();
     for (const session of [...this.sessions.values()]) session.panel.dispose();
     this.sessions.clear();
   }

@@ -279,6 +279,22 @@ export function errorFromTransport(error: unknown, ctx: RequestContext, redact: 
   });
 }
 
+/**
+ * A fresh TLS connection that the server drops right after the handshake:
+ * with TLS 1.3 that is how a server refusing our client certificate looks
+ * when it sends no alert.
+ */
+export function droppedAfterHandshake(ctx: RequestContext): NomadError {
+  return new NomadError({
+    kind: 'tls',
+    code: 'ECONNRESET',
+    method: ctx.method,
+    path: ctx.path,
+    message: `${ctx.address} closed the connection right after the TLS handshake`,
+    advice: 'The server most likely refused the client certificate; check nomad.clusters[].clientCert and clientKey (NOMAD_CLIENT_CERT / NOMAD_CLIENT_KEY) and that the cluster CA signed them.',
+  });
+}
+
 export function timeoutError(phase: 'connect' | 'request', ms: number, ctx: RequestContext): NomadError {
   return new NomadError({
     kind: 'timeout',
