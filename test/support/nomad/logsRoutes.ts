@@ -8,6 +8,7 @@ import type { StoredAllocation } from './records';
 import { nanos, taskState } from './records';
 import { HttpError } from './httpError';
 import { FakeTaskLogs } from './logsFake';
+import { schedule, setClientStatus } from './scheduler';
 import type { RouteRequest } from './routes';
 import { startFakeNomad, type FakeNomad, type FakeNomadOptions } from './server';
 import type { FakeNomadState } from './state';
@@ -80,19 +81,13 @@ function restartAllocation(state: FakeNomadState, logs: FakeTaskLogs, req: Route
 /** Stops the allocation and lets the fake scheduler replace it when the job still wants it. */
 function stopAllocation(state: FakeNomadState, logs: FakeTaskLogs, id: string): { EvalID: string; Index: number } {
   const alloc = allocationOrRefuse(state, id);
-  const now = state.clock();
   const index = state.commit('allocs', 'job_summary');
-  Object.assign(alloc, {
-    DesiredStatus: 'stop',
-    DesiredDescription: 'alloc was stopped by a user',
-    ClientStatus: 'complete',
-    ClientDescription: 'All tasks have completed',
-    TaskStates: Object.fromEntries(taskNamesOf(alloc).map((task) => [task, taskState('complete', now)])),
-    ModifyIndex: index,
-  });
+  alloc.DesiredStatus = 'stop';
+  alloc.DesiredDescription = 'alloc was stopped by a user';
+  setClientStatus(state, alloc, 'complete', index);
   for (const task of taskNamesOf(alloc)) logs.finish(id, task);
   const rec = state.job(alloc.Namespace ?? 'default', alloc.JobID);
-  const evaluation = rec ? state.schedule(rec, 'alloc-stop', { newVersion: false }) : undefined;
+  const evaluation = rec ? schedule(state, rec, 'alloc-stop', { newVersion: false }) : undefined;
   state.notify();
   return { EvalID: evaluation?.ID ?? '', Index: state.index };
 }
