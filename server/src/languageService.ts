@@ -35,7 +35,7 @@ export interface NomadLanguageService {
 export async function createLanguageService(options: LanguageServiceOptions = {}): Promise<NomadLanguageService> {
   const hclParser = await HclParser.create(options.wasmDirectory);
   const schema = options.schema ?? bundledSchema();
-  const apiValidators = new ApiValidators(schema);
+  const apiValidators = ApiValidators.for(schema);
   return {
     schema,
     parseJobDocument: (document, previous, parseOptions) => parseJobDocument(document, hclParser, schema, previous, parseOptions),

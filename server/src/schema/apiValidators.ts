@@ -4,12 +4,24 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import type { SchemaModel } from './schemaModel';
 
+const shared = new WeakMap<SchemaModel, ApiValidators>();
+
 export class ApiValidators {
   private ajv: Ajv | undefined;
   private job: ValidateFunction | undefined;
   private readonly drivers = new Map<string, ValidateFunction | undefined>();
 
-  constructor(private readonly schema: SchemaModel) {}
+  private constructor(private readonly schema: SchemaModel) {}
+
+  /** One set per schema, shared by every language service using it (compiling is the costly part). */
+  static for(schema: SchemaModel): ApiValidators {
+    let validators = shared.get(schema);
+    if (!validators) {
+      validators = new ApiValidators(schema);
+      shared.set(schema, validators);
+    }
+    return validators;
+  }
 
   jobValidator(): ValidateFunction {
     if (!this.job) {
