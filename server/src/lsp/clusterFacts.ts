@@ -32,6 +32,32 @@ export function onClusterFactsWanted(ask: () => void): void {
   askForFresherFacts = ask;
 }
 
+/** Job attributes whose values are cluster names. (Vault and Consul blocks have namespaces of their own.) */
+const JOB_ATTRIBUTES: Readonly<Record<string, keyof ClusterFacts>> = {
+  datacenters: 'datacenters',
+  node_pool: 'nodePools',
+  namespace: 'namespaces',
+};
+/** Node properties a constraint or affinity may compare, and the names its `value` may then take. */
+const PLACEMENT_TARGETS: Readonly<Record<string, keyof ClusterFacts>> = {
+  '${node.datacenter}': 'datacenters',
+  '${node.class}': 'nodeClasses',
+  '${node.pool}': 'nodePools',
+};
+const PLACEMENT_BLOCKS = new Set(['Constraint', 'Affinity']);
+
+/**
+ * The cluster names completion may offer for `attribute` of a block whose schema is
+ * `blockName` (`Job`, `Constraint`, ...). For a constraint's or affinity's `value`,
+ * `placementTarget` is the block's `attribute`, e.g. `${node.class}`.
+ */
+export function clusterNamesFor(blockName: string, attribute: string, placementTarget?: string): readonly string[] {
+  let kind: keyof ClusterFacts | undefined;
+  if (blockName === 'Job') kind = JOB_ATTRIBUTES[attribute];
+  else if (PLACEMENT_BLOCKS.has(blockName) && attribute === 'value' && placementTarget) kind = PLACEMENT_TARGETS[placementTarget.trim()];
+  return kind ? getClusterFacts()[kind] : [];
+}
+
 function names(value: unknown): string[] {
   if (!Array.isArray(value)) return [];
   const valid = value.filter((name): name is string => typeof name === 'string' && name !== '');
