@@ -9,9 +9,18 @@ export const CHECKED_SCOPES: ReadonlySet<string> = new Set(['var', 'local']);
 /** Above this many, further syntax problems only add noise (and cost) to a badly broken file. */
 export const MAX_SYNTAX_PROBLEMS = 100;
 
+/**
+ * Blocks and expressions nested deeper than this are not converted (real jobs
+ * nest about ten levels): the conversion recurses per level and must not
+ * exhaust the stack on hostile input.
+ */
+export const MAX_NESTING = 100;
+
 export class ConversionContext {
   readonly references: Reference[] = [];
   readonly syntaxErrors: SyntaxProblem[] = [];
+  private depth = 0;
+  private reportedTooDeep = false;
 
   /**
    * `blanked`: lines the syntax repair replaced with spaces (see
@@ -38,6 +47,24 @@ export class ConversionContext {
 
   lineOf(offset: number): number {
     return this.document.positionAt(offset).line;
+  }
+
+  /**
+   * Runs `convert` one nesting level deeper, or returns `shallow` (reporting
+   * it once) when that would pass MAX_NESTING.
+   */
+  nested<T>(start: number, convert: () => T, shallow: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      if (!this.reportedTooDeep) this.addSyntaxError(`Nested more than ${MAX_NESTING} levels deep; the content further in is not checked`, start, start + 1);
+      this.reportedTooDeep = true;
+      return shallow();
+    }
+    this.depth++;
+    try {
+      return convert();
+    } finally {
+      this.depth--;
+    }
   }
 
   addReference(root: string, name: string, start: number, end: number): void {

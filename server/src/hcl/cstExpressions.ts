@@ -30,6 +30,10 @@ export class ExpressionConverter {
   convert(c: TreeCursor): Expression | undefined {
     const start = c.startIndex;
     const end = c.endIndex;
+    return this.ctx.nested(start, () => this.convertNode(c, start, end), () => this.other(start, end, []));
+  }
+
+  private convertNode(c: TreeCursor, start: number, end: number): Expression | undefined {
     switch (c.nodeType) {
       case 'expression': {
         const parts = this.sequence(c);

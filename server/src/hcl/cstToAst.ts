@@ -145,7 +145,13 @@ class BodyConverter {
       labels.push({ value, quoted, ...this.ctx.span(c.startIndex, c.endIndex) });
     }
     c.gotoParent();
-    const { body, bodyStart, bodyEnd, closed, closedByRepair } = this.blockBody(c);
+    const { body, bodyStart, bodyEnd, closed, closedByRepair } = this.ctx.nested(start, () => this.blockBody(c), () => ({
+      body: { items: [], hasError: true },
+      bodyStart: end,
+      bodyEnd: end,
+      closed: false,
+      closedByRepair: false,
+    }));
     if (closedByRepair) this.ctx.addSyntaxError(`This ${this.ctx.text.slice(typeStart, typeEnd)} block is not closed: "}" is missing`, typeStart, typeEnd);
     const typeLine = this.ctx.lineOf(typeStart);
     const splitAt = labels.findIndex((label) => this.ctx.lineOf(label.start) !== typeLine);
@@ -188,12 +194,15 @@ class BodyConverter {
           if (bodyStart === end) break; // an error inside the header
           hasError = this.collectItems(c, items) || hasError || c.nodeType === 'ERROR';
           break;
-        case 'block_end':
-          closed = !c.currentNode.isMissing && c.startIndex < this.ctx.documentLength;
-          closedByRepair = !closed && !c.currentNode.isMissing;
+        case 'block_end': {
+          // Empty when tree-sitter inserted it (the MISSING "}" is its child); past the end when the repair appended it.
+          const present = c.endIndex > c.startIndex;
+          closed = present && c.startIndex < this.ctx.documentLength;
+          closedByRepair = present && !closed;
           hasError ||= !closed;
           bodyEnd = c.startIndex;
           break;
+        }
       }
     } while (c.gotoNextSibling());
     c.gotoParent();
