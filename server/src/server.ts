@@ -3,11 +3,13 @@
 import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './languageService';
+import { onClusterFactsWanted, setClusterFacts } from './lsp/clusterFacts';
 import { DocumentValidator } from './lsp/documentValidator';
 import { describeError, guard, logUnhandled, type Logger } from './lsp/guard';
 import { ParsedDocuments } from './lsp/parsedDocuments';
 import { SettingsCache } from './lsp/settingsCache';
 import { ValidationScheduler } from './lsp/validationScheduler';
+import { ClusterFactsNotification, ClusterFactsWantedNotification } from './protocol/clusterFacts';
 import { ClusterVersionNotification } from './protocol/clusterVersion';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -58,6 +60,8 @@ connection.onNotification(ClusterVersionNotification, (params) =>
     for (const document of documents.all()) scheduler.schedule(document.uri);
   }),
 );
+connection.onNotification(ClusterFactsNotification, (params) => setClusterFacts(params));
+onClusterFactsWanted(() => void connection.sendNotification(ClusterFactsWantedNotification).catch(() => undefined));
 connection.onShutdown(() =>
   whenReady('shutdown', ({ scheduler, parsed }) => {
     scheduler.dispose();
