@@ -1,4 +1,6 @@
 import * as assert from 'assert';
+import { computeFormatEdits } from '../../../server/src/services/format/formatter';
+import { parseHcl } from './support/hclParser';
 import { readRepoJson } from './support/repoPaths';
 import { expandWithDefaults, readSnippets } from './support/snippets';
 
@@ -40,6 +42,13 @@ describe('job snippets (snippets/nomad.json)', () => {
           assert.strictEqual(text.split(open).length, text.split(close).length, `${open}${close} balanced`);
         }
         assert.match(text, /type\s+= "(service|batch|system)"/);
+      });
+
+      it('expands to a job that parses and is already in canonical layout', async () => {
+        const text = expandWithDefaults(snippet.body);
+        const tree = await parseHcl(text);
+        assert.ok(!tree.rootNode.hasError, 'parses without syntax errors');
+        assert.deepStrictEqual(computeFormatEdits(text, tree.rootNode), []);
       });
     });
   }
