@@ -1,14 +1,24 @@
 // Entry point: activation only wires things up; every heavy piece (the
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
-import { LanguageClientController } from './lsp/languageClientController';
+import { ExtensionCtx, type ExplorerApi } from './ctx';
+import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
 
 let languageClient: LanguageClientController | undefined;
 
-export function activate(context: vscode.ExtensionContext): void {
-  languageClient = new LanguageClientController(context);
-  context.subscriptions.push(languageClient);
-  languageClient.startWhenJobFilesOpen();
+/** What `activate` returns: read-only state for other extensions and our integration tests. */
+export interface NomadExtensionApi extends ExplorerApi {
+  languageServerState(): LanguageServerState;
+}
+
+export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
+  const ctx = new ExtensionCtx(context);
+  context.subscriptions.push(ctx);
+  const controller = new LanguageClientController(context);
+  languageClient = controller;
+  context.subscriptions.push(controller);
+  controller.startWhenJobFilesOpen();
+  return { ...ctx.api, languageServerState: () => controller.state };
 }
 
 export async function deactivate(): Promise<void> {

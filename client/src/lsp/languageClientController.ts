@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { isJobDocument } from './jobFileDetector';
 
+export type LanguageServerState = 'not started' | 'starting' | 'running';
+
 export class LanguageClientController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
@@ -23,6 +25,11 @@ export class LanguageClientController implements vscode.Disposable {
       void this.ensureStarted();
     });
     this.disposables.push(listener);
+  }
+
+  get state(): LanguageServerState {
+    if (!this.starting) return 'not started';
+    return this.client?.isRunning() ? 'running' : 'starting';
   }
 
   ensureStarted(): Promise<LanguageClient> {

@@ -1,0 +1,45 @@
+// Every command of the extension: one record per command id. package.json `contributes.commands`
+// must list exactly these ids (checked by test/integration/explorerCommands.test.ts).
+import * as vscode from 'vscode';
+import type { ConnectionManager } from '../connection/connectionManager';
+import type { TokenStore } from '../connection/tokenStore';
+import type { JobsExplorer } from '../explorer/jobsExplorer';
+import type { NomadDocumentProvider } from '../virtualDocs/nomadDocumentProvider';
+import { addCluster, clearToken, removeCluster, setToken, switchCluster } from './clusterCommands';
+import { clearJobFilter, copyId, filterJobs, pickNamespace, pickRegion, refresh, revealJob } from './explorerCommands';
+import { compareVersions, compareWithFile, inspect } from './inspectCommands';
+
+/** What command handlers may use; owned and disposed by the extension context (ctx.ts). */
+export interface CommandServices {
+  readonly connections: ConnectionManager;
+  readonly tokens: TokenStore;
+  readonly explorer: JobsExplorer;
+  readonly documents: NomadDocumentProvider;
+}
+
+/** Arguments are whatever VS Code passes: a tree node from a view menu, a URI from an editor menu, or nothing. */
+export type CommandHandler = (services: CommandServices, ...args: unknown[]) => unknown;
+
+export const commandTable: Readonly<Record<string, CommandHandler>> = {
+  'nomad.addCluster': addCluster,
+  'nomad.switchCluster': switchCluster,
+  'nomad.removeCluster': removeCluster,
+  'nomad.setToken': setToken,
+  'nomad.clearToken': clearToken,
+  'nomad.refresh': refresh,
+  'nomad.filterJobs': filterJobs,
+  'nomad.clearJobFilter': clearJobFilter,
+  'nomad.pickNamespace': pickNamespace,
+  'nomad.pickRegion': pickRegion,
+  'nomad.inspect': inspect,
+  'nomad.compareVersions': compareVersions,
+  'nomad.compareWithFile': compareWithFile,
+  'nomad.copyId': copyId,
+  'nomad.revealJob': revealJob,
+};
+
+export function registerCommands(services: CommandServices): vscode.Disposable[] {
+  return Object.entries(commandTable).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, (...args: unknown[]) => handler(services, ...args)),
+  );
+}

@@ -1,0 +1,50 @@
+// Owns the extension's long-lived parts and their disposal: connections, the status bar, the Jobs
+// view, `nomad:` documents and the command registrations. Nothing here contacts a cluster until
+// the view is shown or a command asks.
+import * as vscode from 'vscode';
+import { registerCommands, type CommandServices } from './commands/commandTable';
+import { ConnectionManager } from './connection/connectionManager';
+import { RequestLog } from './connection/requestLog';
+import { ClusterStatusBar } from './connection/statusBar';
+import { TokenStore } from './connection/tokenStore';
+import { JobsExplorer } from './explorer/jobsExplorer';
+import { NomadDocumentProvider } from './virtualDocs/nomadDocumentProvider';
+
+/** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
+export interface ExplorerApi {
+  readonly jobsTree: JobsExplorer['provider'];
+  readonly jobsView: JobsExplorer['view'];
+}
+
+export class ExtensionCtx implements CommandServices, vscode.Disposable {
+  readonly log = new RequestLog();
+  readonly tokens: TokenStore;
+  readonly connections: ConnectionManager;
+  readonly explorer: JobsExplorer;
+  readonly documents: NomadDocumentProvider;
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(context: vscode.ExtensionContext) {
+    this.tokens = new TokenStore(context.secrets);
+    this.connections = new ConnectionManager(this.tokens, this.log);
+    this.explorer = new JobsExplorer(this.connections, context.workspaceState);
+    this.documents = new NomadDocumentProvider(this.connections);
+    // Disposed in reverse order of creation.
+    this.disposables = [
+      this.log,
+      this.connections,
+      new ClusterStatusBar(this.connections),
+      this.explorer,
+      this.documents,
+      ...registerCommands(this),
+    ];
+  }
+
+  get api(): ExplorerApi {
+    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view };
+  }
+
+  dispose(): void {
+    for (const d of [...this.disposables].reverse()) d.dispose();
+  }
+}

@@ -1,0 +1,43 @@
+// Activation stays lazy: nothing runs until the user opens a job file, and
+// a JSON file only counts when its content is a Nomad job.
+import * as assert from 'assert';
+import { activatedApi, nomadExtension } from './support/extension';
+import { openWorkspaceFile, writeWorkspaceFile } from './support/workspace';
+import { waitFor } from './support/wait';
+import * as vscode from 'vscode';
+
+describe('activation', () => {
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('is installed but not active before any file is opened', () => {
+    assert.strictEqual(nomadExtension().isActive, false);
+  });
+
+  it('gets a loopback NOMAD_ADDR from the runner and none of the developer\'s Nomad credentials', () => {
+    // scripts/lib/testEnv.js builds code-server's environment, which the extension host inherits.
+    assert.match(process.env.NOMAD_ADDR ?? '', /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\]):\d+$/);
+    assert.strictEqual(process.env.NOMAD_TOKEN, undefined);
+  });
+
+
+  it('activates for a plain JSON file without starting the language server', async () => {
+    await writeWorkspaceFile('package.json', JSON.stringify({ name: 'not-a-job', version: '1.0.0', scripts: { test: 'mocha' } }, null, 2));
+    const editor = await openWorkspaceFile('package.json');
+    assert.strictEqual(editor.document.languageId, 'json');
+    const api = await activatedApi();
+    assert.strictEqual(api.languageServerState(), 'not started');
+  });
+
+  it('starts the language server for an API JSON job, which keeps the json language', async () => {
+    const editor = await openWorkspaceFile('cache.json');
+    assert.strictEqual(editor.document.languageId, 'json');
+    const api = await activatedApi();
+    await waitFor(() => api.languageServerState() === 'running', 'the language server to run');
+  });
+
+  it('gives *.nomad.hcl files the nomad language', async () => {
+    const editor = await openWorkspaceFile('web.nomad.hcl');
+    assert.strictEqual(editor.document.languageId, 'nomad');
+    assert.strictEqual(nomadExtension().isActive, true);
+  });
+});

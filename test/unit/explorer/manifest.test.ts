@@ -1,0 +1,92 @@
+// package.json and the code must agree: every command id has exactly one handler in the table,
+// menus name declared commands, and the `viewItem` regexes of tree menus match the context
+// values the nodes really produce.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { allocationView } from '../../../client/src/explorer/presentation/allocationPresentation';
+import { deploymentView } from '../../../client/src/explorer/presentation/deploymentPresentation';
+import { evaluationView } from '../../../client/src/explorer/presentation/evaluationPresentation';
+import { jobContextValue } from '../../../client/src/explorer/presentation/jobPresentation';
+import { emptyView, problemView } from '../../../client/src/explorer/presentation/problemPresentation';
+import { versionView } from '../../../client/src/explorer/presentation/versionPresentation';
+import type { Job } from '../../../client/src/nomad/types';
+import { installVscodeStub } from '../../support/vscodeStub';
+import { allocation, deployment, evaluation, job } from './fixtures';
+
+installVscodeStub();
+const { commandTable } = require('../../../client/src/commands/commandTable') as typeof import('../../../client/src/commands/commandTable');
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', '..', '..', 'package.json'), 'utf8'));
+const declared: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+const menus: Record<string, MenuEntry[]> = manifest.contributes.menus;
+
+/** The regex of a `viewItem =~ /.../` clause in a menu entry for `command`, matching `group` when given. */
+function viewItemPattern(command: string, group?: string): RegExp {
+  const entry = menus['view/item/context'].find((e) => e.command === command && (!group || e.group?.startsWith(group)));
+  const source = /viewItem =~ \/(.+?)\/(?:\s|$)/.exec(entry?.when ?? '')?.[1];
+  assert.ok(source, `no viewItem regex for ${command}`);
+  return new RegExp(source);
+}
+
+const subject = { address: 'http://127.0.0.1:4646', action: 'list jobs', capability: 'list-jobs' };
+const version = { ID: 'web', Version: 1, Stable: true } as Job;
+
+describe('manifest and code agree', () => {
+  it('has one handler per declared command and no undeclared ones', () => {
+    assert.deepStrictEqual(Object.keys(commandTable).sort(), [...declared].sort());
+    assert.strictEqual(new Set(declared).size, declared.length, 'duplicate command ids');
+  });
+
+  it('menus only name declared commands', () => {
+    for (const [menu, entries] of Object.entries(menus)) {
+      for (const entry of entries) assert.ok(declared.includes(entry.command), `${menu} names unknown ${entry.command}`);
+    }
+  });
+
+  it('offers Open as JSON on every inspectable row and nowhere else', () => {
+    const inspectable = viewItemPattern('nomad.inspect', 'inline');
+    const yes = [
+      jobContextValue(job('web')),
+      jobContextValue(job('p', { Type: 'batch', ParameterizedJob: true })),
+      versionView(version, true, 0).contextValue,
+      allocationView(allocation(), 0).contextValue,
+      evaluationView(evaluation(), 0).contextValue,
+      deploymentView(deployment()).contextValue,
+    ];
+    for (const value of yes) assert.match(value, inspectable);
+    for (const value of ['section:versions', 'taskGroup', 'summary', 'childJobs', 'deploymentGroup', 'message:unreachable']) {
+      assert.doesNotMatch(value, inspectable);
+    }
+  });
+
+  it('offers version comparison only on versions', () => {
+    const pattern = viewItemPattern('nomad.compareVersions');
+    assert.match(versionView(version, false, 0).contextValue, pattern);
+    assert.doesNotMatch(jobContextValue(job('web')), pattern);
+  });
+
+  it('offers Retry inline on failure rows but not on empty ones', () => {
+    const retry = viewItemPattern('nomad.refresh', 'inline');
+    for (const kind of ['unreachable', 'tls', 'permissionDenied', 'server'] as const) {
+      assert.match(problemView({ kind, message: 'x' }, subject).contextValue, retry);
+    }
+    assert.doesNotMatch(emptyView('default', '').contextValue, retry);
+  });
+
+  it('shows the welcome view only when nothing is configured', () => {
+    const welcome = manifest.contributes.viewsWelcome as { view: string; when?: string; contents: string }[];
+    assert.ok(welcome.every((w) => w.view !== 'nomad.jobs' || w.when === 'nomad.explorerState == notConfigured'));
+    assert.ok(welcome.some((w) => w.contents.includes('command:nomad.addCluster')));
+  });
+
+  it('does not activate eagerly', () => {
+    assert.ok(!manifest.activationEvents.includes('*'));
+  });
+});
