@@ -20,6 +20,31 @@ const nodeBundle = (mode) => ({
   performance: { hints: false },
 });
 
+/** Browser code of one webview: client/webview/<name>/main.ts (own DOM tsconfig) -> dist/webview/<name>.js + .css. */
+const webviewBundle = (mode, name) => ({
+  mode,
+  name: `webview-${name}`,
+  target: 'web',
+  devtool: 'source-map',
+  entry: { [name]: `./client/webview/${name}/main.ts` },
+  resolve: { extensions: ['.ts', '.js'] },
+  module: {
+    rules: [
+      {
+        test: /\.ts$/,
+        exclude: /node_modules/,
+        use: {
+          loader: 'ts-loader',
+          options: { transpileOnly: true, configFile: path.resolve(__dirname, `client/webview/${name}/tsconfig.json`) },
+        },
+      },
+    ],
+  },
+  output: { path: path.join(dist, 'webview'), filename: '[name].js' },
+  plugins: [new CopyPlugin({ patterns: [{ from: `client/webview/${name}/${name}.css`, to: `${name}.css` }] })],
+  performance: { hints: false },
+});
+
 module.exports = (_env, argv) => {
   const mode = argv.mode || 'production';
   return [
@@ -42,5 +67,6 @@ module.exports = (_env, argv) => {
         }),
       ],
     },
+    webviewBundle(mode, 'plan'),
   ];
 };

@@ -8,6 +8,7 @@ import { RequestLog } from './connection/requestLog';
 import { ClusterStatusBar } from './connection/statusBar';
 import { TokenStore } from './connection/tokenStore';
 import { JobsExplorer } from './explorer/jobsExplorer';
+import type { NomadClient } from './nomad/client';
 import { NomadDocumentProvider } from './virtualDocs/nomadDocumentProvider';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
@@ -38,6 +39,13 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       this.documents,
       ...registerCommands(this),
     ];
+  }
+
+  /** The active cluster's client, for features outside the explorer (plan, run, actions). */
+  async activeClient(): Promise<NomadClient> {
+    const connection = await this.connections.current();
+    if (!connection) throw new Error('No Nomad cluster is configured. Run "Nomad: Add Cluster" or set NOMAD_ADDR.');
+    return connection.client;
   }
 
   get api(): ExplorerApi {

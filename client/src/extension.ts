@@ -1,6 +1,7 @@
 // Entry point: activation only wires things up; every heavy piece (the
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
+import { registerPlanFeature } from './commands/planFeature';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
 
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
   languageClient = controller;
   context.subscriptions.push(controller);
   controller.startWhenJobFilesOpen();
+  registerPlanFeature(context, { getActiveClient: () => ctx.activeClient() });
   return { ...ctx.api, languageServerState: () => controller.state };
 }
 

@@ -21,7 +21,8 @@ function options(schema: SchemaNode): [string, SchemaNode][] {
   return out;
 }
 
-describe('driver config schemas', () => {
+describe('driver config schemas', function () {
+  this.timeout(30_000); // Ajv compilation on a busy machine; not a speed test
   const schemas = Object.fromEntries(DRIVERS.map((d) => [d, loadDriverSchema(d)]));
   const validators = Object.fromEntries(DRIVERS.map((d) => [d, strictAjv(schemas[d]).compile(schemas[d])]));
 

@@ -2,7 +2,9 @@
 import * as assert from 'node:assert/strict';
 import { HCL_KINDS, SchemaNode, loadHclFile, loadJobSchema, strictAjv } from './schemaData';
 
-describe('hcl-file.json', () => {
+describe('hcl-file.json', function () {
+  // compiling the 180 KB schema can take seconds on a busy machine; this is not a speed test
+  this.timeout(30_000);
   const hclFile = loadHclFile();
   const jobSchema = loadJobSchema();
   const top = hclFile.properties ?? {};

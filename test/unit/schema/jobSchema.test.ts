@@ -26,7 +26,9 @@ function typesOf(p: SchemaNode): string[] {
   return p.type === undefined ? [] : Array.isArray(p.type) ? p.type : [p.type];
 }
 
-describe('job.schema.json', () => {
+describe('job.schema.json', function () {
+  // compiling the 180 KB schema can take seconds on a busy machine; this is not a speed test
+  this.timeout(30_000);
   const validate = strictAjv(schema).compile(schema);
 
   it('compiles with Ajv in strict mode and in the lenient mode the contract names', () => {

@@ -1,0 +1,234 @@
+// Plan, Run and Validate with Cluster in the real extension host, against the
+// fake Nomad (started here, in the host, so tests can change the cluster
+// between a plan and a run). The extension finds the cluster through
+// NOMAD_ADDR, which these tests point at the fake.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PlanResult } from '../../client/src/commands/planSession';
+import type { RunOutcome } from '../../client/src/commands/runJob';
+import type { ValidationResult } from '../../client/src/commands/validateWithCluster';
+import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
+import { activatedApi } from './support/extension';
+import { waitFor } from './support/wait';
+import { openWorkspaceFile, writeWorkspaceFile } from './support/workspace';
+
+function serviceJob(id: string, count: number | string, extra = ''): string {
+  return `job "${id}" {
+  datacenters = ["dc1"]
+  type        = "service"
+${extra}
+  group "g" {
+    count = ${count}
+
+    task "t" {
+      driver = "raw_exec"
+
+      config {
+        command = "/bin/sleep"
+        args    = ["3600"]
+      }
+
+      resources {
+        cpu    = 50
+        memory = 32
+      }
+    }
+  }
+}
+`;
+}
+
+async function openJob(name: string, text: string): Promise<vscode.TextDocument> {
+  await writeWorkspaceFile(name, text);
+  const editor = await openWorkspaceFile(name);
+  await activatedApi();
+  return editor.document;
+}
+
+function plan(document: vscode.TextDocument): Thenable<PlanResult | undefined> {
+  return vscode.commands.executeCommand<PlanResult | undefined>('nomad.planJob', document.uri);
+}
+
+function clusterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Nomad cluster');
+}
+
+describe('plan and run job files', function () {
+  let fake: FakeNomad;
+  let previousAddress: string | undefined;
+
+  before(async () => {
+    fake = await startFakeNomad();
+    previousAddress = process.env.NOMAD_ADDR;
+    process.env.NOMAD_ADDR = fake.address;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    process.env.NOMAD_ADDR = previousAddress;
+    await fake.close();
+  });
+
+  it('plans a new job: everything added, check-and-set index 0', async () => {
+    const document = await openJob('plan-new.nomad.hcl', serviceJob('plan-new', 2));
+    const result = await plan(document);
+    assert.ok(result, 'the plan command returns the plan it shows');
+    assert.strictEqual(result.view.isNewJob, true);
+    assert.strictEqual(result.view.jobModifyIndex, 0);
+    assert.strictEqual(result.view.diff?.marker, 'Added');
+    assert.deepStrictEqual(result.view.groups.map((g) => [g.name, g.updates.find((u) => u.label === 'create')?.count]), [['g', 2]]);
+    const parse = fake.requests.find((r) => r.url.startsWith('/v1/jobs/parse'));
+    assert.strictEqual(JSON.parse(parse!.body).Canonicalize, true);
+    const planRequest = fake.requests.find((r) => r.url.startsWith('/v1/job/plan-new/plan'));
+    assert.strictEqual(JSON.parse(planRequest!.body).Diff, true);
+  });
+
+  it('plans an edited job: the changed count shows old and new values', async () => {
+    const seeded = fake.state.seedJob({ ID: 'plan-edit', Name: 'plan-edit', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
+      { Name: 'g', Count: 1, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
+    ] });
+    const document = await openJob('plan-edit.nomad.hcl', serviceJob('plan-edit', 3));
+    const result = await plan(document);
+    assert.ok(result);
+    assert.strictEqual(result.view.isNewJob, false);
+    assert.strictEqual(result.view.jobModifyIndex, seeded.JobModifyIndex);
+    const group = result.view.diff?.children.find((n) => n.kind === 'group');
+    const count = group?.children.find((n) => n.name === 'Count');
+    assert.deepStrictEqual([group?.marker, count?.old, count?.new], ['Edited', '1', '3']);
+  });
+
+  it('shows placement failures the scheduler reports', async () => {
+    fake.state.failPlacement('plan-fail', 'g', { NodesEvaluated: 3, NodesFiltered: 3, ConstraintFiltered: { '${attr.kernel.name} = windows': 3 } });
+    const document = await openJob('plan-fail.nomad.hcl', serviceJob('plan-fail', 2));
+    const result = await plan(document);
+    const failure = result?.view.groups.find((g) => g.name === 'g')?.failure;
+    assert.ok(failure, 'the group carries a placement failure');
+    assert.deepStrictEqual(failure.metrics.slice(0, 2), [
+      { label: 'nodes evaluated', count: 3 },
+      { label: 'nodes filtered', count: 3 },
+    ]);
+    assert.deepStrictEqual(failure.breakdowns.find((b) => b.title === 'Filtered by constraint')?.entries, [{ label: '${attr.kernel.name} = windows', count: 3 }]);
+  });
+
+  it('runs exactly the planned job, on condition of the planned index', async () => {
+    fake.state.seedJob({ ID: 'plan-run', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
+      { Name: 'g', Count: 1, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
+    ] });
+    const document = await openJob('plan-run.nomad.hcl', serviceJob('plan-run', 2));
+    const result = await plan(document);
+    assert.ok(result);
+    // Edits after the plan do not change what runs: the plan holds the parsed job.
+    const countLine = document.getText().split('\n').findIndex((line) => line.includes('count ='));
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, document.lineAt(countLine).range, '    count = 5');
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+    const outcome = await result.run();
+    assert.strictEqual(outcome?.kind, 'submitted');
+    const register = fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
+    const body = JSON.parse(register!.body);
+    assert.strictEqual(body.EnforceIndex, true);
+    assert.strictEqual(body.JobModifyIndex, result.view.jobModifyIndex);
+    assert.strictEqual(body.Job.TaskGroups[0].Count, 2);
+    assert.strictEqual(fake.state.job('default', 'plan-run')?.current.TaskGroups?.[0].Count, 2);
+    assert.strictEqual(await result.run(), undefined, 'a plan runs once; a second run needs a fresh plan');
+  });
+
+  it('does not overwrite a job that changed between plan and run', async () => {
+    const job = (count: number) => ({ ID: 'plan-cas', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
+      { Name: 'g', Count: count, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
+    ] });
+    fake.state.seedJob(job(1));
+    const document = await openJob('plan-cas.nomad.hcl', serviceJob('plan-cas', 2));
+    const result = await plan(document);
+    assert.ok(result);
+    fake.state.seedJob(job(7)); // someone else's change lands after our plan
+    const outcome = (await result.run()) as RunOutcome;
+    assert.strictEqual(outcome.kind, 'conflict');
+    assert.match(outcome.kind === 'conflict' ? outcome.message : '', /changed on the cluster after this plan.*Nothing was submitted/);
+    assert.strictEqual(fake.state.job('default', 'plan-cas')?.current.TaskGroups?.[0].Count, 7, 'the other change survives');
+  });
+
+  it('runs without review when asked to, still with check-and-set', async () => {
+    const settings = vscode.workspace.getConfiguration('nomad');
+    await settings.update('run.skipPlanReview', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const document = await openJob('plan-skip.nomad.hcl', serviceJob('plan-skip', 1));
+      const outcome = await vscode.commands.executeCommand<RunOutcome | undefined>('nomad.runJob', document.uri);
+      assert.strictEqual(outcome?.kind, 'submitted');
+      const register = fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
+      assert.deepStrictEqual([JSON.parse(register!.body).EnforceIndex, JSON.parse(register!.body).JobModifyIndex], [true, 0]);
+      assert.ok(fake.state.job('default', 'plan-skip'));
+    } finally {
+      await settings.update('run.skipPlanReview', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('sends the values of the variable file named after the job', async () => {
+    await writeWorkspaceFile('plan-vars.vars.hcl', 'replicas = 4\n');
+    const text = `variable "replicas" {\n  type = number\n}\n\n${serviceJob('plan-vars', 'var.replicas')}`;
+    const document = await openJob('plan-vars.nomad.hcl', text);
+    const result = await plan(document);
+    assert.ok(result);
+    const parse = fake.requests.filter((r) => r.url.startsWith('/v1/jobs/parse')).at(-1);
+    assert.strictEqual(JSON.parse(parse!.body).Variables, 'replicas = 4\n');
+    assert.strictEqual(result.view.groups[0].updates[0].count, 4);
+  });
+
+  it('plans HCL-JSON and API JSON job files converted locally', async () => {
+    const hclJson = await openJob('plan-hcljson.json', JSON.stringify({ job: { 'plan-hcljson': { datacenters: ['dc1'], group: { g: { count: 1, task: { t: { driver: 'raw_exec', config: { command: '/bin/true' }, kill_timeout: '10s' } } } } } } }, null, 2));
+    const fromHclJson = await plan(hclJson);
+    assert.strictEqual(fromHclJson?.view.jobId, 'plan-hcljson');
+    const sent = JSON.parse(fake.requests.filter((r) => r.url.startsWith('/v1/job/plan-hcljson/plan')).at(-1)!.body);
+    assert.strictEqual(sent.Job.TaskGroups[0].Tasks[0].KillTimeout, 10e9);
+    const apiJson = await openJob('plan-api.json', JSON.stringify({ Job: { ID: 'plan-api', Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Tasks: [{ Name: 't', Driver: 'raw_exec' }] }] } }));
+    assert.strictEqual((await plan(apiJson))?.view.isNewJob, true);
+  });
+});
+
+describe('validate with cluster', function () {
+  let fake: FakeNomad;
+  let previousAddress: string | undefined;
+
+  before(async () => {
+    fake = await startFakeNomad();
+    previousAddress = process.env.NOMAD_ADDR;
+    process.env.NOMAD_ADDR = fake.address;
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    process.env.NOMAD_ADDR = previousAddress;
+    await fake.close();
+  });
+
+  it('puts HCL syntax errors at their position in Problems, and clears them on edit', async () => {
+    const document = await openJob('validate-syntax.nomad.hcl', 'job "broken" {\n  datacenters = ["dc1"\n  group "g" {\n    task "t" {\n      driver = "raw_exec"\n    }\n  }\n}\n');
+    const result = await vscode.commands.executeCommand<ValidationResult>('nomad.validateWithCluster', document.uri);
+    assert.strictEqual(result?.valid, false);
+    const [problem] = clusterDiagnostics(document.uri);
+    assert.ok(problem, 'a nomad-cluster diagnostic');
+    assert.strictEqual(problem.range.start.line, 2);
+    assert.strictEqual(problem.range.start.character, 2);
+    assert.match(problem.message, /Missing item separator/);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(document.uri, new vscode.Position(1, 22), ']');
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+    await waitFor(() => clusterDiagnostics(document.uri).length === 0, 'the stale problem to go');
+    const again = await vscode.commands.executeCommand<ValidationResult>('nomad.validateWithCluster', document.uri);
+    assert.strictEqual(again?.valid, true);
+    assert.strictEqual(clusterDiagnostics(document.uri).length, 0);
+  });
+
+  it("puts the plan's validation errors on the job line", async () => {
+    const text = serviceJob('validate-driver', 1).replace('      driver = "raw_exec"\n', '');
+    const document = await openJob('validate-driver.nomad.hcl', `# comment\n${text}`);
+    const result = await vscode.commands.executeCommand<ValidationResult>('nomad.validateWithCluster', document.uri);
+    assert.strictEqual(result?.valid, false);
+    const problems = clusterDiagnostics(document.uri);
+    assert.ok(problems.length >= 1);
+    assert.ok(problems.every((p) => p.range.start.line === 1), 'on the `job` line');
+    assert.ok(problems.some((p) => /Missing task driver/.test(p.message)));
+  });
+});
