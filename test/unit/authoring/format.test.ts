@@ -101,8 +101,8 @@ const CASES: { name: string; input: string; expected: string }[] = [
   },
   {
     name: 'keeps CRLF line endings',
-    input: 'job "x" {\r\n\r\n\r\n  a   = 1\r\n}\r\n',
-    expected: 'job "x" {\r\n  a = 1\r\n}\r\n',
+    input: 'job "x" {\r\n\r\n\r\n  a   = 1 # one\r\n  bb = 2\r\n}\r\n',
+    expected: 'job "x" {\r\n  a  = 1 # one\r\n  bb = 2\r\n}\r\n',
   },
   {
     name: 'does not add a final newline that was not there',

@@ -5,13 +5,25 @@
 // their attributes with simple literal values, and where the cursor sits among
 // strings, interpolations, comments and heredocs. Newlines end items, as in HCL.
 
-export interface OutlineAttribute {
-  readonly name: string;
-  readonly nameStart: number;
+/** An attribute; its value is only cut out of the text when asked for (most never are). */
+export class OutlineAttribute {
+  constructor(
+    readonly name: string,
+    readonly nameStart: number,
+    private readonly text: string,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+  ) {}
+
   /** Raw text after `=` up to the end of the item, trimmed. */
-  valueText: string;
+  get valueText(): string {
+    return this.text.slice(this.valueStart, this.valueEnd).trim();
+  }
+
   /** The unquoted value when it is a plain string without interpolation. */
-  stringValue?: string;
+  get stringValue(): string | undefined {
+    return /^"([^"\\$%]*)"$/.exec(this.valueText)?.[1];
+  }
 }
 
 export interface OutlineBlock {
@@ -62,6 +74,11 @@ export interface Outline {
 const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
 const HEREDOC_START = /<<-?([\p{ID_Start}_][\p{ID_Continue}-]*)[ \t]*\r?\n/uy;
 const NUMBER_OR_OPERATOR = /[0-9][0-9.eE+-]*|=>|==|!=|<=|>=|&&|\|\||\.\.\.|[^\s\w"{}[\]()=,#/<$%\\]/uy;
+
+const isStringStop = (c: number): boolean => c === 0x22 || c === 0x5c || c === 0x0a || c === 0x24 || c === 0x25;
+const isHeredocStop = (c: number): boolean => c === 0x0a || c === 0x24 || c === 0x25;
+const isAsciiWordStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isAsciiWordPart = (c: number): boolean => isAsciiWordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
 
 function newBlock(type: string, labels: string[], start: number, bodyStart: number, parent?: OutlineBlock): OutlineBlock {
   return { type, labels, start, bodyStart, end: undefined, attributes: [], blocks: [], parent };
@@ -119,7 +136,24 @@ class Reader {
     this.stepCode(top);
   }
 
+  /** How far a run of plain characters may be skipped in one go: never past the cursor before its snapshot. */
+  private limit(): number {
+    return this.snapshot || this.pos >= this.cursor ? this.text.length : this.cursor;
+  }
+
+  /** Skips characters until one of `stops` (char codes) or the limit; true when it moved. */
+  private skipUntil(stops: (code: number) => boolean): boolean {
+    const text = this.text;
+    const end = this.limit();
+    let i = this.pos;
+    while (i < end && !stops(text.charCodeAt(i))) i++;
+    const moved = i > this.pos;
+    this.pos = i;
+    return moved;
+  }
+
   private stepString(frame: Extract<Frame, { kind: 'string' }>): void {
+    if (this.skipUntil(isStringStop)) return;
     const ch = this.text[this.pos];
     if (ch === '\\') this.pos += 2;
     else if (ch === '"') {
@@ -149,12 +183,14 @@ class Reader {
 
   /** `${` or `%{` opens an interpolation or directive; `$${` and `%%{` are escapes. */
   private templateStart(): boolean {
-    const two = this.text.substr(this.pos, 2);
-    if (two === '$$' || two === '%%') {
+    const first = this.text.charCodeAt(this.pos);
+    if (first !== 0x24 /* $ */ && first !== 0x25 /* % */) return false;
+    const second = this.text.charCodeAt(this.pos + 1);
+    if (second === first) {
       this.pos += 2;
       return true;
     }
-    if (two !== '${' && two !== '%{') return false;
+    if (second !== 0x7b /* { */) return false;
     this.frames.push({ kind: 'interpolation', start: this.pos });
     this.pos += 2;
     return true;
@@ -170,6 +206,7 @@ class Reader {
         return;
       }
     }
+    if (this.skipUntil(isHeredocStop)) return;
     if (!this.templateStart()) this.pos++;
   }
 
@@ -183,7 +220,7 @@ class Reader {
     const ch = text[this.pos];
     if (ch === '\n') return this.newline(top);
     if (ch === ' ' || ch === '\t' || ch === '\r') {
-      this.pos++;
+      this.skipUntil((c) => c !== 0x20 && c !== 0x09 && c !== 0x0d);
       return;
     }
     if (ch === '#' || (ch === '/' && text[this.pos + 1] === '/')) return this.skipComment(this.lineEnd(this.pos));
@@ -213,12 +250,24 @@ class Reader {
       this.pos++;
       return;
     }
-    IDENTIFIER.lastIndex = this.pos;
-    const word = IDENTIFIER.exec(text);
-    if (word) return this.identifier(top, word[0]);
+    const word = this.word();
+    if (word) return this.identifier(top, word);
     NUMBER_OR_OPERATOR.lastIndex = this.pos;
     const other = NUMBER_OR_OPERATOR.exec(text);
     this.advanceOver(other ? other[0].length : 1);
+  }
+
+  /** The identifier at the current position; plain ASCII without a regular expression, the common case. */
+  private word(): string | undefined {
+    const text = this.text;
+    const start = this.pos;
+    if (isAsciiWordStart(text.charCodeAt(start))) {
+      let end = start + 1;
+      while (end < text.length && isAsciiWordPart(text.charCodeAt(end))) end++;
+      if (end >= text.length || text.charCodeAt(end) < 0x80) return text.slice(start, end);
+    }
+    IDENTIFIER.lastIndex = start;
+    return IDENTIFIER.exec(text)?.[0];
   }
 
   /** Moves past a token, stopping at the cursor first if the token spans it. */
@@ -308,9 +357,7 @@ class Reader {
   private finishItem(frame: Extract<Frame, { kind: 'body' }>, end: number): void {
     frame.state = 'item';
     if (!frame.block) return;
-    const valueText = this.text.slice(frame.valueStart, end).trim();
-    const plain = /^"([^"\\$%]*)"$/.exec(valueText);
-    frame.block.attributes.push({ name: frame.name, nameStart: frame.nameStart, valueText, stringValue: plain?.[1] });
+    frame.block.attributes.push(new OutlineAttribute(frame.name, frame.nameStart, this.text, frame.valueStart, end));
   }
 }
 

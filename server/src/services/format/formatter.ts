@@ -4,7 +4,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Range, TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { collectFormatTokens } from './formatTokens';
+import { lexFormatTokens } from './formatTokens';
 import { layoutWhitespace } from './layout';
 
 export interface OffsetEdit {
@@ -20,10 +20,10 @@ export interface OffsetEdit {
 export function computeFormatEdits(text: string, root: Node): OffsetEdit[] {
   if (root.hasError) return [];
   const edits: OffsetEdit[] = [];
-  for (const slot of layoutWhitespace(collectFormatTokens(root, text), text)) {
-    const edit = minimalEdit(text, slot.start, slot.end, slot.text);
+  layoutWhitespace(lexFormatTokens(text), text, (start, end, whitespace) => {
+    const edit = minimalEdit(text, start, end, whitespace);
     if (edit) edits.push(edit);
-  }
+  });
   return edits;
 }
 

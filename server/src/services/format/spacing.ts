@@ -8,7 +8,11 @@ const tightAfter = new Set<TokenKind>(['dot', 'bang', 'openQuote', 'literal']);
 const tightBefore = new Set<TokenKind>(['dot', 'comma', 'ellipsis', 'literal', 'closeQuote']);
 const endsOperand = new Set<TokenKind>(['ident', 'number', 'closeBrace', 'closeBracket', 'closeParen', 'templateClose']);
 
+const wordLike = (kind: TokenKind): boolean => kind === 'ident' || kind === 'number' || kind === 'other';
+
 export function spacesBetween(left: FormatToken, right: FormatToken, text: string): number {
+  // Two word tokens written together are one word to HCL: never split them.
+  if (left.end === right.start && wordLike(left.kind) && wordLike(right.kind)) return 0;
   if (tightAfter.has(left.kind) || tightBefore.has(right.kind)) return 0;
   if (left.kind === 'comma') return 1;
   // `for x in [a, b]`: `in` is a keyword here, not something being indexed.
