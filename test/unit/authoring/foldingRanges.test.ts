@@ -29,6 +29,12 @@ const JOB = [
 ].join('\n');
 
 describe('folding ranges (services/symbols/foldingRanges)', () => {
+
+  // The first parse loads tree-sitter's wasm, which takes seconds on a busy machine.
+  before(async function () {
+    this.timeout(20_000);
+    await parseHcl('');
+  });
   it('folds blocks, lists and heredocs up to the line before their closer, plus comments and regions', async () => {
     const tree = await parseHcl(JOB);
     const ranges = foldingRanges(tree.rootNode, JOB).map((r) => [r.startLine, r.endLine, r.kind ?? '']);

@@ -112,6 +112,12 @@ const CASES: { name: string; input: string; expected: string }[] = [
 ];
 
 describe('formatter (services/format)', () => {
+
+  // The first parse loads tree-sitter's wasm, which takes seconds on a busy machine.
+  before(async function () {
+    this.timeout(20_000);
+    await parseHcl('');
+  });
   for (const { name, input, expected } of CASES) {
     it(name, async () => {
       assert.strictEqual(await format(input), expected);

@@ -67,7 +67,8 @@ describe('TextMate grammar (syntaxes/nomad.tmLanguage.json)', () => {
   let grammar: IGrammar;
   let lines: Token[][];
 
-  before(async () => {
+  before(async function () {
+    this.timeout(20_000); // loading the oniguruma wasm takes seconds on a busy machine
     grammar = await loadNomadGrammar();
     lines = tokenize(grammar, SAMPLE);
   });

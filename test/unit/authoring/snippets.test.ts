@@ -7,6 +7,12 @@ import { expandWithDefaults, readSnippets } from './support/snippets';
 describe('job snippets (snippets/nomad.json)', () => {
   const snippets = readSnippets();
 
+  // The first parse loads tree-sitter's wasm, which takes seconds on a busy machine.
+  before(async function () {
+    this.timeout(20_000);
+    await parseHcl('');
+  });
+
   it('are contributed for the nomad language', () => {
     const manifest = readRepoJson<{ contributes: { snippets: { language: string; path: string }[] } }>('package.json');
     assert.deepStrictEqual(manifest.contributes.snippets, [{ language: 'nomad', path: './snippets/nomad.json' }]);
