@@ -1,6 +1,7 @@
 // Entry point: activation only wires things up; every heavy piece (the
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
+import type { ActionServices } from './actions/actionServices';
 import { registerPlanFeature } from './commands/planFeature';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
@@ -10,6 +11,8 @@ let languageClient: LanguageClientController | undefined;
 /** What `activate` returns: read-only state for other extensions and our integration tests. */
 export interface NomadExtensionApi extends ExplorerApi {
   languageServerState(): LanguageServerState;
+  /** Job and allocation actions; integration tests swap their UI for a scripted one. */
+  readonly actions: ActionServices;
 }
 
 export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
@@ -20,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
   context.subscriptions.push(controller);
   controller.startWhenJobFilesOpen();
   registerPlanFeature(context, { getActiveClient: () => ctx.activeClient() });
-  return { ...ctx.api, languageServerState: () => controller.state };
+  return { ...ctx.api, actions: ctx.actions, languageServerState: () => controller.state };
 }
 
 export async function deactivate(): Promise<void> {

@@ -97,7 +97,12 @@ export async function copyId(_services: CommandServices, node?: unknown): Promis
   vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
 }
 
-export async function revealJob(services: CommandServices, uri?: unknown): Promise<void> {
+export async function revealJob(services: CommandServices, uri?: unknown, namespace?: unknown): Promise<void> {
+  // Actions pass the id of a job they just created (dispatched or launched child): reveal it quietly.
+  if (typeof uri === 'string') {
+    await services.explorer.reveal(uri, typeof namespace === 'string' ? namespace : undefined);
+    return;
+  }
   const document =
     uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   const identity = document && identifyJobFile(document.getText(), document.languageId);

@@ -11,11 +11,11 @@ import {
   evaluateJob,
   forcePeriodic,
   parseJob,
-  planJob,
   registerJob,
   revertJob,
   setStability,
 } from './jobWrites';
+import { planJob } from './plan';
 import { allocationStub, allocationView, jobListStub } from './records';
 import { HttpError } from './httpError';
 import type { FakeNomadState } from './state';
