@@ -1,0 +1,63 @@
+// Parses JSON job files with positions (jsonc-parser), strictly: Nomad reads
+// plain JSON, so comments and trailing commas are reported as errors.
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Span, SyntaxProblem } from '../hcl/ast';
+
+export interface JsonDocument {
+  readonly root: Node | undefined;
+  readonly syntaxErrors: readonly SyntaxProblem[];
+}
+
+const MESSAGES: Record<string, string> = {
+  InvalidSymbol: 'Unexpected character',
+  InvalidNumberFormat: 'Malformed number',
+  PropertyNameExpected: 'Expected a property name in double quotes',
+  ValueExpected: 'Expected a value',
+  ColonExpected: 'Expected ":"',
+  CommaExpected: 'Expected ","',
+  CloseBraceExpected: 'Expected "}"',
+  CloseBracketExpected: 'Expected "]"',
+  EndOfFileExpected: 'Unexpected text after the end of the JSON value',
+  InvalidCommentToken: 'Comments are not allowed in JSON job files',
+  UnexpectedEndOfComment: 'Unterminated comment',
+  UnexpectedEndOfString: 'Unterminated string',
+  UnexpectedEndOfNumber: 'Unterminated number',
+  InvalidUnicode: 'Invalid unicode escape',
+  InvalidEscapeCharacter: 'Invalid escape character',
+  InvalidCharacter: 'Invalid character in string',
+};
+
+export function parseJsonDocument(document: TextDocument): JsonDocument {
+  const errors: ParseError[] = [];
+  const root = parseTree(document.getText(), errors, { disallowComments: true, allowTrailingComma: false });
+  const syntaxErrors = errors.slice(0, 100).map((error) => ({
+    ...spanOf(document, error.offset, error.offset + Math.max(1, error.length)),
+    message: MESSAGES[printParseErrorCode(error.error)] ?? 'Invalid JSON',
+  }));
+  return { root, syntaxErrors };
+}
+
+export function spanOf(document: TextDocument, start: number, end: number): Span {
+  const length = document.getText().length;
+  const clampedEnd = Math.min(end, length);
+  const clampedStart = Math.min(start, clampedEnd);
+  return { start: clampedStart, end: clampedEnd, range: { start: document.positionAt(clampedStart), end: document.positionAt(clampedEnd) } };
+}
+
+export function nodeSpan(document: TextDocument, node: Node): Span {
+  return spanOf(document, node.offset, node.offset + node.length);
+}
+
+/** The value of `key` in an object node. */
+export function propertyValue(object: Node | undefined, key: string): Node | undefined {
+  if (object?.type !== 'object') return undefined;
+  return object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
+}
+
+/** null, 0, false, "", [] or {}: what Go writes for a field nobody set. */
+export function isEmptyJsonValue(node: Node | undefined): boolean {
+  if (!node) return true;
+  if (node.type === 'array' || node.type === 'object') return (node.children ?? []).length === 0;
+  return node.value === null || node.value === 0 || node.value === false || node.value === '';
+}
