@@ -3,6 +3,7 @@
 'use strict';
 const path = require('path');
 const CopyPlugin = require('copy-webpack-plugin');
+const { BannerPlugin } = require('webpack');
 
 const dist = path.resolve(__dirname, 'dist');
 
@@ -59,6 +60,8 @@ module.exports = (_env, argv) => {
       name: 'server',
       entry: { server: './server/src/server.ts', lint: './server/src/cli/lint.ts' },
       plugins: [
+        // dist/lint.js is the nomad-jobs-lint bin: it needs a shebang.
+        new BannerPlugin({ banner: '#!/usr/bin/env node', raw: true, entryOnly: true, include: /^lint\.js$/ }),
         new CopyPlugin({
           patterns: [
             { from: require.resolve('web-tree-sitter/tree-sitter.wasm'), to: 'tree-sitter.wasm' },

@@ -1,15 +1,73 @@
-// Language server entry: connection, open documents and capabilities.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// Language server entry: wires the LSP connection to the language service.
+// Runs under VS Code (IPC) or standalone: `node dist/server.js --stdio`.
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './languageService';
+import { onClusterFactsWanted, setClusterFacts } from './lsp/clusterFacts';
+import { DocumentValidator } from './lsp/documentValidator';
+import { describeError, guard, logUnhandled, type Logger } from './lsp/guard';
+import { ParsedDocuments } from './lsp/parsedDocuments';
+import { SettingsCache } from './lsp/settingsCache';
+import { ValidationScheduler } from './lsp/validationScheduler';
+import { ClusterFactsNotification, ClusterFactsWantedNotification } from './protocol/clusterFacts';
+import { ClusterVersionNotification } from './protocol/clusterVersion';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const logger: Logger = { error: (message) => connection.console.error(message) };
+logUnhandled(logger);
 
-connection.onInitialize(() => ({
-  capabilities: {
-    textDocumentSync: TextDocumentSyncKind.Incremental,
-  },
-}));
+let ready: Promise<{ validator: DocumentValidator; scheduler: ValidationScheduler; parsed: ParsedDocuments; settings: SettingsCache }> | undefined;
+
+connection.onInitialize(
+  guard(logger, 'initialize', (params: InitializeParams): InitializeResult => {
+    const settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true);
+    ready = createLanguageService().then((service) => {
+      const parsed = new ParsedDocuments(service);
+      const validator = new DocumentValidator(connection, documents, service, parsed, settings);
+      const scheduler = new ValidationScheduler((uri) => validator.validate(uri), logger);
+      for (const document of documents.all()) scheduler.schedule(document.uri, 0);
+      return { validator, scheduler, parsed, settings };
+    });
+    ready.catch((error: unknown) => logger.error(`The Nomad language service could not start: ${describeError(error)}`));
+    return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+  }, { capabilities: {} }),
+);
+
+/** Runs `action` once the service is up; a failed start was logged already. */
+function whenReady(name: string, action: (parts: Awaited<NonNullable<typeof ready>>) => void): void {
+  void ready?.then(guard(logger, name, action, undefined), () => undefined);
+}
+
+documents.onDidChangeContent((event) => whenReady('didChange', ({ scheduler }) => scheduler.schedule(event.document.uri)));
+documents.onDidClose((event) =>
+  whenReady('didClose', ({ scheduler, parsed, settings, validator }) => {
+    scheduler.cancel(event.document.uri);
+    parsed.forget(event.document.uri);
+    settings.forget(event.document.uri);
+    validator.clear(event.document.uri);
+  }),
+);
+connection.onDidChangeConfiguration((params) =>
+  whenReady('didChangeConfiguration', ({ settings, scheduler }) => {
+    settings.changed(params.settings);
+    for (const document of documents.all()) scheduler.schedule(document.uri);
+  }),
+);
+connection.onNotification(ClusterVersionNotification, (params) =>
+  whenReady('clusterVersion', ({ validator, scheduler }) => {
+    validator.setClusterVersion(params.version);
+    for (const document of documents.all()) scheduler.schedule(document.uri);
+  }),
+);
+connection.onNotification(ClusterFactsNotification, (params) => setClusterFacts(params));
+onClusterFactsWanted(() => void connection.sendNotification(ClusterFactsWantedNotification).catch(() => undefined));
+connection.onShutdown(() =>
+  whenReady('shutdown', ({ scheduler, parsed }) => {
+    scheduler.dispose();
+    parsed.dispose();
+  }),
+);
 
 documents.listen(connection);
 connection.listen();

@@ -31,8 +31,8 @@ class PlanSession {
     if (this.busy) return undefined;
     this.busy = true;
     this.panel.setStatus({ kind: 'busy', message: 'Planning…' }, false);
-    const document = await vscode.workspace.openTextDocument(this.documentUri);
     try {
+      const document = await vscode.workspace.openTextDocument(this.documentUri);
       const planned = await planDocument(this.deps, document);
       this.planned = planned;
       this.editedSincePlan = false;
@@ -42,7 +42,7 @@ class PlanSession {
       return { view, run: () => this.run(view.jobModifyIndex) };
     } catch (error) {
       this.planned = undefined;
-      const message = reportPlanFailure(this.deps, document, error, false);
+      const message = await this.explain(error);
       this.panel.setStatus(message ? { kind: 'error', message } : { kind: 'info', message: 'Planning was cancelled.' }, false);
       return undefined;
     } finally {
@@ -73,12 +73,21 @@ class PlanSession {
       }
       return outcome;
     } catch (error) {
-      const document = await vscode.workspace.openTextDocument(this.documentUri);
-      const message = reportPlanFailure(this.deps, document, error, false) ?? 'Submitting failed.';
+      const message = (await this.explain(error)) ?? 'Submitting failed.';
       this.panel.setStatus({ kind: 'error', message }, true);
       return undefined;
     } finally {
       this.busy = false;
+    }
+  }
+
+  /** The failure in one sentence for the page (problems also go to the Problems panel); undefined when the user cancelled. */
+  private async explain(error: unknown): Promise<string | undefined> {
+    try {
+      const document = await vscode.workspace.openTextDocument(this.documentUri);
+      return reportPlanFailure(this.deps, document, error, false);
+    } catch {
+      return `${this.documentUri.fsPath} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
 

@@ -57,6 +57,7 @@ export class NomadError extends Error {
   }
 }
 
+/** Type guard for catch blocks (`catch (error: unknown)`). */
 export function isNomadError(value: unknown): value is NomadError {
   return value instanceof NomadError;
 }

@@ -41,7 +41,7 @@ interface Token {
   range: Range;
 }
 
-export function formatRange(r: Range): string {
+function formatRange(r: Range): string {
   return r.line === r.endLine ? `${r.line},${r.col}-${r.endCol}` : `${r.line},${r.col}-${r.endLine},${r.endCol}`;
 }
 

@@ -133,6 +133,10 @@ describe('fake Nomad', () => {
       assert.strictEqual(summary.value.Summary.web.Queued, 3);
       assert.strictEqual((await client.readJob('web')).value.Status, 'pending');
       assert.deepStrictEqual((await client.jobAllocations('web')).value, []);
+      fake.state.clearPlacementFailures();
+      await client.evaluateJob('web');
+      assert.strictEqual((await client.jobAllocations('web')).value.length, 3);
+      assert.strictEqual((await client.readJob('web')).value.Status, 'running');
     });
   });
 
@@ -221,6 +225,25 @@ describe('fake Nomad', () => {
       assert.deepStrictEqual(await client.regions(), ['override']);
       const res = await rawRequest(fake.address, 'POST', '/v1/allocation/abc/stop');
       assert.deepStrictEqual([res.status, JSON.parse(res.text), res.headers['x-nomad-index']], [200, { EvalID: 'stop-abc', Index: 3 }, '3']);
+    });
+
+    it('serves raw streaming routes, the way log endpoints are added', async () => {
+      fake.addRoute({
+        pattern: /^\/v1\/client\/fs\/logs\/([^/]+)$/,
+        methods: {
+          GET: {
+            raw: (req, res) => {
+              res.writeHead(200, { 'Content-Type': 'application/json' });
+              res.write(JSON.stringify({ Data: Buffer.from(`${req.params[0]}:${req.query.get('task')}`).toString('base64') }));
+              setImmediate(() => res.end('{}'));
+            },
+          },
+        },
+      });
+      const stream = await client.openStream('/v1/client/fs/logs/a1', { query: { task: 'app', type: 'stdout' } });
+      let text = '';
+      for await (const chunk of stream) text += String(chunk);
+      assert.strictEqual(text, `{"Data":"${Buffer.from('a1:app').toString('base64')}"}{}`);
     });
 
     async function status(method: string, path: string): Promise<[number, string]> {

@@ -1,0 +1,11 @@
+// Client -> server: the Nomad version of the cluster the user is connected
+// to, so version-aware checks can follow it when `nomad.schemaVersion` is
+// `auto`. Sent on connect and whenever the active cluster changes.
+import { NotificationType } from 'vscode-languageserver-protocol';
+
+export interface ClusterVersionParams {
+  /** A Nomad version such as `1.7.3` (build suffixes like `+ent` are fine); null when disconnected or unknown. */
+  readonly version: string | null;
+}
+
+export const ClusterVersionNotification = new NotificationType<ClusterVersionParams>('nomad/clusterVersion');

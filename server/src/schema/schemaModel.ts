@@ -1,0 +1,377 @@
+// Answers questions about the jobspec schema: which blocks and attributes a
+// block allows, a property's kind, type, enum, version and description, API
+// <-> HCL names, and driver `config` schemas. The only module that reads the
+// raw JSON Schema data, so a change of data layout stays local to it.
+import type { HclKind, JsonSchema, JsonType } from './jsonSchema';
+
+/** The schema documents, as shipped in data/ (see SCHEMA-CONTRACT.md). */
+export interface SchemaDocuments {
+  readonly job: JsonSchema;
+  readonly file: JsonSchema;
+  readonly drivers: Readonly<Record<string, JsonSchema>>;
+}
+
+/** What a value may be. `types` empty means anything. */
+export interface ValueSchema {
+  readonly types: readonly JsonType[];
+  readonly enumValues: readonly unknown[] | undefined;
+  readonly duration: boolean;
+  readonly minimum: number | undefined;
+  /** Element schema of a list. */
+  readonly items: ValueSchema | undefined;
+  /** Value schema of a map. */
+  readonly mapValues: ValueSchema | undefined;
+}
+
+export type BlockKind = Exclude<HclKind, 'attribute' | 'mapAttribute'>;
+
+export function isBlockKind(kind: HclKind): kind is BlockKind {
+  return kind === 'block' || kind === 'blocks' || kind === 'labeledBlocks' || kind === 'mapBlocks';
+}
+
+/** Labels a block of this kind takes. */
+export function labelCount(kind: BlockKind): number {
+  return kind === 'labeledBlocks' || kind === 'mapBlocks' ? 1 : 0;
+}
+
+type DocumentName = 'job' | 'file' | `driver:${string}`;
+
+interface Located {
+  readonly document: DocumentName;
+  readonly schema: JsonSchema;
+}
+
+export class PropertySchema implements ValueSchema {
+  readonly types: readonly JsonType[];
+  readonly enumValues: readonly unknown[] | undefined;
+  readonly duration: boolean;
+  readonly minimum: number | undefined;
+  private bodyCache: BlockSchema | undefined | null = null;
+
+  constructor(
+    private readonly model: SchemaModel,
+    /** Key in the schema: the API name in job.schema.json, the HCL name elsewhere. */
+    readonly key: string,
+    /** The property's own schema: annotations live here, structure may sit behind its $ref. */
+    private readonly located: Located,
+    readonly required: boolean,
+  ) {
+    const value = model.valueSchema(located);
+    this.types = value.types;
+    this.enumValues = value.enumValues;
+    this.duration = value.duration;
+    this.minimum = value.minimum;
+  }
+
+  private get raw(): JsonSchema {
+    return this.located.schema;
+  }
+
+  /** API (Go/JSON) name; undefined for HCL-only constructs. */
+  get apiName(): string | undefined {
+    return this.located.document === 'job' && !this.hclOnly ? this.key : undefined;
+  }
+
+  /** HCL name; undefined for fields only the server sets. */
+  get hclName(): string | undefined {
+    return this.raw['x-hcl'] ?? (this.located.document === 'job' ? undefined : this.key);
+  }
+
+  get kind(): HclKind {
+    return this.raw['x-hclKind'] ?? 'attribute';
+  }
+
+  get description(): string | undefined {
+    return this.raw.description ?? this.model.resolveIn(this.located.document, this.raw).schema.description;
+  }
+
+  get since(): string | undefined {
+    return this.raw['x-since'];
+  }
+
+  /** The version to check when the property is written in HCL. */
+  get hclSince(): string | undefined {
+    return this.raw['x-hclSince'] ?? this.raw['x-since'];
+  }
+
+  get deprecated(): string | undefined {
+    return this.raw['x-deprecated'];
+  }
+
+  get readOnly(): boolean {
+    return this.raw['x-readOnly'] === true;
+  }
+
+  get hclOnly(): boolean {
+    return this.raw['x-hclOnly'] === true;
+  }
+
+  get defaultValue(): unknown {
+    return this.raw.default;
+  }
+
+  /** Body fields the block's label fills (labeledBlocks), e.g. `Name`. */
+  get labelFields(): readonly string[] {
+    return this.raw['x-labelFills'] ?? (this.raw['x-label'] ? [this.raw['x-label']] : []);
+  }
+
+  /** Labels allowed for this block, when the set is closed. */
+  get labelEnum(): readonly string[] | undefined {
+    return this.raw['x-labelEnum'];
+  }
+
+  /** How many blocks of this property one body may hold. */
+  get maxBlocks(): number | undefined {
+    if (this.kind === 'block' || this.kind === 'mapAttribute') return 1;
+    return this.raw['x-maxBlocks'] ?? this.raw.maxItems;
+  }
+
+  /** For a driver `config` property: the API name of the field naming the driver. */
+  get driverField(): string | undefined {
+    return this.raw['x-driverConfig'];
+  }
+
+  get items(): ValueSchema | undefined {
+    return this.model.valueSchema(this.located).items;
+  }
+
+  get mapValues(): ValueSchema | undefined {
+    return this.model.valueSchema(this.located).mapValues;
+  }
+
+  /** What may appear inside the block(s) this property is written as; undefined for plain attributes. */
+  get body(): BlockSchema | undefined {
+    if (this.bodyCache === null) this.bodyCache = this.model.bodyOf(this.located, this.kind, this.key);
+    return this.bodyCache;
+  }
+}
+
+export class BlockSchema {
+  private byHcl: Map<string, PropertySchema> | undefined;
+  private byApi: Map<string, PropertySchema> | undefined;
+  private all: PropertySchema[] | undefined;
+
+  constructor(
+    private readonly model: SchemaModel,
+    /** A definition name (`Task`), a driver name, or the property key for inline schemas. */
+    readonly name: string,
+    private readonly located: Located,
+  ) {}
+
+  get description(): string | undefined {
+    return this.located.schema.description;
+  }
+
+  get properties(): readonly PropertySchema[] {
+    if (!this.all) {
+      const required = new Set(this.located.schema.required ?? []);
+      this.all = Object.entries(this.located.schema.properties ?? {}).map(
+        ([key, schema]) => new PropertySchema(this.model, key, { document: this.located.document, schema }, required.has(key)),
+      );
+    }
+    return this.all;
+  }
+
+  hclProperty(name: string): PropertySchema | undefined {
+    this.byHcl ??= new Map(this.properties.filter((p) => p.hclName !== undefined).map((p) => [p.hclName as string, p]));
+    return this.byHcl.get(name);
+  }
+
+  apiProperty(name: string): PropertySchema | undefined {
+    this.byApi ??= new Map(this.properties.filter((p) => p.apiName !== undefined).map((p) => [p.apiName as string, p]));
+    return this.byApi.get(name);
+  }
+
+  /** HCL names that may be written here, for suggestions and completion. */
+  hclNames(): string[] {
+    return this.properties.flatMap((p) => (p.hclName === undefined ? [] : [p.hclName]));
+  }
+
+  /** Attributes with any name are allowed, with values like this (`meta`, `env`, `locals`). */
+  get extraAttributes(): ValueSchema | undefined {
+    const extra = this.located.schema.additionalProperties;
+    if (extra === undefined || typeof extra === 'boolean') return this.freeForm ? anyValue : undefined;
+    return this.model.valueSchema(this.model.resolveIn(this.located.document, extra));
+  }
+
+  /** Nothing inside is known (a driver without a schema, free-form maps): no checks apply. */
+  get freeForm(): boolean {
+    const schema = this.located.schema;
+    if (schema === FREE_FORM) return true;
+    const hasProperties = Object.keys(schema.properties ?? {}).length > 0;
+    return schema.additionalProperties === true || (!hasProperties && schema.additionalProperties === undefined);
+  }
+}
+
+/** Stands for content nothing is known about (config of a driver without a schema). */
+const FREE_FORM: JsonSchema = { type: 'object', additionalProperties: true };
+
+const anyValue: ValueSchema = { types: [], enumValues: undefined, duration: false, minimum: undefined, items: undefined, mapValues: undefined };
+
+export class SchemaModel {
+  private readonly blockCache = new Map<JsonSchema, BlockSchema>();
+  private readonly valueCache = new Map<JsonSchema, ValueSchema>();
+
+  constructor(readonly documents: SchemaDocuments) {}
+
+  /** Top level of an HCL job file: `job`, `variable`, `variables`, `locals`. */
+  fileBlock(): BlockSchema {
+    return this.blockFor('file', { document: 'file', schema: this.documents.file });
+  }
+
+  /** The Job definition, for API JSON. */
+  jobBlock(): BlockSchema | undefined {
+    const job = this.definition('job', 'Job');
+    return job && this.blockFor('Job', job);
+  }
+
+  /** Schema of a built-in driver's `config` block; undefined for other drivers (free-form). */
+  driverConfig(driver: string): BlockSchema | undefined {
+    const schema = Object.prototype.hasOwnProperty.call(this.documents.drivers, driver) ? this.documents.drivers[driver] : undefined;
+    return schema && this.blockFor(driver, { document: `driver:${driver}`, schema });
+  }
+
+  driverNames(): string[] {
+    return Object.keys(this.documents.drivers);
+  }
+
+  /** The `dynamic` block's own attributes (for_each, iterator, labels, content). */
+  dynamicBlock(): BlockSchema | undefined {
+    const dynamic = this.definition('file', 'dynamic') ?? this.definition('file', 'Dynamic');
+    return dynamic && this.blockFor('dynamic', dynamic);
+  }
+
+  /** Content nothing is known about: validation does not look inside. */
+  freeFormBlock(): BlockSchema {
+    return this.blockFor('free-form', { document: 'file', schema: FREE_FORM });
+  }
+
+  /**
+   * The body schema of a block in its context: a task's `config` follows the
+   * task's `driver`. Built-in drivers have schemas; other drivers, or a
+   * driver given by an expression (`driver` undefined), leave it free-form.
+   */
+  bodyInContext(property: PropertySchema, driver: string | undefined): BlockSchema | undefined {
+    if (property.driverField === undefined) return property.body;
+    return (driver !== undefined ? this.driverConfig(driver) : undefined) ?? this.freeFormBlock();
+  }
+
+  /** HCL name of the attribute that names the driver for a driver `config` property (`driver`). */
+  driverAttribute(property: PropertySchema, owner: BlockSchema): string | undefined {
+    return property.driverField === undefined ? undefined : owner.apiProperty(property.driverField)?.hclName;
+  }
+
+  /** Follows the HCL block path from the file top, e.g. ['job', 'group', 'task']; driver configs are not resolved here. */
+  blockAt(path: readonly string[]): BlockSchema | undefined {
+    let block: BlockSchema | undefined = this.fileBlock();
+    for (const name of path) block = block?.hclProperty(name)?.body;
+    return block;
+  }
+
+  // ---- used by PropertySchema / BlockSchema ----
+
+  /** Follows `$ref`s to the schema that has the structure (annotations stay on the referring schema). */
+  resolveIn(document: DocumentName, schema: JsonSchema): Located {
+    let located: Located = { document, schema };
+    for (let hops = 0; located.schema.$ref && hops < 16; hops++) {
+      located = this.resolveRef(located.document, located.schema.$ref) ?? located;
+    }
+    return located;
+  }
+
+  valueSchema(own: Located): ValueSchema {
+    const cached = this.valueCache.get(own.schema);
+    if (cached) return cached;
+    const members = this.members(own);
+    const items = members.find((s) => s.schema.items);
+    const map = members.find((s) => typeof s.schema.additionalProperties === 'object');
+    // items/mapValues are computed on first use: schemas can be recursive (a driver block's items refer to the block).
+    const model = this;
+    const value: ValueSchema = {
+      types: [...new Set(members.flatMap((s) => typesOf(s.schema)))].filter((t) => t !== 'null'),
+      enumValues: members.find((s) => s.schema.enum)?.schema.enum,
+      duration: members.some((s) => s.schema['x-duration'] === true),
+      minimum: members.find((s) => s.schema.minimum !== undefined)?.schema.minimum,
+      get items() {
+        return items && model.valueSchema({ document: items.document, schema: items.schema.items as JsonSchema });
+      },
+      get mapValues() {
+        return map && model.valueSchema({ document: map.document, schema: map.schema.additionalProperties as JsonSchema });
+      },
+    };
+    this.valueCache.set(own.schema, value);
+    return value;
+  }
+
+  /** The schema itself, its $ref target and its anyOf/oneOf alternatives, each resolved. */
+  private members(own: Located): Located[] {
+    const alternatives = [...(own.schema.anyOf ?? []), ...(own.schema.oneOf ?? [])].map((s) => this.resolveIn(own.document, s));
+    const target = this.resolveIn(own.document, own.schema);
+    return target.schema === own.schema ? [own, ...alternatives] : [own, target, ...alternatives];
+  }
+
+  bodyOf(own: Located, kind: HclKind, key: string): BlockSchema | undefined {
+    const located = this.resolveIn(own.document, own.schema);
+    const schema = located.schema;
+    switch (kind) {
+      case 'attribute':
+        return undefined;
+      case 'mapAttribute':
+        return this.blockFor(key, located); // written as a block of attributes
+      case 'mapBlocks':
+      case 'blocks':
+      case 'labeledBlocks': {
+        // A list of objects (items), a map of objects keyed by label (additionalProperties), or the object itself.
+        const values = typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined;
+        const element = kind === 'mapBlocks' ? values ?? schema.items : schema.items ?? values;
+        return this.blockFor(key, element ? this.resolveIn(located.document, element) : located);
+      }
+      case 'block': {
+        const member = this.members(own).find((s) => s.schema !== own.schema && (s.schema.properties || typesOf(s.schema).includes('object')));
+        return this.blockFor(key, member ?? located);
+      }
+    }
+  }
+
+  private blockFor(name: string, located: Located): BlockSchema {
+    let block = this.blockCache.get(located.schema);
+    if (!block) {
+      block = new BlockSchema(this, definitionName(this.documents, located.schema) ?? name, located);
+      this.blockCache.set(located.schema, block);
+    }
+    return block;
+  }
+
+  private definition(document: 'job' | 'file', name: string): Located | undefined {
+    const schema = this.documents[document].definitions?.[name];
+    return schema && { document, schema };
+  }
+
+  private resolveRef(from: DocumentName, ref: string): Located | undefined {
+    const [file, pointer = ''] = ref.split('#');
+    const document: DocumentName = file === '' ? from : /job\.schema\.json$/.test(file) ? 'job' : /hcl-file\.json$/.test(file) ? 'file' : from;
+    const root = document === 'job' ? this.documents.job : document === 'file' ? this.documents.file : this.documents.drivers[document.slice(7)];
+    let target: unknown = root;
+    for (const part of pointer.split('/').filter(Boolean)) {
+      target = (target as Record<string, unknown> | undefined)?.[decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~')];
+    }
+    return target && typeof target === 'object' ? { document, schema: target as JsonSchema } : undefined;
+  }
+}
+
+function typesOf(schema: JsonSchema): JsonType[] {
+  if (Array.isArray(schema.type)) return schema.type;
+  if (schema.type) return [schema.type];
+  if (schema.properties || schema.additionalProperties !== undefined) return ['object'];
+  if (schema.items) return ['array'];
+  return [];
+}
+
+function definitionName(documents: SchemaDocuments, schema: JsonSchema): string | undefined {
+  for (const document of [documents.job, documents.file]) {
+    for (const [name, definition] of Object.entries(document.definitions ?? {})) {
+      if (definition === schema) return name;
+    }
+  }
+  return undefined;
+}

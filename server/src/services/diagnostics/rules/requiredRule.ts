@@ -1,0 +1,22 @@
+// Required attributes and blocks that are missing (a task without `driver`).
+// Quiet when a syntax error sits in the body: the item may be in the part
+// the parser could not read.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { isBlockKind } from '../../../schema/schemaModel';
+import { DiagnosticCodes } from '../codes';
+import type { ValidationRule } from '../rule';
+
+export const requiredRule: ValidationRule = {
+  checkBody(body, ctx) {
+    if (!body.owner || body.body.hasError) return;
+    for (const property of body.schema.properties) {
+      const name = property.hclName;
+      if (!property.required || name === undefined || property.readOnly || property.defaultValue !== undefined) continue;
+      if (body.labelFields.includes(property.key)) continue;
+      const present = body.attributes.some((a) => a.property === property) || body.blocks.some((b) => b.property === property) || body.misplaced.some((m) => m.property === property);
+      if (present) continue;
+      const what = isBlockKind(property.kind) ? `a "${name}" block` : `the attribute "${name}"`;
+      ctx.report(body.owner.typeSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.missingRequired, `${body.ownerName} needs ${what}`, { data: { name } });
+    }
+  },
+};

@@ -1,0 +1,35 @@
+// Features newer than the Nomad version the user targets: the setting
+// `nomad.schemaVersion`, or with `auto` the connected cluster's version once
+// known (no warnings before that).
+import type { Node as JsonNode } from 'jsonc-parser';
+import * as semver from 'semver';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { Range } from 'vscode-languageserver-textdocument';
+import { nodeSpan } from '../../../json/jsonDocument';
+import { DiagnosticCodes } from '../codes';
+import type { ValidationRule } from '../rule';
+import type { RuleContext } from '../ruleContext';
+
+export const versionRule: ValidationRule = {
+  checkAttribute({ attribute, property }, _owner, ctx) {
+    if (property) check(property.hclSince, attribute.name, attribute.nameSpan.range, ctx);
+  },
+  checkBlock({ block, property, dynamic }, _owner, ctx) {
+    check(property.hclSince, property.hclName ?? block.type, dynamic ? (block.labels[0] ?? block.typeSpan).range : block.typeSpan.range, ctx);
+  },
+  checkApiProperty(node: JsonNode, property, ctx) {
+    const key = node.children?.[0];
+    if (key) check(property.since, property.key, nodeSpan(ctx.document, key).range, ctx);
+  },
+};
+
+function check(since: string | undefined, name: string, range: Range, ctx: RuleContext): void {
+  const target = ctx.targetVersion;
+  if (!target || !since) return;
+  const targetVersion = semver.coerce(target);
+  const sinceVersion = semver.coerce(since);
+  if (!targetVersion || !sinceVersion || !semver.lt(targetVersion, sinceVersion)) return;
+  ctx.report(range, DiagnosticSeverity.Warning, DiagnosticCodes.needsNewerNomad, `"${name}" needs Nomad ${since} or newer; the target version is ${target}`, {
+    data: { since, target },
+  });
+}

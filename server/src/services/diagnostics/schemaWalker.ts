@@ -1,0 +1,90 @@
+// Walks an HCL AST alongside the schema: classifies each body's items, hands
+// them to the rules, and descends into blocks whose content is known.
+// `dynamic` blocks are validated as what they generate; a task's `config`
+// follows its driver; free-form content is not descended into.
+import type { Block, Body, HclFile } from '../../hcl/ast';
+import { isBlockKind, type BlockSchema, type PropertySchema } from '../../schema/schemaModel';
+import type { ClassifiedAttribute, ClassifiedBlock, ClassifiedBody, MisplacedItem, ValidationRule } from './rule';
+import type { RuleContext } from './ruleContext';
+
+export function walkHclFile(file: HclFile, rules: readonly ValidationRule[], ctx: RuleContext): void {
+  if (isVariableValuesFile(file)) return;
+  new SchemaWalker(rules, ctx).body(file.body, ctx.schema.fileBlock(), undefined, 'the file', []);
+}
+
+/** Only `name = value` lines at the top: a file for `-var-file`, whose names are the job's variables, not schema fields. */
+function isVariableValuesFile(file: HclFile): boolean {
+  const items = file.body.items;
+  return items.length > 0 && items.every((item) => item.kind === 'attribute');
+}
+
+class SchemaWalker {
+  constructor(private readonly rules: readonly ValidationRule[], private readonly ctx: RuleContext) {}
+
+  body(body: Body, schema: BlockSchema, owner: Block | undefined, ownerName: string, labelFields: readonly string[]): void {
+    const classified = this.classify(body, schema, owner, ownerName, labelFields);
+    for (const rule of this.rules) {
+      rule.checkBody?.(classified, this.ctx);
+      for (const attribute of classified.attributes) rule.checkAttribute?.(attribute, classified, this.ctx);
+      for (const block of classified.blocks) rule.checkBlock?.(block, classified, this.ctx);
+      for (const item of classified.misplaced) rule.checkMisplaced?.(item, classified, this.ctx);
+    }
+    for (const { block, property, dynamic } of classified.blocks) {
+      if (dynamic) {
+        this.dynamic(block, property);
+        continue;
+      }
+      const driverAttribute = this.ctx.schema.driverAttribute(property, schema);
+      const driver = driverAttribute === undefined ? undefined : literalString(classified.attributes.find((a) => a.attribute.name === driverAttribute));
+      const inner = this.ctx.schema.bodyInContext(property, driver);
+      if (!inner || inner.freeForm) continue;
+      const name = block.labels[0] ? `${block.type} "${block.labels[0].value}"` : block.type;
+      this.body(block.body, inner, block, name, block.labels.length > 0 ? property.labelFields : []);
+    }
+  }
+
+  /** A `dynamic` block: its own arguments against the dynamic schema, its `content` as the generated block. */
+  private dynamic(block: Block, generated: PropertySchema): void {
+    const dynamicSchema = this.ctx.schema.dynamicBlock();
+    if (!dynamicSchema) return;
+    const label = block.labels[0]?.value ?? '';
+    this.body(block.body, dynamicSchema, block, `dynamic "${label}"`, []);
+    // A generated driver config could follow any driver: only the generated blocks of known schema are checked.
+    const body = generated.driverField === undefined ? generated.body : undefined;
+    if (!body || body.freeForm) return;
+    for (const item of block.body.items) {
+      if (item.kind === 'block' && item.type === 'content') this.body(item.body, body, item, `${label} (dynamic content)`, generated.labelFields);
+    }
+  }
+
+  private classify(body: Body, schema: BlockSchema, owner: Block | undefined, ownerName: string, labelFields: readonly string[]): ClassifiedBody {
+    const attributes: ClassifiedAttribute[] = [];
+    const blocks: ClassifiedBlock[] = [];
+    const misplaced: MisplacedItem[] = [];
+    for (const item of body.items) {
+      if (item.kind === 'attribute') {
+        const property = schema.hclProperty(item.name);
+        if (property && !isBlockKind(property.kind)) attributes.push({ attribute: item, property, value: property });
+        else if (!property && schema.extraAttributes) attributes.push({ attribute: item, property: undefined, value: schema.extraAttributes });
+        else misplaced.push({ item, property });
+        continue;
+      }
+      const property = schema.hclProperty(item.type);
+      if (item.type === 'dynamic' && !property) {
+        const generated = schema.hclProperty(item.labels[0]?.value ?? '');
+        if (generated && isBlockKind(generated.kind)) blocks.push({ block: item, property: generated, dynamic: true });
+        else misplaced.push({ item, property: undefined });
+      } else if (property && property.kind !== 'attribute') {
+        blocks.push({ block: item, property, dynamic: false });
+      } else {
+        misplaced.push({ item, property });
+      }
+    }
+    return { body, schema, owner, ownerName, labelFields, attributes, blocks, misplaced };
+  }
+}
+
+function literalString(attribute: ClassifiedAttribute | undefined): string | undefined {
+  const value = attribute?.attribute.value;
+  return value?.kind === 'literal' && typeof value.value === 'string' ? value.value : undefined;
+}
