@@ -1,57 +1,59 @@
-// `npm run bench`: compiles the code to out/ (the suites run it directly), runs every
-// bench/*.bench.js suite in turn, prints each one's table and writes bench/results.json
-// as a flat list of {metric, value, unit}. Each suite measures its own baseline in the same
-// run (JSON.parse, ajv ...) and reports ratios against it, since these machines are noisy.
+// @ts-check
+// npm run bench: compiles what the benchmarks load (tsc to out/), runs every
+// benchmark listed in bench/benchmarks.js, prints one table with ratios
+// against baselines and targets, and writes bench/results.json as an array of
+// { metric, value, unit }. `node scripts/bench.js language` runs only the
+// benchmarks whose name contains "language".
 'use strict';
-const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { execFileSync } = require('child_process');
 
-const root = path.join(__dirname, '..');
-const benchDir = path.join(root, 'bench');
+const ROOT = path.join(__dirname, '..');
+const RESULTS = path.join(ROOT, 'bench', 'results.json');
 
-/** The unit a suite's field is in, read from its name (e.g. `parseP95Ms`, `treeRetainedKiB`). */
-function unitOf(key) {
-  const units = [['Ratio', 'ratio'], ['Ms', 'ms'], ['KiB', 'KiB'], ['MiB', 'MiB'], ['MB', 'MB'], ['Bytes', 'bytes']];
-  const match = units.find(([suffix]) => key.endsWith(suffix));
-  return match ? match[1] : 'count';
+/** @typedef {{ metric: string, value: number, unit: string, baseline?: string, target?: number }} Metric */
+
+/** A bench that resolves to a record of numbers: one metric per numeric field. */
+function fromRecord(/** @type {string} */ prefix, /** @type {Record<string, unknown>} */ record) {
+  /** @type {Metric[]} */
+  const metrics = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value !== 'number') continue;
+    const unit = key.endsWith('Ms') ? 'ms' : key.endsWith('KiB') ? 'KiB' : key.endsWith('Ratio') ? 'x' : 'count';
+    metrics.push({ metric: `${prefix}.${key}`, value, unit });
+  }
+  return metrics;
 }
 
-function metricsOf(file, result) {
-  const suite = path.basename(file, '.bench.js');
-  return Object.entries(result)
-    .filter(([, value]) => typeof value === 'number')
-    .map(([key, value]) => ({ metric: `${suite}.${key}`, value, unit: unitOf(key) }));
+function row(/** @type {Metric} */ m, /** @type {Map<string, Metric>} */ byName) {
+  const base = m.baseline ? byName.get(m.baseline) : undefined;
+  const ratio = base && base.value > 0 ? `${(m.value / base.value).toFixed(1)}x` : '';
+  const target = m.target === undefined ? '' : `<= ${m.target} ${m.unit} ${m.value <= m.target ? 'ok' : 'MISSED'}`;
+  return { metric: m.metric, value: m.value, unit: m.unit, 'vs baseline': ratio, target };
 }
 
 async function main() {
-  console.log('compiling (tsc -p .) ...');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', root], { stdio: 'inherit' });
-  const only = process.argv[2];
-  const files = fs
-    .readdirSync(benchDir)
-    .filter((f) => f.endsWith('.bench.js') && (!only || f.includes(only)))
-    .sort();
-  const metrics = [];
-  let failed = false;
-  for (const file of files) {
-    console.log(`\n=== ${file}`);
-    try {
-      const result = await require(path.join(benchDir, file)).run();
-      const { name, ...fields } = result;
-      if (name) console.log(name);
-      const table = Object.fromEntries(Object.entries(fields).filter(([, v]) => typeof v !== 'object'));
-      console.table(table);
-      metrics.push(...metricsOf(file, result));
-      if (result.withinBudget === false) console.log(`!! ${file}: over budget`);
-    } catch (error) {
-      failed = true;
-      console.error(`${file} failed:`, error);
-    }
+  const filter = process.argv[2] ?? '';
+  process.stdout.write('Compiling (tsc -p .) ...\n');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
+  const benchmarks = require(path.join(ROOT, 'bench', 'benchmarks.js')).filter((/** @type {{ name: string }} */ b) => b.name.includes(filter));
+  /** @type {Metric[]} */
+  const all = [];
+  for (const bench of benchmarks) {
+    process.stdout.write(`Running ${bench.name} ...\n`);
+    const result = await bench.run();
+    const metrics = Array.isArray(result) ? result : fromRecord(bench.name.split(' ')[0], result);
+    all.push(...metrics);
   }
-  fs.writeFileSync(path.join(benchDir, 'results.json'), JSON.stringify(metrics, null, 2) + '\n');
-  console.log(`\nwrote bench/results.json (${metrics.length} metrics from ${files.length} suites)`);
-  if (failed) process.exitCode = 1;
+  const byName = new Map(all.map((m) => [m.metric, m]));
+  console.table(all.map((m) => row(m, byName)));
+  fs.writeFileSync(RESULTS, `${JSON.stringify(all.map(({ metric, value, unit }) => ({ metric, value, unit })), null, 2)}\n`);
+  process.stdout.write(`Wrote ${path.relative(ROOT, RESULTS)}\n`);
+  if (all.some((m) => m.target !== undefined && m.value > m.target)) process.exitCode = 1;
 }
 
-main();
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

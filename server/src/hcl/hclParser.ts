@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { HclFile } from './ast';
 import { ConversionContext } from './conversionContext';
+import type { LineIndex } from './lineIndex';
 import { convertTree } from './cstToAst';
 import { findSingleEdit } from './textEdit';
 import { createHclTreeSitterParser } from './treeSitter';
@@ -18,7 +19,7 @@ import { repairSyntax } from './syntaxRepair';
 export class HclSyntaxTree {
   private tree: Tree | undefined;
 
-  constructor(readonly text: string, readonly file: HclFile, tree: Tree | undefined) {
+  constructor(readonly text: string, readonly file: HclFile, tree: Tree | undefined, readonly lines: LineIndex) {
     this.tree = tree;
   }
 
@@ -28,7 +29,7 @@ export class HclSyntaxTree {
     const end = newline < 0 ? text.length : newline;
     const ctx = new ConversionContext(document, text);
     ctx.addSyntaxError('This file is too irregular to parse in reasonable time; fix the syntax near the top to get checks back', 0, end);
-    return new HclSyntaxTree(text, { body: { items: [], hasError: true }, references: [], syntaxErrors: ctx.syntaxErrors }, undefined);
+    return new HclSyntaxTree(text, { body: { items: [], hasError: true }, references: [], syntaxErrors: ctx.syntaxErrors }, undefined, ctx.lines);
   }
 
   /** The tree-sitter tree, for incremental re-parsing only; undefined once disposed. */
@@ -68,14 +69,16 @@ export class HclParser {
     // 1 s for thousands of unclosed `{ a =`), and tree-sitter cannot cancel it midway. Broken files start over.
     if (!previous || !oldTree || oldTree.rootNode.hasError) return this.convert(document, text, parse(text), parse);
     const edit = findSingleEdit(previous.text, text);
-    if (!edit) return new HclSyntaxTree(text, previous.file, oldTree.copy());
+    if (!edit) return new HclSyntaxTree(text, previous.file, oldTree.copy(), previous.lines);
     const edited = oldTree.copy();
     edited.edit(edit);
     try {
       const tree = parse(text, edited);
       if (!tree || tree.rootNode.hasError) return this.convert(document, text, tree, parse);
-      const file = updateAfterEdit(previous.file, previous.text, edited, tree, edit, document, text);
-      return file ? new HclSyntaxTree(text, file, tree) : this.convert(document, text, tree, parse);
+      const lines = previous.lines;
+      lines.update(text, edit.startIndex, edit.oldEndIndex, edit.newEndIndex);
+      const file = updateAfterEdit(previous.file, edited, tree, edit, document, lines);
+      return file ? new HclSyntaxTree(text, file, tree, lines) : this.convert(document, text, tree, parse);
     } finally {
       edited.delete();
     }
@@ -85,7 +88,8 @@ export class HclParser {
   private convert(document: TextDocument, text: string, tree: Tree | undefined, parse: TreeParse): HclSyntaxTree {
     if (!tree) return HclSyntaxTree.unparsed(text, document);
     const repaired = tree.rootNode.hasError ? repairSyntax(parse, text, tree) : { text, tree, blanked: [] };
-    return new HclSyntaxTree(repaired.text, convertTree(repaired.tree.rootNode, document, repaired.text, repaired.blanked), repaired.tree);
+    const { file, lines } = convertTree(repaired.tree.rootNode, document, repaired.text, repaired.blanked);
+    return new HclSyntaxTree(repaired.text, file, repaired.tree, lines);
   }
 
   /** A parse function sharing one deadline; after a cancelled parse the parser must be reset. */
