@@ -68,8 +68,8 @@ describe('authoring features in VS Code', () => {
   it('completes task fields and driver config keys', async () => {
     const document = await openJob('authoring.nomad.hcl', JOB);
     const inTask = await completionLabels(document, new vscode.Position(14, 6));
-    for (const label of ['config', 'resources', 'template', 'kill_timeout']) assert.ok(inTask.includes(label), `task: ${label}`);
-    assert.ok(!inTask.includes('driver'), 'driver is already set');
+    for (const label of ['resources', 'template', 'artifact', 'kill_timeout']) assert.ok(inTask.includes(label), `task: ${label}`);
+    assert.ok(!inTask.includes('driver') && !inTask.includes('config'), 'driver and config are already there');
     const inConfig = await completionLabels(document, new vscode.Position(16, 8));
     assert.ok(inConfig.includes('ports') && inConfig.includes('command'), 'docker config keys');
   });
