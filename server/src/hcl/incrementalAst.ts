@@ -8,7 +8,7 @@
 // previous parse result must not be used afterwards (see languageService.ts).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
-import type { Block, Body, BodyItem, HclFile, Span } from './ast';
+import type { Block, Body, BodyItem, Expression, HclFile, Span } from './ast';
 import { ConversionContext } from './conversionContext';
 import { BodyConverter, checkSingleLineBlock } from './cstToAst';
 import type { LineIndex } from './lineIndex';
@@ -53,11 +53,11 @@ export function updateAfterEdit(
   const read = container && readItems(container, readFrom, readToOld + change.delta, ctx);
   if (!read) return undefined;
 
-  for (const item of after) relocateDeep(item, change.delta);
+  for (const item of after) relocateItem(item, change.delta);
   // Enclosing blocks grow or shrink; what follows them at every level moves.
   let level = previous.body;
   for (const block of path) {
-    for (const sibling of level.items) if (sibling.start > block.start) relocateDeep(sibling, change.delta);
+    for (const sibling of level.items) if (sibling.start > block.start) relocateItem(sibling, change.delta);
     relocate(block, block.start, block.end + change.delta);
     relocate(block.bodySpan, block.bodySpan.start, block.bodySpan.end + change.delta);
     level = block.body;
@@ -70,7 +70,10 @@ export function updateAfterEdit(
   const references = [];
   for (const reference of previous.references) {
     if (reference.start < readFrom) references.push(reference);
-    else if (reference.start >= readToOld) references.push(relocateDeep(reference, change.delta));
+    else if (reference.start >= readToOld) {
+      move(reference, change.delta);
+      references.push(reference);
+    }
   }
   references.push(...ctx.references);
   return { body: previous.body, references: references.sort((a, b) => a.start - b.start), syntaxErrors: ctx.syntaxErrors };
@@ -136,13 +139,46 @@ function relocate(span: Span, start: number, end: number): void {
   if (span instanceof SourceSpan) span.relocate(start, end);
 }
 
-/** Moves every span in an AST subtree by `delta`, in place. */
-function relocateDeep<T>(node: T, delta: number): T {
-  if (Array.isArray(node)) {
-    for (const item of node) relocateDeep(item, delta);
-  } else if (node !== null && typeof node === 'object') {
-    if (node instanceof SourceSpan) node.relocate(node.start + delta, node.end + delta);
-    for (const key in node) relocateDeep((node as Record<string, unknown>)[key], delta);
+function move(span: Span, delta: number): void {
+  relocate(span, span.start + delta, span.end + delta);
+}
+
+/** Moves an item and everything in it by `delta`, in place (typed walk: much faster than a generic one). */
+function relocateItem(item: BodyItem, delta: number): void {
+  move(item, delta);
+  if (item.kind === 'attribute') {
+    move(item.nameSpan, delta);
+    move(item.equals, delta);
+    if (item.value) relocateExpression(item.value, delta);
+    return;
   }
-  return node;
+  move(item.typeSpan, delta);
+  for (const label of item.labels) move(label, delta);
+  move(item.bodySpan, delta);
+  for (const inner of item.body.items) relocateItem(inner, delta);
+}
+
+function relocateExpression(expression: Expression, delta: number): void {
+  move(expression, delta);
+  switch (expression.kind) {
+    case 'template':
+      for (const part of expression.parts) relocateExpression(part, delta);
+      break;
+    case 'tuple':
+      for (const item of expression.items) relocateExpression(item, delta);
+      break;
+    case 'object':
+      for (const entry of expression.entries) {
+        move(entry, delta);
+        move(entry.keySpan, delta);
+        if (entry.value) relocateExpression(entry.value, delta);
+      }
+      break;
+    case 'call':
+      for (const arg of expression.args) relocateExpression(arg, delta);
+      break;
+    case 'other':
+      for (const child of expression.children) relocateExpression(child, delta);
+      break;
+  }
 }
