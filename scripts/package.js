@@ -29,7 +29,9 @@ async function packageExtension(options = {}) {
     process.execPath,
     // --no-dependencies: webpack bundles every runtime dependency into dist/.
     // --allow-missing-repository: the manifest has no public repository yet; without it vsce stops to ask.
-    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--out', vsix],
+    // --no-rewrite-relative-links: with no repository to point at, README images stay relative
+    // (the screenshots are not shipped; VS Code's extension page shows them once a repository is set).
+    [vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
     { cwd: repoRoot },
   );
   if (result.code !== 0) throw new Error(`vsce package failed (exit ${result.code})`);

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ActionServices } from './actions/actionServices';
 import { registerPlanFeature } from './commands/planFeature';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
+import { ClusterFactsSync } from './lsp/clusterFactsSync';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
 
 let languageClient: LanguageClientController | undefined;
@@ -20,7 +21,7 @@ export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
   context.subscriptions.push(ctx);
   const controller = new LanguageClientController(context);
   languageClient = controller;
-  context.subscriptions.push(controller);
+  context.subscriptions.push(controller, new ClusterFactsSync(ctx.connections, controller, ctx.log));
   controller.startWhenJobFilesOpen();
   registerPlanFeature(context, { getActiveClient: () => ctx.activeClient() });
   return { ...ctx.api, actions: ctx.actions, languageServerState: () => controller.state };

@@ -11,6 +11,7 @@ import { bundledSchema } from './schema/bundledSchema';
 import type { SchemaModel } from './schema/schemaModel';
 import { validateJobDocument } from './services/diagnostics/diagnosticsService';
 import { defaultValidationSettings, type ValidationSettings } from './services/diagnostics/ruleContext';
+import { ValidationCache } from './services/diagnostics/schemaWalker';
 
 export type { ParsedJobDocument, JobShape } from './jobDocument';
 export type { ValidationSettings } from './services/diagnostics/ruleContext';
@@ -26,7 +27,9 @@ export interface NomadLanguageService {
   readonly schema: SchemaModel;
   /**
    * Parses a document. Pass the previous version's result to re-parse only
-   * what changed; the caller still owns (and disposes) the previous result.
+   * what changed. Like tree-sitter's Tree.edit, this may update the previous
+   * AST in place: after the call use only the new result (the caller still
+   * disposes the previous one).
    */
   parseJobDocument(document: TextDocument, previous?: ParsedJobDocument, options?: ParseOptions): ParsedJobDocument;
   doValidation(document: TextDocument, parsed: ParsedJobDocument, settings?: ValidationSettings): Diagnostic[];
@@ -36,9 +39,10 @@ export async function createLanguageService(options: LanguageServiceOptions = {}
   const hclParser = await HclParser.create(options.wasmDirectory);
   const schema = options.schema ?? bundledSchema();
   const apiValidators = ApiValidators.for(schema);
+  const validationCache = new ValidationCache();
   return {
     schema,
     parseJobDocument: (document, previous, parseOptions) => parseJobDocument(document, hclParser, schema, previous, parseOptions),
-    doValidation: (document, parsed, settings = defaultValidationSettings) => validateJobDocument(document, parsed, schema, apiValidators, settings),
+    doValidation: (document, parsed, settings = defaultValidationSettings) => validateJobDocument(document, parsed, schema, apiValidators, settings, validationCache),
   };
 }

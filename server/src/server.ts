@@ -4,11 +4,13 @@ import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type NomadLanguageService } from './languageService';
 import { authoringCapabilities, registerAuthoringHandlers, registerNomadOnlyFeatures } from './lsp/authoringHandlers';
+import { onClusterFactsWanted, setClusterFacts } from './lsp/clusterFacts';
 import { DocumentValidator } from './lsp/documentValidator';
 import { describeError, guard, logUnhandled, type Logger } from './lsp/guard';
 import { ParsedDocuments } from './lsp/parsedDocuments';
 import { SettingsCache } from './lsp/settingsCache';
 import { ValidationScheduler } from './lsp/validationScheduler';
+import { ClusterFactsNotification, ClusterFactsWantedNotification } from './protocol/clusterFacts';
 import { ClusterVersionNotification } from './protocol/clusterVersion';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -64,6 +66,8 @@ connection.onNotification(ClusterVersionNotification, (params) =>
     for (const document of documents.all()) scheduler.schedule(document.uri);
   }),
 );
+connection.onNotification(ClusterFactsNotification, (params) => setClusterFacts(params));
+onClusterFactsWanted(() => void connection.sendNotification(ClusterFactsWantedNotification).catch(() => undefined));
 connection.onShutdown(() =>
   whenReady('shutdown', ({ scheduler, parsed }) => {
     scheduler.dispose();

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Job } from '../../client/src/nomad/types';
 import { parameterizedBatch, periodicBatch, tickingService } from '../support/nomad/logsFixtures';
 import { requireFake, startActionsHarness, type ActionsHarness } from './actionsHarness';
+import { activatedApi } from './support/extension';
 import { waitFor } from './support/wait';
 
 describe('job actions', function () {
@@ -37,6 +38,8 @@ describe('job actions', function () {
       assert.ok(child, 'a dispatched child job exists');
       assert.match(ui.infos[0], new RegExp(`Dispatched "${id}" as ${child.ID.replace(/[/]/g, '\\/')}`));
       assert.deepEqual((await h.client.readJob(child.ID)).value.Meta, { customer: 'acme', priority_hint: 'high' });
+      const { jobsView } = await activatedApi();
+      await waitFor(() => jobsView.selection.some((node) => node.kind === 'job' && node.id === child.ID), 'the dispatched job to be revealed in the tree');
     });
 
     it('refuses a dispatch missing a required meta key before sending it', async () => {

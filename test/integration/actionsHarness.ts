@@ -43,7 +43,7 @@ export async function startActionsHarness(): Promise<ActionsHarness> {
     client,
     actions,
     script(steps: Step[] = []) {
-      const ui = new ScriptedUi(steps);
+      const ui = new ScriptedUi(steps, (command, ...args) => vscode.commands.executeCommand(command, ...args));
       actions.useUi(ui);
       return ui;
     },

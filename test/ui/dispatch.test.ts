@@ -49,6 +49,8 @@ describe('dispatch and logs (UI)', function () {
     await toast.waitFor();
     // The picture shows the result, not the progress notification fading out.
     await page.locator('.notification-toast', { hasText: 'Dispatching report' }).waitFor({ state: 'detached' });
+    // The new job is revealed (and selected) in the Jobs tree.
+    await page.locator('.sidebar .monaco-list-row.selected', { hasText: 'dispatch-' }).waitFor();
     await workbench.screenshot('dispatch-result');
     const children = [...fake.state.jobs.values()].filter((rec) => rec.current.ParentID === 'report');
     assert.strictEqual(children.length, 1);

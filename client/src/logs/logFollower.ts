@@ -2,7 +2,7 @@
 // (keeping multi-byte characters that straddle frames whole), feeds a bounded
 // buffer and tells its owner when the text changed. No vscode here, so the
 // whole following logic is unit-tested under Node.
-import type { LogFrame } from '../nomad/logs';
+import { isHeartbeat, type LogFrame } from '../nomad/logs';
 import { LogLineBuffer } from './logLineBuffer';
 
 /** Opens the frame stream; aborting the signal must end it. */
@@ -64,6 +64,8 @@ export class LogFollower {
   }
 
   private accept(frame: LogFrame): void {
+    // Heartbeats only prove the connection is alive; the text does not change.
+    if (isHeartbeat(frame)) return;
     let changed = false;
     if (frame.file !== undefined && frame.file !== this.currentFile) {
       // A new file (rotation): flush what the old decoder held back.

@@ -2,7 +2,7 @@
 // TreeCursor (far fewer WebAssembly calls than Node objects) and stops
 // descending where the source text says enough (literals).
 import type { TreeCursor } from 'web-tree-sitter';
-import type { Expression, ObjectEntry } from './ast';
+import type { CallExpression, Expression, LiteralExpression, ObjectEntry, ObjectExpression, OtherExpression, ReferenceExpression, TemplateExpression, TupleExpression } from './ast';
 import { CHECKED_SCOPES, ConversionContext } from './conversionContext';
 import { heredocValue, unescapeQuoted } from './hclStrings';
 
@@ -30,6 +30,10 @@ export class ExpressionConverter {
   convert(c: TreeCursor): Expression | undefined {
     const start = c.startIndex;
     const end = c.endIndex;
+    return this.ctx.nested(start, () => this.convertNode(c, start, end), () => this.other(start, end, []));
+  }
+
+  private convertNode(c: TreeCursor, start: number, end: number): Expression | undefined {
     switch (c.nodeType) {
       case 'expression': {
         const parts = this.sequence(c);
@@ -51,11 +55,11 @@ export class ExpressionConverter {
       case 'heredoc_template':
         return this.heredoc(c, start, end);
       case 'tuple':
-        return { kind: 'tuple', items: this.sequence(c), ...this.ctx.span(start, end) };
+        return this.ctx.node<TupleExpression>(start, end, { kind: 'tuple', items: this.sequence(c) });
       case 'object':
-        return { kind: 'object', entries: this.objectEntries(c), ...this.ctx.span(start, end) };
+        return this.ctx.node<ObjectExpression>(start, end, { kind: 'object', entries: this.objectEntries(c) });
       case 'variable_expr':
-        return { kind: 'reference', root: this.ctx.text.slice(start, end), ...this.ctx.span(start, end) };
+        return this.ctx.node<ReferenceExpression>(start, end, { kind: 'reference', root: this.ctx.text.slice(start, end) });
       case 'function_call':
         return this.call(c, start, end);
       default:
@@ -77,7 +81,7 @@ export class ExpressionConverter {
     const flush = (): void => {
       if (!pending) return;
       if (pendingEnd === pending.end) out.push(pending);
-      else if (pending.kind === 'reference') out.push({ kind: 'reference', root: pending.root, ...this.ctx.span(pending.start, pendingEnd) });
+      else if (pending.kind === 'reference') out.push(this.ctx.node<ReferenceExpression>(pending.start, pendingEnd, { kind: 'reference', root: pending.root }));
       else out.push(this.other(pending.start, pendingEnd, [pending]));
       pending = undefined;
     };
@@ -119,34 +123,33 @@ export class ExpressionConverter {
     const start = c.startIndex;
     const end = c.endIndex;
     const raw = this.ctx.text.slice(start, end);
-    const span = this.ctx.span(start, end);
     switch (c.nodeType) {
       case 'numeric_lit': {
         const value = Number(raw);
-        return Number.isFinite(value) ? { kind: 'literal', value, ...span } : { kind: 'other', children: [], ...span };
+        return Number.isFinite(value) ? this.literalNode(start, end, value) : this.other(start, end, []);
       }
       case 'bool_lit':
-        return { kind: 'literal', value: raw === 'true', ...span };
+        return this.literalNode(start, end, raw === 'true');
       case 'null_lit':
-        return { kind: 'literal', value: null, ...span };
+        return this.literalNode(start, end, null);
       default: {
         const closed = raw.length >= 2 && raw.endsWith('"');
-        return { kind: 'literal', value: unescapeQuoted(raw.slice(1, closed ? -1 : undefined)), ...span };
+        return this.literalNode(start, end, unescapeQuoted(raw.slice(1, closed ? -1 : undefined)));
       }
     }
   }
 
   private template(c: TreeCursor, start: number, end: number): Expression {
     const parts = this.sequence(c);
-    if (parts.length > 0 || this.hasTemplateSyntax(start, end)) return { kind: 'template', parts, ...this.ctx.span(start, end) };
+    if (parts.length > 0 || this.hasTemplateSyntax(start, end)) return this.ctx.node<TemplateExpression>(start, end, { kind: 'template', parts });
     const raw = this.ctx.text.slice(start + 1, this.ctx.text[end - 1] === '"' && end - start >= 2 ? end - 1 : end);
-    return { kind: 'literal', value: unescapeQuoted(raw), ...this.ctx.span(start, end) };
+    return this.literalNode(start, end, unescapeQuoted(raw));
   }
 
   private heredoc(c: TreeCursor, start: number, end: number): Expression {
-    if (this.hasTemplateSyntax(start, end)) return { kind: 'template', parts: this.sequence(c), ...this.ctx.span(start, end) };
+    if (this.hasTemplateSyntax(start, end)) return this.ctx.node<TemplateExpression>(start, end, { kind: 'template', parts: this.sequence(c) });
     const raw = this.ctx.text.slice(start, end);
-    return { kind: 'literal', value: heredocValue(raw, raw.startsWith('<<-')), ...this.ctx.span(start, end) };
+    return this.literalNode(start, end, heredocValue(raw, raw.startsWith('<<-')));
   }
 
   /** `${` or `%{` not escaped as `$${` / `%%{`. */
@@ -166,7 +169,7 @@ export class ExpressionConverter {
       const key = keyExpression.kind === 'reference' && /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(keyExpression.root)
         ? keyExpression.root
         : keyExpression.kind === 'literal' && typeof keyExpression.value === 'string' ? keyExpression.value : undefined;
-      entries.push({ key, keySpan: this.ctx.span(keyExpression.start, keyExpression.end), value, ...this.ctx.span(start, end) });
+      entries.push(this.ctx.node<ObjectEntry>(start, end, { key, keySpan: this.ctx.span(keyExpression.start, keyExpression.end), value }));
     } while (c.gotoNextSibling());
     c.gotoParent();
     return entries;
@@ -177,17 +180,21 @@ export class ExpressionConverter {
     const operands = this.sequence(c);
     const operand = operands[0];
     if (this.ctx.text[start] === '-' && operands.length === 1 && operand.kind === 'literal' && typeof operand.value === 'number') {
-      return { kind: 'literal', value: -operand.value, ...this.ctx.span(start, end) };
+      return this.literalNode(start, end, -operand.value);
     }
     return this.other(start, end, operands);
   }
 
   private call(c: TreeCursor, start: number, end: number): Expression {
     const name = /^[^\s(]*/.exec(this.ctx.text.slice(start, end))?.[0] ?? '';
-    return { kind: 'call', name, args: this.sequence(c), ...this.ctx.span(start, end) };
+    return this.ctx.node<CallExpression>(start, end, { kind: 'call', name, args: this.sequence(c) });
   }
 
   private other(start: number, end: number, children: Expression[]): Expression {
-    return { kind: 'other', children, ...this.ctx.span(start, end) };
+    return this.ctx.node<OtherExpression>(start, end, { kind: 'other', children });
+  }
+
+  private literalNode(start: number, end: number, value: LiteralExpression['value']): Expression {
+    return this.ctx.node<LiteralExpression>(start, end, { kind: 'literal', value });
   }
 }

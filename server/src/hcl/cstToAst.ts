@@ -6,44 +6,28 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node, TreeCursor } from 'web-tree-sitter';
 import type { Attribute, Block, Body, BodyItem, HclFile, Label } from './ast';
 import { ConversionContext } from './conversionContext';
+import type { LineIndex } from './lineIndex';
 import { ExpressionConverter } from './cstExpressions';
 import { unescapeQuoted } from './hclStrings';
+import { readSimpleAttribute } from './simpleValues';
 import type { BlankedLine } from './syntaxRepair';
 import { collectTreeSitterErrors } from './treeSitterErrors';
 
-export function convertTree(root: Node, document: TextDocument, text: string, blanked: readonly BlankedLine[] = []): HclFile {
+/** The AST of a whole syntax tree, and the line index its nodes compute ranges with. */
+export function convertTree(root: Node, document: TextDocument, text: string, blanked: readonly BlankedLine[] = []): { file: HclFile; lines: LineIndex } {
   const ctx = new ConversionContext(document, text, blanked);
   for (const line of blanked) ctx.addSyntaxError(line.message, line.start, line.end);
   collectTreeSitterErrors(root, ctx);
   const cursor = root.walk();
   try {
     const body = new BodyConverter(ctx).body(cursor); // the root holds a `body` (and ERROR nodes at top level)
-    return { body, references: ctx.references, syntaxErrors: ctx.syntaxErrors.sort((a, b) => a.start - b.start) };
+    return { file: { body, references: ctx.references, syntaxErrors: ctx.syntaxErrors.sort((a, b) => a.start - b.start) }, lines: ctx.lines };
   } finally {
     cursor.delete();
   }
 }
 
-/**
- * Re-reads the body of one block node after an edit inside its braces; the
- * header and everything outside stay as they were (see incrementalAst.ts).
- */
-export function convertBlockBody(blockNode: Node, ctx: ConversionContext): BlockBodyParts {
-  let insideBraces = false;
-  for (const child of blockNode.children) {
-    if (!child) continue;
-    if (child.type === 'block_start') insideBraces = true;
-    else if (insideBraces && child.type !== 'block_end' && child.hasError) collectTreeSitterErrors(child, ctx);
-  }
-  const cursor = blockNode.walk();
-  try {
-    return new BodyConverter(ctx).blockBody(cursor);
-  } finally {
-    cursor.delete();
-  }
-}
-
-export interface BlockBodyParts {
+interface BlockBodyParts {
   readonly body: Body;
   readonly bodyStart: number;
   readonly bodyEnd: number;
@@ -52,9 +36,7 @@ export interface BlockBodyParts {
   readonly closedByRepair: boolean;
 }
 
-export { checkSingleLineBlock };
-
-class BodyConverter {
+export class BodyConverter {
   private readonly expressions: ExpressionConverter;
 
   constructor(private readonly ctx: ConversionContext) {
@@ -101,6 +83,12 @@ class BodyConverter {
   attribute(c: TreeCursor): Attribute {
     const start = c.startIndex;
     const end = c.endIndex;
+    const simple = readSimpleAttribute(this.ctx.text.slice(start, end), start, this.ctx);
+    if (simple) {
+      const { nameEnd, equalsOffset, value } = simple;
+      const name = this.ctx.text.slice(start, nameEnd);
+      return this.ctx.node<Attribute>(start, end, { kind: 'attribute', name, nameSpan: this.ctx.span(start, nameEnd), equals: this.ctx.span(equalsOffset, equalsOffset + 1), value });
+    }
     c.gotoFirstChild();
     const nameStart = c.startIndex;
     const nameEnd = c.endIndex;
@@ -127,7 +115,7 @@ class BodyConverter {
     const nameSpan = this.ctx.span(nameStart, nameEnd);
     const attributeEnd = value ? end : Math.min(end, equalsOffset + 1);
     const equals = this.ctx.span(equalsOffset, equalsEnd);
-    return { kind: 'attribute', name: this.ctx.text.slice(nameStart, nameEnd), nameSpan, equals, value, ...this.ctx.span(start, attributeEnd) };
+    return this.ctx.node<Attribute>(start, attributeEnd, { kind: 'attribute', name: this.ctx.text.slice(nameStart, nameEnd), nameSpan, equals, value });
   }
 
   /** The cursor is on a `block`. Returns the block, or an incomplete attribute and a block when the header runs over lines. */
@@ -142,14 +130,20 @@ class BodyConverter {
       const raw = this.ctx.text.slice(c.startIndex, c.endIndex);
       const quoted = c.nodeType === 'string_lit';
       const value = quoted ? unescapeQuoted(raw.slice(1, raw.length >= 2 && raw.endsWith('"') ? -1 : undefined)) : raw;
-      labels.push({ value, quoted, ...this.ctx.span(c.startIndex, c.endIndex) });
+      labels.push(this.ctx.node<Label>(c.startIndex, c.endIndex, { value, quoted }));
     }
     c.gotoParent();
-    const { body, bodyStart, bodyEnd, closed, closedByRepair } = this.blockBody(c);
+    const { body, bodyStart, bodyEnd, closed, closedByRepair } = this.ctx.nested(start, () => this.blockBody(c), () => ({
+      body: { items: [], hasError: true },
+      bodyStart: end,
+      bodyEnd: end,
+      closed: false,
+      closedByRepair: false,
+    }));
     if (closedByRepair) this.ctx.addSyntaxError(`This ${this.ctx.text.slice(typeStart, typeEnd)} block is not closed: "}" is missing`, typeStart, typeEnd);
     const typeLine = this.ctx.lineOf(typeStart);
     const splitAt = labels.findIndex((label) => this.ctx.lineOf(label.start) !== typeLine);
-    const block: Block = {
+    const block = this.ctx.node<Block>(start, end, {
       kind: 'block',
       type: this.ctx.text.slice(typeStart, typeEnd),
       typeSpan: this.ctx.span(typeStart, typeEnd),
@@ -157,8 +151,7 @@ class BodyConverter {
       body,
       bodySpan: this.ctx.span(bodyStart, bodyEnd),
       closed,
-      ...this.ctx.span(start, end),
-    };
+    });
     if (splitAt >= 0 && !labels[splitAt].quoted) return this.splitRunOnHeader(block, splitAt);
     const headerEnd = labels.length > 0 ? labels[labels.length - 1].end : typeEnd;
     if (splitAt >= 0 || (bodyStart > start && this.ctx.lineOf(bodyStart - 1) !== this.ctx.lineOf(headerEnd))) {
@@ -188,12 +181,15 @@ class BodyConverter {
           if (bodyStart === end) break; // an error inside the header
           hasError = this.collectItems(c, items) || hasError || c.nodeType === 'ERROR';
           break;
-        case 'block_end':
-          closed = !c.currentNode.isMissing && c.startIndex < this.ctx.documentLength;
-          closedByRepair = !closed && !c.currentNode.isMissing;
+        case 'block_end': {
+          // Empty when tree-sitter inserted it (the MISSING "}" is its child); past the end when the repair appended it.
+          const present = c.endIndex > c.startIndex;
+          closed = present && c.startIndex < this.ctx.documentLength;
+          closedByRepair = present && !closed;
           hasError ||= !closed;
           bodyEnd = c.startIndex;
           break;
+        }
       }
     } while (c.gotoNextSibling());
     c.gotoParent();
@@ -209,25 +205,34 @@ class BodyConverter {
    */
   private splitRunOnHeader(block: Block, splitAt: number): BodyItem[] {
     const typeLabel = block.labels[splitAt];
-    const incomplete: Attribute = {
+    const incomplete = this.ctx.node<Attribute>(block.typeSpan.start, block.typeSpan.end, {
       kind: 'attribute',
       name: block.type,
       nameSpan: block.typeSpan,
       equals: this.ctx.span(block.typeSpan.end, block.typeSpan.end),
       value: undefined,
-      ...block.typeSpan,
-    };
+    });
     this.ctx.addSyntaxError(`"${block.type}" needs "= value" or a block body on the same line`, block.typeSpan.start, block.typeSpan.end);
     const items: BodyItem[] = [incomplete];
     if (splitAt > 0) {
       this.ctx.addSyntaxError('A block header must be on one line', block.labels[0].start, block.labels[splitAt - 1].end);
     }
-    items.push({ ...block, type: typeLabel.value, typeSpan: typeLabel, labels: block.labels.slice(splitAt + 1), ...this.ctx.span(typeLabel.start, block.end) });
+    items.push(
+      this.ctx.node<Block>(typeLabel.start, block.end, {
+        kind: 'block',
+        type: typeLabel.value,
+        typeSpan: this.ctx.span(typeLabel.start, typeLabel.end),
+        labels: block.labels.slice(splitAt + 1),
+        body: block.body,
+        bodySpan: block.bodySpan,
+        closed: block.closed,
+      }),
+    );
     return items;
   }
 
   /** Native HCL ends every attribute and block with a newline. */
-  private checkOneItemPerLine(items: readonly BodyItem[]): void {
+  checkOneItemPerLine(items: readonly BodyItem[]): void {
     for (let i = 1; i < items.length; i++) {
       const previous = items[i - 1];
       const item = items[i];
@@ -244,7 +249,7 @@ class BodyConverter {
  * HCL allows `name { x = 1 }` on one line with at most one attribute and no
  * nested block; several items on the line are reported by checkOneItemPerLine.
  */
-function checkSingleLineBlock(block: Block, ctx: ConversionContext): void {
+export function checkSingleLineBlock(block: Block, ctx: ConversionContext): void {
   const items = block.body.items;
   if (!block.closed || items.length !== 1 || items[0].kind !== 'block') return;
   if (ctx.lineOf(block.bodySpan.start) !== ctx.lineOf(block.bodySpan.end)) return;

@@ -3,6 +3,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser, Tree } from 'web-tree-sitter';
 import type { HclFile } from './ast';
+import { ConversionContext } from './conversionContext';
+import type { LineIndex } from './lineIndex';
 import { convertTree } from './cstToAst';
 import { findSingleEdit } from './textEdit';
 import { createHclTreeSitterParser } from './treeSitter';
@@ -17,8 +19,17 @@ import { repairSyntax } from './syntaxRepair';
 export class HclSyntaxTree {
   private tree: Tree | undefined;
 
-  constructor(readonly text: string, readonly file: HclFile, tree: Tree) {
+  constructor(readonly text: string, readonly file: HclFile, tree: Tree | undefined, readonly lines: LineIndex) {
     this.tree = tree;
+  }
+
+  /** A file the parser gave up on (time budget): no structure, one problem saying so. */
+  static unparsed(text: string, document: TextDocument): HclSyntaxTree {
+    const newline = text.indexOf('\n');
+    const end = newline < 0 ? text.length : newline;
+    const ctx = new ConversionContext(document, text);
+    ctx.addSyntaxError('This file is too irregular to parse in reasonable time; fix the syntax near the top to get checks back', 0, end);
+    return new HclSyntaxTree(text, { body: { items: [], hasError: true }, references: [], syntaxErrors: ctx.syntaxErrors }, undefined, ctx.lines);
   }
 
   /** The tree-sitter tree, for incremental re-parsing only; undefined once disposed. */
@@ -32,41 +43,63 @@ export class HclSyntaxTree {
   }
 }
 
-export class HclParser {
-  private constructor(private readonly parser: Parser) {}
+/** Parses `text`, reusing `oldTree` (already edited) if given; undefined when the time budget ran out. */
+export type TreeParse = (text: string, oldTree?: Tree) => Tree | undefined;
 
-  static async create(wasmDirectory?: string): Promise<HclParser> {
-    return new HclParser(await createHclTreeSitterParser(wasmDirectory));
+/**
+ * Budget for one document's parse, repairs included. tree-sitter's error
+ * recovery can go superlinear on hostile input (thousands of unclosed
+ * `{ a =`); a normal 5,000-line job parses in tens of milliseconds.
+ */
+export const DEFAULT_PARSE_BUDGET_MS = 3000;
+
+export class HclParser {
+  private constructor(private readonly parser: Parser, private readonly budgetMs: number) {}
+
+  static async create(wasmDirectory?: string, budgetMs = DEFAULT_PARSE_BUDGET_MS): Promise<HclParser> {
+    return new HclParser(await createHclTreeSitterParser(wasmDirectory), budgetMs);
   }
 
   /** Parses `document`; with `previous` (an earlier version of the same document) only the edited part is re-read. */
   parse(document: TextDocument, previous?: HclSyntaxTree): HclSyntaxTree {
     const text = document.getText();
+    const parse = this.boundedParse();
     const oldTree = previous?.syntaxTree;
-    if (!previous || !oldTree) return this.convert(document, text, this.parseText(text));
+    // Re-using a tree full of error recovery can take far longer than a fresh parse (measured: 23 s against
+    // 1 s for thousands of unclosed `{ a =`), and tree-sitter cannot cancel it midway. Broken files start over.
+    if (!previous || !oldTree || oldTree.rootNode.hasError) return this.convert(document, text, parse(text), parse);
     const edit = findSingleEdit(previous.text, text);
-    if (!edit) return new HclSyntaxTree(text, previous.file, oldTree.copy());
+    if (!edit) return new HclSyntaxTree(text, previous.file, oldTree.copy(), previous.lines);
     const edited = oldTree.copy();
     edited.edit(edit);
-    const tree = this.parseText(text, edited);
     try {
-      if (tree.rootNode.hasError) return this.convert(document, text, tree);
-      const file = updateAfterEdit(previous.file, previous.text, edited, tree, edit, document, text);
-      return file ? new HclSyntaxTree(text, file, tree) : this.convert(document, text, tree);
+      const tree = parse(text, edited);
+      if (!tree || tree.rootNode.hasError) return this.convert(document, text, tree, parse);
+      const lines = previous.lines;
+      lines.update(text, edit.startIndex, edit.oldEndIndex, edit.newEndIndex);
+      const file = updateAfterEdit(previous.file, edited, tree, edit, document, lines);
+      return file ? new HclSyntaxTree(text, file, tree, lines) : this.convert(document, text, tree, parse);
     } finally {
       edited.delete();
     }
   }
 
   /** Whole-tree conversion, after repairing what tree-sitter could not read. */
-  private convert(document: TextDocument, text: string, tree: Tree): HclSyntaxTree {
-    const repaired = tree.rootNode.hasError ? repairSyntax(this.parser, text, tree) : { text, tree, blanked: [] };
-    return new HclSyntaxTree(repaired.text, convertTree(repaired.tree.rootNode, document, repaired.text, repaired.blanked), repaired.tree);
+  private convert(document: TextDocument, text: string, tree: Tree | undefined, parse: TreeParse): HclSyntaxTree {
+    if (!tree) return HclSyntaxTree.unparsed(text, document);
+    const repaired = tree.rootNode.hasError ? repairSyntax(parse, text, tree) : { text, tree, blanked: [] };
+    const { file, lines } = convertTree(repaired.tree.rootNode, document, repaired.text, repaired.blanked);
+    return new HclSyntaxTree(repaired.text, file, repaired.tree, lines);
   }
 
-  private parseText(text: string, oldTree?: Tree): Tree {
-    const tree = this.parser.parse(text, oldTree);
-    if (!tree) throw new Error('tree-sitter returned no tree');
-    return tree;
+  /** A parse function sharing one deadline; after a cancelled parse the parser must be reset. */
+  private boundedParse(): TreeParse {
+    const deadline = performance.now() + this.budgetMs;
+    const progressCallback = (): boolean => performance.now() > deadline;
+    return (text, oldTree) => {
+      const tree = this.parser.parse(text, oldTree, { progressCallback });
+      if (!tree) this.parser.reset();
+      return tree ?? undefined;
+    };
   }
 }

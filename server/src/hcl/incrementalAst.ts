@@ -1,66 +1,79 @@
-// Updates the AST after an edit by re-reading only the innermost block whose
-// braces contain everything that changed. Walking the whole syntax tree of a
-// 5,000-line job costs ~20 ms (each node read is a WebAssembly call); after a
-// keystroke most of the tree is unchanged, so earlier nodes are reused as they
-// are and later ones are copied with shifted positions (plain JavaScript).
-import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node, Tree } from 'web-tree-sitter';
+// Updates the AST after an edit by re-reading only the items (attributes and
+// blocks) the change touched, in the innermost body containing it. Walking
+// the whole syntax tree of a 5,000-line job costs more than everything else
+// per keystroke, since each node read is a WebAssembly call; here unchanged
+// items are kept and those after the edit only get their offsets moved.
+//
+// Like tree-sitter's Tree.edit, this updates the previous AST in place: the
+// previous parse result must not be used afterwards (see languageService.ts).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Node, Tree, TreeCursor } from 'web-tree-sitter';
 import type { Block, Body, BodyItem, HclFile, Span } from './ast';
 import { ConversionContext } from './conversionContext';
-import { checkSingleLineBlock, convertBlockBody } from './cstToAst';
+import { BodyConverter, checkSingleLineBlock } from './cstToAst';
+import type { LineIndex } from './lineIndex';
+import { SourceSpan } from './sourceSpan';
 import type { TextChange } from './textEdit';
 
 /**
- * Returns the updated file, or undefined when the change is not confined to
- * one block's body (the caller then converts the whole tree).
- * `editedOldTree` is the previous tree after Tree.edit(change).
+ * Returns the updated file, or undefined when this shortcut does not apply
+ * (the caller then converts the whole tree). Only used between error-free
+ * trees: `editedOldTree` is the previous tree after Tree.edit(change);
+ * `lines` is the line index the previous AST uses, already updated for the edit.
  */
 export function updateAfterEdit(
   previous: HclFile,
-  previousText: string,
   editedOldTree: Tree,
   newTree: Tree,
   change: TextChange,
   document: TextDocument,
-  text: string,
+  lines: LineIndex,
 ): HclFile | undefined {
+  if (previous.syntaxErrors.length > 0) return undefined;
   let low = change.startIndex;
   let high = change.newEndIndex;
   for (const range of editedOldTree.getChangedRanges(newTree)) {
     low = Math.min(low, range.startIndex);
     high = Math.max(high, range.endIndex);
   }
-  const oldLow = low;
-  const oldHigh = high >= change.newEndIndex ? high - change.delta : change.oldEndIndex;
-  const path = blocksContaining(previous.body, oldLow, Math.max(oldHigh, change.oldEndIndex));
-  const target = path[path.length - 1];
-  if (!target) return undefined;
-  const node = findBlockNode(newTree, target.start, target.end + change.delta);
-  if (!node) return undefined;
-  const shifter = PositionShifter.create(previousText, change, document);
-  if (!shifter) return undefined;
+  const oldHigh = Math.max(change.oldEndIndex, high >= change.newEndIndex ? high - change.delta : change.oldEndIndex);
+  const path = blocksContaining(previous.body, low, oldHigh);
+  const owner = path[path.length - 1];
+  const body = owner ? owner.body : previous.body;
 
-  const ctx = new ConversionContext(document, text);
-  const parts = convertBlockBody(node, ctx);
-  if (!parts.closed || parts.bodyStart !== target.bodySpan.start || parts.bodyEnd !== target.bodySpan.end + change.delta) {
-    return undefined;
+  // Items wholly before the change stay, items wholly after it move, the rest is read again.
+  const before = body.items.filter((item) => item.end < low);
+  const after = body.items.filter((item) => item.start > oldHigh);
+  const readFrom = before.length > 0 ? before[before.length - 1].end : owner ? owner.bodySpan.start : 0;
+  // In old offsets: where the kept items after the change begin (the end of the body if none).
+  const readToOld = after.length > 0 ? after[0].start : owner ? owner.bodySpan.end : Infinity;
+  const text = document.getText();
+  const ctx = new ConversionContext(document, text, [], lines);
+  const container = owner ? findBlockNode(newTree, owner.start, owner.end + change.delta) : newTree.rootNode;
+  const read = container && readItems(container, readFrom, readToOld + change.delta, ctx);
+  if (!read) return undefined;
+
+  for (const item of after) relocateDeep(item, change.delta);
+  // Enclosing blocks grow or shrink; what follows them at every level moves.
+  let level = previous.body;
+  for (const block of path) {
+    for (const sibling of level.items) if (sibling.start > block.start) relocateDeep(sibling, change.delta);
+    relocate(block, block.start, block.end + change.delta);
+    relocate(block.bodySpan, block.bodySpan.start, block.bodySpan.end + change.delta);
+    level = block.body;
   }
-  const rebuilt: Block = {
-    ...target,
-    body: parts.body,
-    bodySpan: ctx.span(parts.bodyStart, parts.bodyEnd),
-    ...shifter.spanEnd(target),
-  };
-  checkSingleLineBlock(rebuilt, ctx);
+  const items = [...before, ...read, ...after];
+  new BodyConverter(ctx).checkOneItemPerLine(items);
+  (body as { items: readonly BodyItem[] }).items = items;
+  if (owner) checkSingleLineBlock(owner, ctx);
 
-  const inOldBody = (span: Span): boolean => span.start >= target.bodySpan.start && span.start < target.bodySpan.end;
-  const outside = <T extends Span>(spans: readonly T[]): T[] =>
-    spans.filter((span) => !inOldBody(span)).map((span) => (span.start >= change.oldEndIndex ? shifter.deep(span) : span));
-  return {
-    body: replaceOnPath(previous.body, path, 0, rebuilt, shifter),
-    references: byStart([...outside(previous.references), ...ctx.references]),
-    syntaxErrors: byStart([...outside(previous.syntaxErrors), ...ctx.syntaxErrors]),
-  };
+  const references = [];
+  for (const reference of previous.references) {
+    if (reference.start < readFrom) references.push(reference);
+    else if (reference.start >= readToOld) references.push(relocateDeep(reference, change.delta));
+  }
+  references.push(...ctx.references);
+  return { body: previous.body, references: references.sort((a, b) => a.start - b.start), syntaxErrors: ctx.syntaxErrors };
 }
 
 /** The chain of closed blocks, outermost first, whose body contains [start, end]. */
@@ -81,77 +94,55 @@ function findBlockNode(tree: Tree, start: number, end: number): Node | undefined
   return undefined;
 }
 
-function replaceOnPath(body: Body, path: readonly Block[], depth: number, rebuilt: Block, shifter: PositionShifter): Body {
-  const onPath = path[depth];
-  const items = body.items.map((item): BodyItem => {
-    if (item !== onPath) return item.start >= shifter.oldEnd ? shifter.deep(item) : item;
-    if (depth === path.length - 1) return rebuilt;
-    return {
-      ...item,
-      body: replaceOnPath(item.body, path, depth + 1, rebuilt, shifter),
-      bodySpan: { ...item.bodySpan, ...shifter.spanEnd(item.bodySpan) },
-      ...shifter.spanEnd(item),
-    };
-  });
-  return { items, hasError: body.hasError };
-}
-
-function byStart<T extends Span>(spans: T[]): T[] {
-  return spans.sort((a, b) => a.start - b.start);
-}
-
 /**
- * Moves offsets and LSP positions that follow the edit. Positions on later
- * lines keep their column; positions on the edit's last line move sideways.
+ * Converts the attributes and blocks of `container` (a block or the root)
+ * lying in [from, to]; undefined if one crosses a boundary, meaning the
+ * structure changed more than this shortcut handles.
  */
-class PositionShifter {
-  private constructor(
-    readonly oldEnd: number,
-    private readonly delta: number,
-    private readonly oldEndPosition: Position,
-    private readonly newEndPosition: Position,
-  ) {}
-
-  static create(previousText: string, change: TextChange, document: TextDocument): PositionShifter | undefined {
-    // An edit touching a "\r\n" pair can merge or split a line break; let the full conversion handle it.
-    const around = previousText.slice(Math.max(0, change.startIndex - 1), change.oldEndIndex + 1);
-    if (around.includes('\r')) return undefined;
-    const startPosition = document.positionAt(change.startIndex);
-    const removed = previousText.slice(change.startIndex, change.oldEndIndex);
-    const lastBreak = removed.lastIndexOf('\n');
-    const breaks = removed.split('\n').length - 1;
-    const oldEndPosition: Position = lastBreak < 0
-      ? { line: startPosition.line, character: startPosition.character + removed.length }
-      : { line: startPosition.line + breaks, character: removed.length - lastBreak - 1 };
-    return new PositionShifter(change.oldEndIndex, change.delta, oldEndPosition, document.positionAt(change.newEndIndex));
+function readItems(container: Node, from: number, to: number, ctx: ConversionContext): BodyItem[] | undefined {
+  const cursor = container.walk();
+  try {
+    const items: BodyItem[] = [];
+    const converter = new BodyConverter(ctx);
+    const visit = (c: TreeCursor): boolean => {
+      if (!c.gotoFirstChild()) return true;
+      try {
+        do {
+          const type = c.nodeType;
+          if (type === 'body') {
+            if (!visit(c)) return false;
+            continue;
+          }
+          if (type !== 'attribute' && type !== 'block') continue;
+          const start = c.startIndex;
+          const end = c.endIndex;
+          if (end <= from || start >= to) continue;
+          if (start < from || end > to) return false;
+          if (type === 'attribute') items.push(converter.attribute(c));
+          else items.push(...converter.block(c));
+        } while (c.gotoNextSibling());
+        return true;
+      } finally {
+        c.gotoParent();
+      }
+    };
+    return visit(cursor) ? items : undefined;
+  } finally {
+    cursor.delete();
   }
+}
 
-  /** `end` and `range` for a node that starts before the edit and ends after it. */
-  spanEnd(span: Span): { end: number; range: Range } {
-    return { end: span.end + this.delta, range: { start: span.range.start, end: this.position(span.range.end) } };
-  }
+function relocate(span: Span, start: number, end: number): void {
+  if (span instanceof SourceSpan) span.relocate(start, end);
+}
 
-  /** A copy of an AST node lying wholly after the edit, every span moved. */
-  deep<T>(node: T): T {
-    if (Array.isArray(node)) return node.map((item) => this.deep(item)) as T;
-    if (node === null || typeof node !== 'object') return node;
-    const source = node as Record<string, unknown>;
-    const copy: Record<string, unknown> = {};
-    for (const key in source) copy[key] = key === 'range' ? source[key] : this.deep(source[key]);
-    if (typeof source.start === 'number' && typeof source.end === 'number') {
-      const range = source.range as Range;
-      copy.start = source.start + this.delta;
-      copy.end = source.end + this.delta;
-      copy.range = { start: this.position(range.start), end: this.position(range.end) };
-    }
-    return copy as T;
+/** Moves every span in an AST subtree by `delta`, in place. */
+function relocateDeep<T>(node: T, delta: number): T {
+  if (Array.isArray(node)) {
+    for (const item of node) relocateDeep(item, delta);
+  } else if (node !== null && typeof node === 'object') {
+    if (node instanceof SourceSpan) node.relocate(node.start + delta, node.end + delta);
+    for (const key in node) relocateDeep((node as Record<string, unknown>)[key], delta);
   }
-
-  private position(position: Position): Position {
-    const lineDelta = this.newEndPosition.line - this.oldEndPosition.line;
-    if (position.line > this.oldEndPosition.line) {
-      return lineDelta === 0 ? position : { line: position.line + lineDelta, character: position.character };
-    }
-    return { line: this.newEndPosition.line, character: position.character - this.oldEndPosition.character + this.newEndPosition.character };
-  }
+  return node;
 }

@@ -5,14 +5,14 @@
 // after the mistake could be validated or completed.
 //
 // The repair blanks the offending line (spaces, newlines kept, so every
-// offset stays valid), re-parses incrementally and keeps the result when it
+// offset stays valid), parses again and keeps the result when it
 // has fewer errors. Blanked lines are reported as syntax errors, and bodies
 // containing them are marked broken so checks like "missing attribute" stay
 // quiet about what the blanked line might have held. A file that simply
 // stops inside blocks (typing top to bottom) gets the missing braces appended
 // after its end, where they shift no offset.
-import type { Node, Parser, Tree } from 'web-tree-sitter';
-import { findSingleEdit } from './textEdit';
+import type { Node, Tree } from 'web-tree-sitter';
+import type { TreeParse } from './hclParser';
 
 export interface BlankedLine {
   readonly start: number;
@@ -32,22 +32,20 @@ export interface RepairResult {
 }
 
 const MAX_REPAIRS = 3;
+/** Recursion bound for the tree walks below (hostile input can nest thousands of levels). */
+const MAX_TREE_DEPTH = 500;
 const MAX_APPENDED_BRACES = 64;
 const STRING_NODES = ['string_lit', 'quoted_template'];
 
 /** Takes ownership of `tree`: returns it or a better one (deleting the other). */
-export function repairSyntax(parser: Parser, text: string, tree: Tree): RepairResult {
+export function repairSyntax(parse: TreeParse, text: string, tree: Tree): RepairResult {
   let current = { text, tree };
   const blanked: BlankedLine[] = [];
   for (let attempt = 0; attempt < MAX_REPAIRS && current.tree.rootNode.hasError; attempt++) {
     const culprit = findCulprit(current.tree.rootNode, current.text);
     if (!culprit || blanked.some((line) => line.start === culprit.start)) break;
     const repairedText = current.text.slice(0, culprit.start) + current.text.slice(culprit.start, culprit.end).replace(/[^\r\n]/g, ' ') + current.text.slice(culprit.end);
-    const change = findSingleEdit(current.text, repairedText);
-    const edited = current.tree.copy();
-    if (change) edited.edit(change);
-    const repairedTree = parser.parse(repairedText, edited);
-    edited.delete();
+    const repairedTree = parse(repairedText); // fresh: re-using a broken tree can be very slow (see hclParser.ts)
     if (!repairedTree) break;
     const before = errorCount(current.tree.rootNode);
     const after = errorCount(repairedTree.rootNode);
@@ -59,16 +57,16 @@ export function repairSyntax(parser: Parser, text: string, tree: Tree): RepairRe
     current = { text: repairedText, tree: repairedTree };
     blanked.push({ start: culprit.start, end: culprit.end, message: culprit.message });
   }
-  if (current.tree.rootNode.hasError) current = closeOpenBlocks(parser, current);
+  if (current.tree.rootNode.hasError) current = closeOpenBlocks(parse, current);
   return { ...current, blanked };
 }
 
 /** Appends the closing braces a file that ends inside blocks lacks, if that reads better. */
-function closeOpenBlocks(parser: Parser, current: { text: string; tree: Tree }): { text: string; tree: Tree } {
+function closeOpenBlocks(parse: TreeParse, current: { text: string; tree: Tree }): { text: string; tree: Tree } {
   const missing = Math.min(MAX_APPENDED_BRACES, unclosedBraces(current.text));
   if (missing === 0) return current;
   const text = `${current.text}\n${'}\n'.repeat(missing)}`;
-  const tree = parser.parse(text);
+  const tree = parse(text);
   if (!tree) return current;
   if (errorCount(tree.rootNode) >= errorCount(current.tree.rootNode)) {
     tree.delete();
@@ -125,12 +123,13 @@ function recoveredPoorly(root: Node): boolean {
 }
 
 /** The first missing token (other than closing braces, which tree-sitter places well) or innermost error node. */
-function firstProblem(node: Node): Node | undefined {
+function firstProblem(node: Node, depth = 0): Node | undefined {
+  if (depth > MAX_TREE_DEPTH) return undefined;
   for (const child of node.children) {
     if (!child) continue;
     if (child.isMissing && child.type !== '}' && child.type !== 'block_end') return child;
     if (!child.hasError) continue;
-    const inner = firstProblem(child);
+    const inner = firstProblem(child, depth + 1);
     if (inner) return inner;
     // An error node at the top holds the whole file as loose tokens: its start says nothing.
     if (child.isError && !node.isError && node.parent !== null) return child;
@@ -144,10 +143,10 @@ function previousNonSpace(text: string, offset: number): number {
   return Math.max(0, i);
 }
 
-function errorCount(node: Node): number {
-  if (!node.hasError) return 0;
+function errorCount(node: Node, depth = 0): number {
+  if (!node.hasError || depth > MAX_TREE_DEPTH) return 0;
   let count = node.isError || node.isMissing ? 1 : 0;
-  for (const child of node.children) if (child) count += errorCount(child);
+  for (const child of node.children) if (child) count += errorCount(child, depth + 1);
   return count;
 }
 

@@ -12,12 +12,15 @@ const MISSING_NAMES: Record<string, string> = {
 
 const SNIPPET_LENGTH = 30;
 
+/** Syntax tree depth beyond which errors are not looked for (about a hundred levels of HCL nesting). */
+const MAX_TREE_DEPTH = 500;
+
 export function collectTreeSitterErrors(root: Node, ctx: ConversionContext): void {
-  if (root.hasError) visit(root, ctx);
+  if (root.hasError) visit(root, ctx, 0);
 }
 
-function visit(node: Node, ctx: ConversionContext): void {
-  if (ctx.syntaxErrors.length >= MAX_SYNTAX_PROBLEMS) return;
+function visit(node: Node, ctx: ConversionContext, depth: number): void {
+  if (ctx.syntaxErrors.length >= MAX_SYNTAX_PROBLEMS || depth > MAX_TREE_DEPTH) return;
   if (node.isMissing) {
     const what = MISSING_NAMES[node.type] ?? `"${node.type}"`;
     ctx.addSyntaxError(`Missing ${what}`, node.startIndex, node.endIndex);
@@ -33,7 +36,7 @@ function visit(node: Node, ctx: ConversionContext): void {
     valueSeen ||= child.type === 'expression';
     // In `name =` + newline the error nodes are the next item; cstToAst reports the missing value instead.
     if (!valueSeen && child.isError) continue;
-    if (child.hasError || child.isMissing) visit(child, ctx);
+    if (child.hasError || child.isMissing) visit(child, ctx, depth + 1);
   }
 }
 

@@ -28,9 +28,17 @@ const MESSAGES: Record<string, string> = {
   InvalidCharacter: 'Invalid character in string',
 };
 
+/** Far deeper than any job; jsonc-parser recurses per level, so deeper input could exhaust the stack. */
+export const MAX_JSON_DEPTH = 256;
+
 export function parseJsonDocument(document: TextDocument): JsonDocument {
+  const text = document.getText();
+  const tooDeep = offsetBeyondDepth(text, MAX_JSON_DEPTH);
+  if (tooDeep !== undefined) {
+    return { root: undefined, syntaxErrors: [{ ...spanOf(document, tooDeep, tooDeep + 1), message: `Nested more than ${MAX_JSON_DEPTH} levels deep` }] };
+  }
   const errors: ParseError[] = [];
-  const root = parseTree(document.getText(), errors, { disallowComments: true, allowTrailingComma: false });
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
   const syntaxErrors = errors.slice(0, 100).map((error) => ({
     ...spanOf(document, error.offset, error.offset + Math.max(1, error.length)),
     message: MESSAGES[printParseErrorCode(error.error)] ?? 'Invalid JSON',
@@ -60,4 +68,24 @@ export function isEmptyJsonValue(node: Node | undefined): boolean {
   if (!node) return true;
   if (node.type === 'array' || node.type === 'object') return (node.children ?? []).length === 0;
   return node.value === null || node.value === 0 || node.value === false || node.value === '';
+}
+
+/** Where brackets first nest deeper than `limit` (strings skipped), or undefined. */
+function offsetBeyondDepth(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (inString) {
+      if (ch === 0x5c) i++; // backslash: skip the escaped character
+      else if (ch === 0x22) inString = false;
+    } else if (ch === 0x22) {
+      inString = true;
+    } else if (ch === 0x7b || ch === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (ch === 0x7d || ch === 0x5d) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return undefined;
 }

@@ -4,6 +4,7 @@ export type { FakeNomad, FakeNomadOptions, RecordedRequest } from './server';
 export { nomadTarget } from './target';
 export type { NomadTarget } from './target';
 export { FakeNomadState } from './state';
+export type { FakeNode } from './nodes';
 export type { Route, RouteHandler, RouteRequest, ReadResult } from './routes';
 export { HttpError, Reply } from './httpError';
 export { generateTestPki, opensslAvailable } from './pki';

@@ -15,6 +15,7 @@ import {
   revertJob,
   setStability,
 } from './jobWrites';
+import { nodeRoutes } from './nodes';
 import { planJob } from './plan';
 import { allocationStub, allocationView, jobListStub } from './records';
 import { HttpError } from './httpError';
@@ -219,5 +220,6 @@ export function defaultRoutes(): Route[] {
         },
       },
     },
+    ...nodeRoutes(),
   ];
 }

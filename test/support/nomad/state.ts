@@ -13,10 +13,11 @@ import type {
 } from '../../../client/src/nomad/types';
 import { clone, specOf } from './jobSpec';
 import { registerJob } from './jobWrites';
+import { firstNode, newNode, type FakeNode } from './nodes';
 import type { ClientStatus, StoredAllocation } from './records';
 import { converge, liveAllocations, refreshStatus, setClientStatus } from './scheduler';
 
-export type Table = 'jobs' | 'job_summary' | 'job_version' | 'allocs' | 'evals' | 'deployment' | 'namespaces';
+export type Table = 'jobs' | 'job_summary' | 'job_version' | 'allocs' | 'evals' | 'deployment' | 'namespaces' | 'nodes';
 
 export interface JobRecord {
   current: Job;
@@ -40,6 +41,7 @@ export class FakeNomadState {
   readonly evaluations = new Map<string, Evaluation>();
   readonly deployments = new Map<string, Deployment>();
   readonly namespaces = new Map<string, Namespace>();
+  readonly nodes = new Map<string, FakeNode>([[firstNode().ID, firstNode()]]);
   private raftIndex = 1;
   private readonly tables = new Map<Table, number>();
   private readonly listeners = new Set<() => void>();
@@ -48,6 +50,7 @@ export class FakeNomadState {
   constructor(readonly clock: () => number = Date.now) {
     this.namespaces.set('default', { Name: 'default', Description: 'Default shared namespace', Quota: '', CreateIndex: 1, ModifyIndex: 1 });
     this.tables.set('namespaces', 1);
+    this.tables.set('nodes', 1);
   }
 
   get index(): number {
@@ -246,5 +249,13 @@ export class FakeNomadState {
     const index = this.commit('namespaces');
     this.namespaces.set(name, { Name: name, Description: description, Quota: '', CreateIndex: index, ModifyIndex: index });
     this.notify();
+  }
+
+  /** Adds a client node that is listed (GET /v1/nodes) but never scheduled on. */
+  addNode(fields: Partial<FakeNode> = {}): FakeNode {
+    const node = newNode(fields, this.commit('nodes'));
+    this.nodes.set(node.ID, node);
+    this.notify();
+    return node;
   }
 }

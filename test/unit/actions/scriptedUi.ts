@@ -24,7 +24,8 @@ export class ScriptedUi implements ActionUi {
   editor: ChosenFile | undefined;
   private readonly steps: Step[];
 
-  constructor(steps: Step[] = []) {
+  /** `runCommand` lets integration tests really run the commands an action triggers (reveal in the tree). */
+  constructor(steps: Step[] = [], private readonly runCommand?: (command: string, ...args: unknown[]) => Thenable<unknown>) {
     this.steps = [...steps];
   }
 
@@ -86,7 +87,7 @@ export class ScriptedUi implements ActionUi {
 
   async executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     this.commands.push({ command, args });
-    return undefined;
+    return this.runCommand?.(command, ...args);
   }
 
   withProgress<T>(_title: string, task: () => Promise<T>): Promise<T> {

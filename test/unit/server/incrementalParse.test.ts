@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HclParser, type HclSyntaxTree } from '../../../server/src/hcl/hclParser';
 import { findSingleEdit } from '../../../server/src/hcl/textEdit';
+import { LineIndex } from '../../../server/src/hcl/lineIndex';
 import { seededRandom } from './random';
 
 const BASE = `variable "image" {
@@ -58,6 +59,16 @@ describe('findSingleEdit', () => {
   });
 });
 
+/** Plain data of an AST, ranges included (they are computed on access, so deepStrictEqual alone would not see them). */
+function snapshot(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(snapshot);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) out[key] = snapshot((value as Record<string, unknown>)[key]);
+  if ('range' in value) out.range = (value as { range: unknown }).range;
+  return out;
+}
+
 function pick(edit: ReturnType<typeof findSingleEdit>): number[] | undefined {
   return edit && [edit.startIndex, edit.oldEndIndex, edit.newEndIndex];
 }
@@ -85,6 +96,10 @@ describe('Incremental HCL parsing', function () {
       (text) => text.replace('task "api" {\n', 'task "api" {\n      leader = true\n'),
       (text) => text.replace('\n\n  group "backend"', '\n  group "backend"'),
       (text) => text.replace('ü', '').replace('"nginx"', '"ngïnx😀"'),
+      (text) => text.replace('datacenters = ["dc1"]', 'datacenters = ["dc1", "dc2"]\n  priority = 70'),
+      (text) => text.replace(/\n {2}priority = 70/, ''),
+      (text) => text.replace('variable "image" {\n', 'variable "image" {\n  type = string\n'),
+      (text) => text.replace(/\r?\n/, '\r\n'),
     ];
     let text = BASE;
     let version = 1;
@@ -93,7 +108,7 @@ describe('Incremental HCL parsing', function () {
       const next = edits[Math.floor(random() * edits.length)](text);
       const incremental = parser.parse(TextDocument.create('file:///t', 'nomad', ++version, next), tree);
       const fresh = parseFresh(next);
-      assert.deepStrictEqual(incremental.file, fresh.file, `round ${round}`);
+      assert.deepStrictEqual(snapshot(incremental.file), snapshot(fresh.file), `round ${round}`);
       fresh.dispose();
       tree.dispose();
       tree = incremental;
@@ -109,7 +124,30 @@ describe('Incremental HCL parsing', function () {
     assert.ok(second.file.syntaxErrors.length > 0);
     const third = parser.parse(TextDocument.create('file:///t', 'nomad', 3, BASE), second);
     const fresh = parseFresh(BASE);
-    assert.deepStrictEqual(third.file, fresh.file);
+    assert.deepStrictEqual(snapshot(third.file), snapshot(fresh.file));
     for (const tree of [first, second, third, fresh]) tree.dispose();
+  });
+});
+
+describe('LineIndex', () => {
+  it('stays equal to a fresh index through random edits, line breaks of every kind included', () => {
+    const random = seededRandom(7);
+    const pieces = ['a', 'bc', '\n', '\r\n', '\r', 'é😀', ''];
+    let text = 'first\nsecond\r\nthird\rfourth';
+    const index = new LineIndex(text);
+    for (let round = 0; round < 500; round++) {
+      const start = Math.floor(random() * (text.length + 1));
+      const oldEnd = Math.min(text.length, start + Math.floor(random() * 4));
+      const inserted = pieces[Math.floor(random() * pieces.length)] + pieces[Math.floor(random() * pieces.length)];
+      const next = text.slice(0, start) + inserted + text.slice(oldEnd);
+      index.update(next, start, oldEnd, start + inserted.length);
+      const fresh = new LineIndex(next);
+      const document = TextDocument.create('file:///x', 'nomad', 1, next);
+      for (let offset = 0; offset <= next.length; offset++) {
+        assert.deepStrictEqual(index.positionAt(offset), fresh.positionAt(offset), `round ${round}, offset ${offset}`);
+        assert.deepStrictEqual(fresh.positionAt(offset), document.positionAt(offset), `round ${round}, offset ${offset} (LSP)`);
+      }
+      text = next;
+    }
   });
 });

@@ -42,6 +42,20 @@ describe('Server pieces', () => {
     assert.ok(second.shape === 'hcl' && second.syntaxTree.syntaxTree === undefined);
   });
 
+  it('ParsedDocuments keeps syntax trees only for the most recently edited documents', async () => {
+    const parsedDocuments = new ParsedDocuments(await languageService(), 1);
+    const a1 = TextDocument.create('file:///a.nomad.hcl', 'nomad', 1, 'job "a" {\n  group "g" {\n  }\n}\n');
+    const b1 = TextDocument.create('file:///b.nomad.hcl', 'nomad', 1, 'job "b" {\n}\n');
+    const a = parsedDocuments.get(a1);
+    const b = parsedDocuments.get(b1);
+    assert.ok(a.shape === 'hcl' && a.syntaxTree.syntaxTree === undefined, 'the idle document gave its tree up');
+    assert.ok(b.shape === 'hcl' && b.syntaxTree.syntaxTree !== undefined);
+    assert.strictEqual(a.hcl.body.items.length, 1, 'its AST stays usable');
+    const a2 = parsedDocuments.get(TextDocument.update(a1, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, text: 'z' }], 2));
+    assert.ok(a2.shape === 'hcl' && a2.hcl.body.items[0].kind === 'block' && a2.hcl.body.items[0].labels[0].value === 'z');
+    parsedDocuments.dispose();
+  });
+
   it('the scheduler runs one validation per burst and keeps going when one document fails', async () => {
     const logger = collectingLogger();
     const calls: string[] = [];

@@ -23,7 +23,7 @@ import { syntaxRule } from './rules/syntaxRule';
 import { unknownNameRule } from './rules/unknownNameRule';
 import { valueTypeRule } from './rules/valueTypeRule';
 import { versionRule } from './rules/versionRule';
-import { walkHclFile } from './schemaWalker';
+import { walkHclFile, type ValidationCache } from './schemaWalker';
 
 export const validationRules: readonly ValidationRule[] = [
   syntaxRule,
@@ -49,12 +49,13 @@ export function validateJobDocument(
   schema: SchemaModel,
   apiValidators: ApiValidators,
   settings: ValidationSettings,
+  cache?: ValidationCache,
   rules: readonly ValidationRule[] = validationRules,
 ): Diagnostic[] {
   if (parsed.shape === 'not-a-job') return [];
   const ctx = new RuleContext(document, parsed, schema, apiValidators, settings);
   for (const rule of rules) rule.checkDocument?.(ctx);
   if (parsed.shape === 'api-json') walkApiJob(parsed.job, rules, ctx);
-  else walkHclFile(parsed.hcl, rules, ctx);
-  return ctx.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  else walkHclFile(parsed.hcl, rules, ctx, cache);
+  return ctx.diagnostics();
 }

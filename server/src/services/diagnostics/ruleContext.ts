@@ -20,8 +20,23 @@ export const defaultValidationSettings: ValidationSettings = { schemaVersion: 'a
 /** A badly broken file could produce thousands; beyond this they stop helping. */
 const MAX_DIAGNOSTICS = 1000;
 
+/**
+ * Where a diagnostic goes: an AST node (its range is read when the results
+ * are put together, so a finding kept from an earlier version follows the
+ * node if an edit moved it), or a fixed range.
+ */
+export type Place = { readonly range: Range } | Range;
+
+/** A finding whose range is not computed yet. */
+export interface PendingDiagnostic {
+  readonly place: Place;
+  readonly diagnostic: Omit<Diagnostic, 'range'>;
+}
+
 export class RuleContext {
-  readonly diagnostics: Diagnostic[] = [];
+  readonly pending: PendingDiagnostic[] = [];
+  /** The Nomad version to check `x-since` against; undefined means "don't warn". */
+  readonly targetVersion: string | undefined;
 
   constructor(
     readonly document: TextDocument,
@@ -29,22 +44,24 @@ export class RuleContext {
     readonly schema: SchemaModel,
     readonly apiValidators: ApiValidators,
     readonly settings: ValidationSettings,
-  ) {}
-
-  /** The Nomad version to check `x-since` against; undefined means "don't warn". */
-  get targetVersion(): string | undefined {
-    const configured = this.settings.schemaVersion.trim();
-    return configured === '' || configured === 'auto' ? this.settings.clusterVersion : configured;
+  ) {
+    const configured = settings.schemaVersion.trim();
+    this.targetVersion = configured === '' || configured === 'auto' ? settings.clusterVersion : configured;
   }
 
   report(
-    range: Range,
+    place: Place,
     severity: DiagnosticSeverity,
     code: DiagnosticCode,
     message: string,
     extra: { data?: unknown; tags?: DiagnosticTag[] } = {},
   ): void {
-    if (this.diagnostics.length >= MAX_DIAGNOSTICS) return;
-    this.diagnostics.push({ range, severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra });
+    this.pending.push({ place, diagnostic: { severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra } });
+  }
+
+  /** The findings with their ranges, in document order. */
+  diagnostics(): Diagnostic[] {
+    const diagnostics = this.pending.slice(0, MAX_DIAGNOSTICS).map(({ place, diagnostic }) => ({ range: 'range' in place ? place.range : place, ...diagnostic }));
+    return diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   }
 }

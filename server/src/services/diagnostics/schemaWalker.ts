@@ -2,14 +2,34 @@
 // them to the rules, and descends into blocks whose content is known.
 // `dynamic` blocks are validated as what they generate; a task's `config`
 // follows its driver; free-form content is not descended into.
-import type { Block, Body, HclFile } from '../../hcl/ast';
+import type { Block, Body, BodyItem, HclFile } from '../../hcl/ast';
 import { isBlockKind, type BlockSchema, type PropertySchema } from '../../schema/schemaModel';
 import type { ClassifiedAttribute, ClassifiedBlock, ClassifiedBody, MisplacedItem, ValidationRule } from './rule';
-import type { RuleContext } from './ruleContext';
+import type { PendingDiagnostic, RuleContext } from './ruleContext';
 
-export function walkHclFile(file: HclFile, rules: readonly ValidationRule[], ctx: RuleContext): void {
+/**
+ * Findings per body, kept between validations of one document. An edit
+ * re-reads the changed items and gives their body a new item list (see
+ * hcl/incrementalAst.ts), so a body whose item list, schema and context are
+ * unchanged reuses its classification and findings; their ranges are read
+ * from the nodes at the end, after the edit moved them.
+ */
+export class ValidationCache {
+  readonly bodies = new WeakMap<Body, CachedBody>();
+}
+
+interface CachedBody {
+  readonly items: readonly BodyItem[];
+  readonly schema: BlockSchema;
+  readonly context: string;
+  readonly rules: readonly ValidationRule[];
+  readonly classified: ClassifiedBody;
+  readonly findings: readonly PendingDiagnostic[];
+}
+
+export function walkHclFile(file: HclFile, rules: readonly ValidationRule[], ctx: RuleContext, cache?: ValidationCache): void {
   if (isVariableValuesFile(file)) return;
-  new SchemaWalker(rules, ctx).body(file.body, ctx.schema.fileBlock(), undefined, 'the file', []);
+  new SchemaWalker(rules, ctx, cache).body(file.body, ctx.schema.fileBlock(), undefined, 'the file', []);
 }
 
 /** Only `name = value` lines at the top: a file for `-var-file`, whose names are the job's variables, not schema fields. */
@@ -19,15 +39,35 @@ function isVariableValuesFile(file: HclFile): boolean {
 }
 
 class SchemaWalker {
-  constructor(private readonly rules: readonly ValidationRule[], private readonly ctx: RuleContext) {}
+  // Each hook's rules, found once: most rules implement one or two hooks, and the walk calls them per item.
+  private readonly bodyRules: ValidationRule[];
+  private readonly attributeRules: ValidationRule[];
+  private readonly blockRules: ValidationRule[];
+  private readonly misplacedRules: ValidationRule[];
+
+  constructor(private readonly rules: readonly ValidationRule[], private readonly ctx: RuleContext, private readonly cache: ValidationCache | undefined) {
+    this.bodyRules = rules.filter((rule) => rule.checkBody);
+    this.attributeRules = rules.filter((rule) => rule.checkAttribute);
+    this.blockRules = rules.filter((rule) => rule.checkBlock);
+    this.misplacedRules = rules.filter((rule) => rule.checkMisplaced);
+  }
 
   body(body: Body, schema: BlockSchema, owner: Block | undefined, ownerName: string, labelFields: readonly string[]): void {
-    const classified = this.classify(body, schema, owner, ownerName, labelFields);
-    for (const rule of this.rules) {
-      rule.checkBody?.(classified, this.ctx);
-      for (const attribute of classified.attributes) rule.checkAttribute?.(attribute, classified, this.ctx);
-      for (const block of classified.blocks) rule.checkBlock?.(block, classified, this.ctx);
-      for (const item of classified.misplaced) rule.checkMisplaced?.(item, classified, this.ctx);
+    const ctx = this.ctx;
+    const context = `${ownerName}\u0000${labelFields.join(',')}\u0000${ctx.targetVersion ?? ''}`;
+    const cached = this.cache?.bodies.get(body);
+    let classified: ClassifiedBody;
+    if (cached && cached.items === body.items && cached.schema === schema && cached.context === context && cached.rules === this.rules) {
+      classified = cached.classified;
+      ctx.pending.push(...cached.findings);
+    } else {
+      classified = this.classify(body, schema, owner, ownerName, labelFields);
+      const first = ctx.pending.length;
+      for (const rule of this.bodyRules) rule.checkBody?.(classified, ctx);
+      for (const attribute of classified.attributes) for (const rule of this.attributeRules) rule.checkAttribute?.(attribute, classified, ctx);
+      for (const block of classified.blocks) for (const rule of this.blockRules) rule.checkBlock?.(block, classified, ctx);
+      for (const item of classified.misplaced) for (const rule of this.misplacedRules) rule.checkMisplaced?.(item, classified, ctx);
+      this.cache?.bodies.set(body, { items: body.items, schema, context, rules: this.rules, classified, findings: ctx.pending.slice(first) });
     }
     for (const { block, property, dynamic } of classified.blocks) {
       if (dynamic) {

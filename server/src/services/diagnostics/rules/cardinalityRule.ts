@@ -14,20 +14,20 @@ export const cardinalityRule: ValidationRule = {
       blocksSeen.set(property, count);
       if (count > limit) {
         const name = property.hclName ?? block.type;
-        ctx.report(block.typeSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.duplicateBlock, `Only one "${name}" block is allowed in ${body.ownerName}`);
+        ctx.report(block.typeSpan, DiagnosticSeverity.Error, DiagnosticCodes.duplicateBlock, `Only one "${name}" block is allowed in ${body.ownerName}`);
       }
     }
-    const attributesSeen = new Map<string, number>();
+    // Messages name no line numbers: findings are kept across edits that move lines (see schemaWalker.ts).
+    const attributesSeen = new Set<string>();
     for (const { attribute, property } of body.attributes) {
-      const firstLine = attributesSeen.get(attribute.name);
-      if (firstLine === undefined) {
-        attributesSeen.set(attribute.name, attribute.range.start.line);
+      if (!attributesSeen.has(attribute.name)) {
+        attributesSeen.add(attribute.name);
         if (property?.kind === 'mapAttribute' && body.blocks.some((b) => b.property === property)) {
-          ctx.report(attribute.nameSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.duplicateAttribute, `"${attribute.name}" is also given as a block in ${body.ownerName}`);
+          ctx.report(attribute.nameSpan, DiagnosticSeverity.Error, DiagnosticCodes.duplicateAttribute, `"${attribute.name}" is also given as a block in ${body.ownerName}`);
         }
         continue;
       }
-      ctx.report(attribute.nameSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.duplicateAttribute, `"${attribute.name}" is already set on line ${firstLine + 1}`);
+      ctx.report(attribute.nameSpan, DiagnosticSeverity.Error, DiagnosticCodes.duplicateAttribute, `"${attribute.name}" is already set above in ${body.ownerName}`);
     }
   },
 };

@@ -16,7 +16,7 @@ export const duplicateNameRule: ValidationRule = {
         seen.add(key);
         continue;
       }
-      ctx.report(label.range, DiagnosticSeverity.Error, DiagnosticCodes.duplicateName, `Another ${block.type} in ${body.ownerName} is already named "${label.value}"`);
+      ctx.report(label, DiagnosticSeverity.Error, DiagnosticCodes.duplicateName, `Another ${block.type} in ${body.ownerName} is already named "${label.value}"`);
     }
   },
 };

@@ -11,7 +11,7 @@ export const durationRule: ValidationRule = {
     if (!value.duration || written?.kind !== 'literal' || typeof written.value !== 'string') return;
     if (parseGoDuration(written.value) !== undefined) return;
     ctx.report(
-      written.range,
+      written,
       DiagnosticSeverity.Error,
       DiagnosticCodes.invalidDuration,
       `"${truncate(written.value)}" is not a duration: write a number and a unit (ns, us, ms, s, m, h), as in "30s", "1h30m" or "1.5h"`,

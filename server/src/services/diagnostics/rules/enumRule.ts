@@ -30,7 +30,7 @@ function checkEnum(expression: Expression, schema: ValueSchema, what: string, ct
   const names = allowed.filter((value) => value !== null && value !== '').map(String);
   const sameButCase = names.find((name) => name.toLowerCase() === String(written).toLowerCase());
   if (sameButCase !== undefined) {
-    ctx.report(expression.range, DiagnosticSeverity.Warning, DiagnosticCodes.invalidEnum, `"${truncate(String(written))}" differs from "${sameButCase}" only in letter case; ${what} is usually compared exactly`, {
+    ctx.report(expression, DiagnosticSeverity.Warning, DiagnosticCodes.invalidEnum, `"${truncate(String(written))}" differs from "${sameButCase}" only in letter case; ${what} is usually compared exactly`, {
       data: { suggestion: sameButCase } satisfies SuggestionData,
     });
     return;
@@ -38,7 +38,7 @@ function checkEnum(expression: Expression, schema: ValueSchema, what: string, ct
   const suggestion = closestMatch(String(written), names);
   const listed = names.slice(0, LISTED_VALUES).map((name) => `"${name}"`).join(', ') + (names.length > LISTED_VALUES ? ', …' : '');
   ctx.report(
-    expression.range,
+    expression,
     DiagnosticSeverity.Error,
     DiagnosticCodes.invalidEnum,
     `"${truncate(String(written))}" is not allowed: ${what} takes one of ${listed}.${didYouMean(suggestion)}`,

@@ -12,11 +12,13 @@ export const labelCountRule: ValidationRule = {
     if (labels.length === expected) return;
     if (labels.length < expected) {
       const example = dynamic ? `dynamic "${property.hclName}" { ... }` : `${block.type} "name" { ... }`;
-      ctx.report(block.typeSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.labelCount, `A ${block.type} block needs a label: ${example}`);
+      ctx.report(block.typeSpan, DiagnosticSeverity.Error, DiagnosticCodes.labelCount, `A ${block.type} block needs a label: ${example}`);
       return;
     }
     const extra = labels.slice(expected);
-    const range = { start: extra[0].range.start, end: extra[extra.length - 1].range.end };
+    const first = extra[0];
+    const last = extra[extra.length - 1];
+    const range = { get range() { return { start: first.range.start, end: last.range.end }; } };
     const message = expected === 0 ? `A ${block.type} block takes no label` : `A ${block.type} block takes one label, not ${labels.length}`;
     ctx.report(range, DiagnosticSeverity.Error, DiagnosticCodes.labelCount, message);
   },

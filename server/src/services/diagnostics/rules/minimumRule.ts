@@ -9,6 +9,6 @@ export const minimumRule: ValidationRule = {
     if (value.minimum === undefined || written?.kind !== 'literal') return;
     const number = typeof written.value === 'number' ? written.value : typeof written.value === 'string' && written.value.trim() !== '' ? Number(written.value) : NaN;
     if (Number.isNaN(number) || number >= value.minimum || value.duration) return;
-    ctx.report(written.range, DiagnosticSeverity.Error, DiagnosticCodes.belowMinimum, `"${attribute.name}" must be at least ${value.minimum}`);
+    ctx.report(written, DiagnosticSeverity.Error, DiagnosticCodes.belowMinimum, `"${attribute.name}" must be at least ${value.minimum}`);
   },
 };

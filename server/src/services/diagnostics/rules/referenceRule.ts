@@ -14,9 +14,9 @@ export const referenceRule: ValidationRule = {
     const { variables, locals } = declaredNames(file);
     for (const reference of file.references) {
       if (reference.root === 'var' && !variables.has(reference.name)) {
-        ctx.report(reference.range, DiagnosticSeverity.Error, DiagnosticCodes.undefinedVariable, `Variable "${reference.name}" is not declared: add variable "${reference.name}" { } to the file`, { data: { name: reference.name } });
+        ctx.report(reference, DiagnosticSeverity.Error, DiagnosticCodes.undefinedVariable, `Variable "${reference.name}" is not declared: add variable "${reference.name}" { } to the file`, { data: { name: reference.name } });
       } else if (reference.root === 'local' && !locals.has(reference.name)) {
-        ctx.report(reference.range, DiagnosticSeverity.Error, DiagnosticCodes.undefinedLocal, `Local value "${reference.name}" is not defined in any locals block`, { data: { name: reference.name } });
+        ctx.report(reference, DiagnosticSeverity.Error, DiagnosticCodes.undefinedLocal, `Local value "${reference.name}" is not defined in any locals block`, { data: { name: reference.name } });
       }
     }
   },

@@ -16,7 +16,7 @@ export const requiredRule: ValidationRule = {
       const present = body.attributes.some((a) => a.property === property) || body.blocks.some((b) => b.property === property) || body.misplaced.some((m) => m.property === property);
       if (present) continue;
       const what = isBlockKind(property.kind) ? `a "${name}" block` : `the attribute "${name}"`;
-      ctx.report(body.owner.typeSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.missingRequired, `${body.ownerName} needs ${what}`, { data: { name } });
+      ctx.report(body.owner.typeSpan, DiagnosticSeverity.Error, DiagnosticCodes.missingRequired, `${body.ownerName} needs ${what}`, { data: { name } });
     }
   },
 };

@@ -7,7 +7,7 @@ export const syntaxRule: ValidationRule = {
   checkDocument(ctx) {
     if (ctx.parsed.shape !== 'hcl' && ctx.settings.reportJsonSyntaxErrors === false) return;
     for (const problem of ctx.parsed.syntaxErrors) {
-      ctx.report(problem.range, DiagnosticSeverity.Error, DiagnosticCodes.syntaxError, problem.message);
+      ctx.report(problem, DiagnosticSeverity.Error, DiagnosticCodes.syntaxError, problem.message);
     }
   },
 };

@@ -20,9 +20,9 @@ export const unknownNameRule: ValidationRule = {
 
 function reportWrongForm(item: BodyItem, kind: HclKind, ctx: RuleContext): void {
   if (item.kind === 'attribute' && isBlockKind(kind)) {
-    ctx.report(item.nameSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.wrongKind, `"${item.name}" is a block: write ${item.name} { ... }`);
+    ctx.report(item.nameSpan, DiagnosticSeverity.Error, DiagnosticCodes.wrongKind, `"${item.name}" is a block: write ${item.name} { ... }`);
   } else if (item.kind === 'block') {
-    ctx.report(item.typeSpan.range, DiagnosticSeverity.Error, DiagnosticCodes.wrongKind, `"${item.type}" is an attribute: write ${item.type} = ...`);
+    ctx.report(item.typeSpan, DiagnosticSeverity.Error, DiagnosticCodes.wrongKind, `"${item.type}" is an attribute: write ${item.type} = ...`);
   }
 }
 
@@ -32,7 +32,7 @@ function reportBadDynamic(item: BodyItem & { kind: 'block' }, owner: ClassifiedB
   const blockNames = owner.schema.properties.filter((p) => isBlockKind(p.kind) && p.hclName).map((p) => p.hclName as string);
   const suggestion = closestMatch(label.value, blockNames);
   ctx.report(
-    label.range,
+    label,
     DiagnosticSeverity.Error,
     DiagnosticCodes.unknownBlock,
     `dynamic cannot generate "${label.value}" blocks in ${owner.ownerName}.${didYouMean(suggestion)}`,
@@ -46,13 +46,13 @@ function reportUnknown(item: BodyItem, owner: ClassifiedBody, ctx: RuleContext):
   const span = isBlock ? item.typeSpan : item.nameSpan;
   const code = isBlock ? DiagnosticCodes.unknownBlock : DiagnosticCodes.unknownAttribute;
   if (isBlock && owner.schema.extraAttributes) {
-    ctx.report(span.range, DiagnosticSeverity.Error, code, `${owner.ownerName} holds only attributes; "${name}" cannot be a block here`);
+    ctx.report(span, DiagnosticSeverity.Error, code, `${owner.ownerName} holds only attributes; "${name}" cannot be a block here`);
     return;
   }
   const suggestion = closestMatch(name, owner.schema.hclNames());
   const kind = isBlock ? 'block' : 'attribute';
   ctx.report(
-    span.range,
+    span,
     DiagnosticSeverity.Error,
     code,
     `Unknown ${kind} "${name}" in ${owner.ownerName}.${didYouMean(suggestion)}`,

@@ -9,7 +9,7 @@ export const valueTypeRule: ValidationRule = {
   checkAttribute({ attribute, value }, _owner, ctx) {
     if (!attribute.value) return;
     for (const problem of checkValue(attribute.value, value, `"${attribute.name}"`)) {
-      ctx.report(problem.span.range, DiagnosticSeverity.Error, DiagnosticCodes.typeMismatch, problem.message);
+      ctx.report(problem.span, DiagnosticSeverity.Error, DiagnosticCodes.typeMismatch, problem.message);
     }
   },
 };

@@ -4,32 +4,43 @@
 import type { Node as JsonNode } from 'jsonc-parser';
 import * as semver from 'semver';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import type { Range } from 'vscode-languageserver-textdocument';
 import { nodeSpan } from '../../../json/jsonDocument';
 import { DiagnosticCodes } from '../codes';
 import type { ValidationRule } from '../rule';
-import type { RuleContext } from '../ruleContext';
+import type { Place, RuleContext } from '../ruleContext';
 
 export const versionRule: ValidationRule = {
   checkAttribute({ attribute, property }, _owner, ctx) {
-    if (property) check(property.hclSince, attribute.name, attribute.nameSpan.range, ctx);
+    if (property) check(property.hclSince, attribute.name, attribute.nameSpan, ctx);
   },
   checkBlock({ block, property, dynamic }, _owner, ctx) {
-    check(property.hclSince, property.hclName ?? block.type, dynamic ? (block.labels[0] ?? block.typeSpan).range : block.typeSpan.range, ctx);
+    check(property.hclSince, property.hclName ?? block.type, dynamic ? block.labels[0] ?? block.typeSpan : block.typeSpan, ctx);
   },
   checkApiProperty(node: JsonNode, property, ctx) {
     const key = node.children?.[0];
-    if (key) check(property.since, property.key, nodeSpan(ctx.document, key).range, ctx);
+    if (key) check(property.since, property.key, nodeSpan(ctx.document, key), ctx);
   },
 };
 
-function check(since: string | undefined, name: string, range: Range, ctx: RuleContext): void {
+const coerced = new Map<string, semver.SemVer | null>();
+
+/** semver.coerce, remembered: the same few version strings come up for every property. */
+function version(text: string): semver.SemVer | null {
+  let parsed = coerced.get(text);
+  if (parsed === undefined) {
+    parsed = semver.coerce(text);
+    coerced.set(text, parsed);
+  }
+  return parsed;
+}
+
+function check(since: string | undefined, name: string, place: Place, ctx: RuleContext): void {
   const target = ctx.targetVersion;
   if (!target || !since) return;
-  const targetVersion = semver.coerce(target);
-  const sinceVersion = semver.coerce(since);
+  const targetVersion = version(target);
+  const sinceVersion = version(since);
   if (!targetVersion || !sinceVersion || !semver.lt(targetVersion, sinceVersion)) return;
-  ctx.report(range, DiagnosticSeverity.Warning, DiagnosticCodes.needsNewerNomad, `"${name}" needs Nomad ${since} or newer; the target version is ${target}`, {
+  ctx.report(place, DiagnosticSeverity.Warning, DiagnosticCodes.needsNewerNomad, `"${name}" needs Nomad ${since} or newer; the target version is ${target}`, {
     data: { since, target },
   });
 }

@@ -1,0 +1,14 @@
+// @ts-check
+// The benchmarks `npm run bench` runs, in order. To add one, write
+// bench/<area>.bench.js exporting { name, run } where run() resolves to an
+// array of { metric, value, unit } (optionally `baseline`: the metric it is
+// compared with, and `target`: the highest acceptable value), then list it
+// here. A bench that resolves to a plain record of numbers is converted:
+// keys ending in Ms become ms, KiB stays KiB, anything else is a count.
+'use strict';
+
+module.exports = [
+  require('./languageServer.bench.js'),
+  { name: 'authoring (completion, formatting)', run: () => require('./authoring.bench.js').run() },
+  { name: 'explorer (10,000 jobs)', run: () => require('./explorer.bench.js').run() },
+];

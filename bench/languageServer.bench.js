@@ -1,0 +1,91 @@
+// @ts-check
+// Language server on a 5,000-line job: full parse + validation, re-validation
+// after one-character edits (what typing costs), and the same job as API JSON
+// through JSON.parse + ajv as the baseline, all in one run. Memory with 20
+// such documents open is measured in a child process (languageServer.memory.js).
+// Uses the compiled code in out/ (scripts/bench.js runs tsc first).
+'use strict';
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { generateJob } = require('./jobspecGenerator');
+const { percentile, seededRandom, timeMs } = require('./stats');
+
+const OUT = path.join(__dirname, '..', 'out', 'server', 'src');
+const LINES = 5000;
+const WARMUP = 5;
+const ROUNDS = 40;
+const EDITS = 80;
+
+async function run() {
+  const { createLanguageService } = require(path.join(OUT, 'languageService.js'));
+  const { TextDocument } = require('vscode-languageserver-textdocument');
+  const Ajv = require('ajv').default;
+  const job = generateJob(LINES);
+  const service = await createLanguageService();
+  const settings = { schemaVersion: 'auto' };
+
+  // Baseline: the API JSON of the same job, parsed and validated against the same schema by ajv.
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  const validateJob = ajv.compile({ ...service.schema.documents.job, $ref: '#/definitions/Job' });
+  const baseline = [];
+  for (let i = 0; i < WARMUP + ROUNDS; i++) {
+    const ms = timeMs(() => {
+      const parsed = JSON.parse(job.apiJson);
+      if (!validateJob(parsed.Job)) throw new Error(`baseline job invalid: ${ajv.errorsText(validateJob.errors)}`);
+    });
+    if (i >= WARMUP) baseline.push(ms);
+  }
+
+  // Full parse + validation of the HCL jobspec, as when a document is opened.
+  const full = [];
+  let diagnostics = 0;
+  for (let i = 0; i < WARMUP + ROUNDS; i++) {
+    const document = TextDocument.create('file:///bench/job.nomad.hcl', 'nomad', 1, job.hcl);
+    const ms = timeMs(() => {
+      const parsed = service.parseJobDocument(document);
+      diagnostics = service.doValidation(document, parsed, settings).length;
+      parsed.dispose();
+    });
+    if (i >= WARMUP) full.push(ms);
+  }
+  if (diagnostics !== 0) throw new Error(`the generated job has ${diagnostics} diagnostics`);
+
+  // One-character edits at random places (digits of numbers and letters of strings), each re-parsed
+  // from the previous version and re-validated: the work the server does per keystroke.
+  const random = seededRandom(42);
+  const editable = [...job.hcl.matchAll(/= (\d+)$|"([a-z]+)"/gm)].map((m) => (m.index ?? 0) + m[0].length - 2);
+  let document = TextDocument.create('file:///bench/job.nomad.hcl', 'nomad', 1, job.hcl);
+  let previous = service.parseJobDocument(document);
+  const edit = [];
+  for (let i = 0; i < WARMUP + EDITS; i++) {
+    const offset = editable[Math.floor(random() * editable.length)];
+    const text = document.getText();
+    const replacement = /\d/.test(text[offset]) ? String((Number(text[offset]) + 1) % 10) : text[offset] === 'a' ? 'b' : 'a';
+    document = TextDocument.update(document, [{ range: { start: document.positionAt(offset), end: document.positionAt(offset + 1) }, text: replacement }], document.version + 1);
+    let parsed;
+    const ms = timeMs(() => {
+      parsed = service.parseJobDocument(document, previous);
+      service.doValidation(document, parsed, settings);
+    });
+    previous.dispose();
+    previous = parsed;
+    if (i >= WARMUP) edit.push(ms);
+  }
+
+  const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'languageServer.memory.js'), String(LINES), '20'], { encoding: 'utf8' }));
+  const base = 'ls.baseline.apiJson.ajv';
+  return [
+    { metric: 'ls.job.lines', value: job.lines, unit: 'lines' },
+    { metric: 'ls.job.tasks', value: job.tasks, unit: 'tasks' },
+    { metric: `${base}.p50`, value: percentile(baseline, 0.5), unit: 'ms' },
+    { metric: `${base}.p95`, value: percentile(baseline, 0.95), unit: 'ms' },
+    { metric: 'ls.fullValidation.p50', value: percentile(full, 0.5), unit: 'ms', baseline: `${base}.p50` },
+    { metric: 'ls.fullValidation.p95', value: percentile(full, 0.95), unit: 'ms', baseline: `${base}.p95`, target: 50 },
+    { metric: 'ls.editRevalidation.p50', value: percentile(edit, 0.5), unit: 'ms', baseline: `${base}.p50` },
+    { metric: 'ls.editRevalidation.p95', value: percentile(edit, 0.95), unit: 'ms', baseline: `${base}.p95`, target: 10 },
+    { metric: 'ls.memory.20docs.rss', value: memory.rssMiB, unit: 'MiB', target: 200 },
+    { metric: 'ls.memory.20docs.perDocument', value: memory.perDocumentMiB, unit: 'MiB' },
+  ];
+}
+
+module.exports = { name: 'language server (5,000-line job)', run };

@@ -1,0 +1,59 @@
+// @ts-check
+// npm run bench: compiles what the benchmarks load (tsc to out/), runs every
+// benchmark listed in bench/benchmarks.js, prints one table with ratios
+// against baselines and targets, and writes bench/results.json as an array of
+// { metric, value, unit }. `node scripts/bench.js language` runs only the
+// benchmarks whose name contains "language".
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+
+const ROOT = path.join(__dirname, '..');
+const RESULTS = path.join(ROOT, 'bench', 'results.json');
+
+/** @typedef {{ metric: string, value: number, unit: string, baseline?: string, target?: number }} Metric */
+
+/** A bench that resolves to a record of numbers: one metric per numeric field. */
+function fromRecord(/** @type {string} */ prefix, /** @type {Record<string, unknown>} */ record) {
+  /** @type {Metric[]} */
+  const metrics = [];
+  for (const [key, value] of Object.entries(record)) {
+    if (typeof value !== 'number') continue;
+    const unit = key.endsWith('Ms') ? 'ms' : key.endsWith('KiB') ? 'KiB' : key.endsWith('Ratio') ? 'x' : 'count';
+    metrics.push({ metric: `${prefix}.${key}`, value, unit });
+  }
+  return metrics;
+}
+
+function row(/** @type {Metric} */ m, /** @type {Map<string, Metric>} */ byName) {
+  const base = m.baseline ? byName.get(m.baseline) : undefined;
+  const ratio = base && base.value > 0 ? `${(m.value / base.value).toFixed(1)}x` : '';
+  const target = m.target === undefined ? '' : `<= ${m.target} ${m.unit} ${m.value <= m.target ? 'ok' : 'MISSED'}`;
+  return { metric: m.metric, value: m.value, unit: m.unit, 'vs baseline': ratio, target };
+}
+
+async function main() {
+  const filter = process.argv[2] ?? '';
+  process.stdout.write('Compiling (tsc -p .) ...\n');
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', ROOT], { stdio: 'inherit' });
+  const benchmarks = require(path.join(ROOT, 'bench', 'benchmarks.js')).filter((/** @type {{ name: string }} */ b) => b.name.includes(filter));
+  /** @type {Metric[]} */
+  const all = [];
+  for (const bench of benchmarks) {
+    process.stdout.write(`Running ${bench.name} ...\n`);
+    const result = await bench.run();
+    const metrics = Array.isArray(result) ? result : fromRecord(bench.name.split(' ')[0], result);
+    all.push(...metrics);
+  }
+  const byName = new Map(all.map((m) => [m.metric, m]));
+  console.table(all.map((m) => row(m, byName)));
+  fs.writeFileSync(RESULTS, `${JSON.stringify(all.map(({ metric, value, unit }) => ({ metric, value, unit })), null, 2)}\n`);
+  process.stdout.write(`Wrote ${path.relative(ROOT, RESULTS)}\n`);
+  if (all.some((m) => m.target !== undefined && m.value > m.target)) process.exitCode = 1;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});
