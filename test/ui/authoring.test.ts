@@ -56,9 +56,10 @@ describe('completion (UI)', function () {
     }
     const rows = await page.locator('.editor-widget.suggest-widget .monaco-list-row').allInnerTexts();
     assert.ok(rows.some((row) => row.startsWith('resources')), `suggestions: ${rows.join(' | ')}`);
-    // The details pane shows our own description of the focused item.
-    await page.keyboard.press('Control+Space');
-    await page.locator('.editor-widget.suggest-details-container .docs', { hasText: 'resources' }).first().waitFor();
+    // The details pane shows our own description of the focused item (Ctrl+Space toggles it while the list is open).
+    const details = page.locator('.suggest-details', { hasText: 'reserved for the task' }).first();
+    if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
+    await details.waitFor();
     await workbench.screenshot('completion-list');
 
     await page.keyboard.press('Enter');
