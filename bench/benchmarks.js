@@ -9,5 +9,6 @@
 
 module.exports = [
   require('./languageServer.bench.js'),
+  { name: 'authoring (completion, formatting)', run: () => require('./authoring.bench.js').run() },
   { name: 'explorer (10,000 jobs)', run: () => require('./explorer.bench.js').run() },
 ];

@@ -97,7 +97,7 @@ function installVsix(vsixPath, extensionsDir) {
  * @typedef {object} CodeServerOptions
  * @property {string} [folder] workspace folder to open
  * @property {number} [port] fixed port (default: a free one)
- * @property {Record<string, unknown>} [settings] user settings on top of BASE_SETTINGS
+ * @property {Record<string, unknown>} [settings] user settings on top of BASE_SETTINGS (written when the profile has none yet)
  * @property {Record<string, string | undefined>} [env] code-server's whole environment (default process.env); the extension host inherits it
  * @property {string} [userDataDir] keep the profile here (default: a temporary folder, removed on stop)
  * @property {string} [extensionsDir] installed extensions (default: an empty temporary folder)
@@ -122,10 +122,9 @@ async function startCodeServer(options = {}) {
   const extensionsDir = options.extensionsDir ?? path.join(stateDir, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2),
-  );
+  const settingsFile = path.join(userDataDir, 'User', 'settings.json');
+  // A kept profile (npm start) keeps the settings its user changed.
+  if (!fs.existsSync(settingsFile)) fs.writeFileSync(settingsFile, JSON.stringify({ ...BASE_SETTINGS, ...options.settings }, null, 2));
 
   const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;

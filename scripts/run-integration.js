@@ -13,7 +13,6 @@
 // Env for the extension under test: see the header of scripts/code-server.js.
 'use strict';
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { format } = require('util');
 const { repoRoot } = require('./lib/paths');
@@ -23,18 +22,11 @@ const { buildExtension, compileTests } = require('./lib/build');
 const { launchBrowser } = require('./lib/browser');
 const { parseMochaSummary } = require('./lib/mochaSummary');
 const { testEnvironment } = require('./lib/testEnv');
+const { makeExamplesWorkspace } = require('./lib/workspace');
 const { step } = require('./lib/log');
 
 const TESTS_ENTRY = path.join(repoRoot, 'out', 'test', 'integration', 'index.js');
 const DEFAULT_TIMEOUT_MS = 10 * 60_000;
-
-/** A scratch copy of examples/ for the tests to open (and change, if they must). */
-function makeWorkspace() {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nomad-integration-'));
-  const folder = path.join(root, 'examples');
-  fs.cpSync(path.join(repoRoot, 'examples'), folder, { recursive: true });
-  return { folder, dispose: () => fs.rmSync(root, { recursive: true, force: true }) };
-}
 
 /**
  * The workbench URL that makes code-server load the extension in development
@@ -76,8 +68,9 @@ async function runIntegration(options = {}) {
   if (options.build !== false) await buildExtension(options.build ?? 'development');
   if (!fs.existsSync(TESTS_ENTRY) || options.build !== false) await compileTests();
 
-  const workspace = makeWorkspace();
-  const server = await startCodeServer({ folder: workspace.folder, env: testEnvironment(options.env) });
+  const workspace = makeExamplesWorkspace();
+  const env = testEnvironment({ NOMAD_TEST_RUNNER: 'code-server', NOMAD_TEST_TAG_REPORTER: '1', ...options.env });
+  const server = await startCodeServer({ folder: workspace.folder, env });
   const browser = await launchBrowser();
   let output = '';
   let workbenchLog = '';

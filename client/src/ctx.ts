@@ -2,6 +2,7 @@
 // view, `nomad:` documents and the command registrations. Nothing here contacts a cluster until
 // the view is shown or a command asks.
 import * as vscode from 'vscode';
+import { ActionServices } from './actions/actionServices';
 import { registerCommands, type CommandServices } from './commands/commandTable';
 import { ConnectionManager } from './connection/connectionManager';
 import { RequestLog } from './connection/requestLog';
@@ -9,7 +10,8 @@ import { ClusterStatusBar } from './connection/statusBar';
 import { TokenStore } from './connection/tokenStore';
 import { JobsExplorer } from './explorer/jobsExplorer';
 import type { NomadClient } from './nomad/client';
-import { NomadDocumentProvider } from './virtualDocs/nomadDocumentProvider';
+import { NomadError } from './nomad/errors';
+import { NomadDocumentProvider, nomadUri } from './virtualDocs/nomadDocumentProvider';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {
@@ -23,6 +25,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   readonly connections: ConnectionManager;
   readonly explorer: JobsExplorer;
   readonly documents: NomadDocumentProvider;
+  readonly actions: ActionServices;
   private readonly disposables: vscode.Disposable[];
 
   constructor(context: vscode.ExtensionContext) {
@@ -30,6 +33,11 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
     this.connections = new ConnectionManager(this.tokens, this.log);
     this.explorer = new JobsExplorer(this.connections, context.workspaceState);
     this.documents = new NomadDocumentProvider(this.connections);
+    this.actions = new ActionServices({
+      getActiveClient: () => this.activeClient(),
+      versionDocumentUri: (job, version) =>
+        nomadUri({ kind: 'job', cluster: this.connections.activeClusterName() ?? '', id: job.id, namespace: job.namespace, version }).toString(),
+    });
     // Disposed in reverse order of creation.
     this.disposables = [
       this.log,
@@ -37,6 +45,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       new ClusterStatusBar(this.connections),
       this.explorer,
       this.documents,
+      this.actions,
       ...registerCommands(this),
     ];
   }
@@ -44,8 +53,13 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   /** The active cluster's client, for features outside the explorer (plan, run, actions). */
   async activeClient(): Promise<NomadClient> {
     const connection = await this.connections.current();
-    if (!connection) throw new Error('No Nomad cluster is configured. Run "Nomad: Add Cluster" or set NOMAD_ADDR.');
-    return connection.client;
+    if (connection) return connection.client;
+    // A NomadError so callers show its advice like any other connection problem.
+    throw new NomadError({
+      kind: 'unreachable',
+      message: 'No Nomad cluster is configured.',
+      advice: 'Add one with "Nomad: Add Cluster", or set NOMAD_ADDR before starting VS Code.',
+    });
   }
 
   get api(): ExplorerApi {

@@ -1,8 +1,10 @@
 // Entry point: activation only wires things up; every heavy piece (the
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
+import type { ActionServices } from './actions/actionServices';
 import { registerPlanFeature } from './commands/planFeature';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
+import { ClusterFactsSync } from './lsp/clusterFactsSync';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';
 
 let languageClient: LanguageClientController | undefined;
@@ -10,6 +12,8 @@ let languageClient: LanguageClientController | undefined;
 /** What `activate` returns: read-only state for other extensions and our integration tests. */
 export interface NomadExtensionApi extends ExplorerApi {
   languageServerState(): LanguageServerState;
+  /** Job and allocation actions; integration tests swap their UI for a scripted one. */
+  readonly actions: ActionServices;
 }
 
 export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
@@ -17,10 +21,10 @@ export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
   context.subscriptions.push(ctx);
   const controller = new LanguageClientController(context);
   languageClient = controller;
-  context.subscriptions.push(controller);
+  context.subscriptions.push(controller, new ClusterFactsSync(ctx.connections, controller, ctx.log));
   controller.startWhenJobFilesOpen();
   registerPlanFeature(context, { getActiveClient: () => ctx.activeClient() });
-  return { ...ctx.api, languageServerState: () => controller.state };
+  return { ...ctx.api, actions: ctx.actions, languageServerState: () => controller.state };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,12 +1,10 @@
 // @ts-check
 // The environment the test VS Code (and so the extension under test) gets.
 // A developer's own NOMAD_ADDR / NOMAD_TOKEN must never reach a test run, so
-// every NOMAD_* variable is dropped except NOMAD_TEST_* (test switches), and
-// NOMAD_ADDR is set to a loopback address: NOMAD_TEST_ADDR when a real agent
-// is wanted, else the default local agent address.
+// every NOMAD_* variable is dropped except NOMAD_TEST_* (test switches). The
+// extension then sees a first-time user with no cluster configured, unless
+// NOMAD_TEST_ADDR names a real (loopback) agent, which becomes NOMAD_ADDR.
 'use strict';
-
-const DEFAULT_ADDR = 'http://127.0.0.1:4646';
 
 /**
  * @param {Record<string, string | undefined>} [extra] wins over everything (e.g. a fake server's NOMAD_ADDR)
@@ -18,7 +16,7 @@ function testEnvironment(extra = {}) {
   for (const [name, value] of Object.entries(process.env)) {
     if (!name.startsWith('NOMAD_') || name.startsWith('NOMAD_TEST_')) env[name] = value;
   }
-  env.NOMAD_ADDR = process.env.NOMAD_TEST_ADDR || DEFAULT_ADDR;
+  if (process.env.NOMAD_TEST_ADDR) env.NOMAD_ADDR = process.env.NOMAD_TEST_ADDR;
   return { ...env, ...extra };
 }
 

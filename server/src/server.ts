@@ -1,13 +1,16 @@
 // Language server entry: wires the LSP connection to the language service.
 // Runs under VS Code (IPC) or standalone: `node dist/server.js --stdio`.
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
+import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind, type ClientCapabilities, type InitializeParams, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from './languageService';
+import { createLanguageService, type NomadLanguageService } from './languageService';
+import { authoringCapabilities, registerAuthoringHandlers, registerNomadOnlyFeatures } from './lsp/authoringHandlers';
+import { onClusterFactsWanted, setClusterFacts } from './lsp/clusterFacts';
 import { DocumentValidator } from './lsp/documentValidator';
 import { describeError, guard, logUnhandled, type Logger } from './lsp/guard';
 import { ParsedDocuments } from './lsp/parsedDocuments';
 import { SettingsCache } from './lsp/settingsCache';
 import { ValidationScheduler } from './lsp/validationScheduler';
+import { ClusterFactsNotification, ClusterFactsWantedNotification } from './protocol/clusterFacts';
 import { ClusterVersionNotification } from './protocol/clusterVersion';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -15,20 +18,22 @@ const documents = new TextDocuments(TextDocument);
 const logger: Logger = { error: (message) => connection.console.error(message) };
 logUnhandled(logger);
 
-let ready: Promise<{ validator: DocumentValidator; scheduler: ValidationScheduler; parsed: ParsedDocuments; settings: SettingsCache }> | undefined;
+let ready: Promise<{ service: NomadLanguageService; validator: DocumentValidator; scheduler: ValidationScheduler; parsed: ParsedDocuments; settings: SettingsCache }> | undefined;
+let clientCapabilities: ClientCapabilities = {};
 
 connection.onInitialize(
   guard(logger, 'initialize', (params: InitializeParams): InitializeResult => {
+    clientCapabilities = params.capabilities;
     const settings = new SettingsCache(connection, params.capabilities.workspace?.configuration === true);
     ready = createLanguageService().then((service) => {
       const parsed = new ParsedDocuments(service);
       const validator = new DocumentValidator(connection, documents, service, parsed, settings);
       const scheduler = new ValidationScheduler((uri) => validator.validate(uri), logger);
       for (const document of documents.all()) scheduler.schedule(document.uri, 0);
-      return { validator, scheduler, parsed, settings };
+      return { service, validator, scheduler, parsed, settings };
     });
     ready.catch((error: unknown) => logger.error(`The Nomad language service could not start: ${describeError(error)}`));
-    return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental } };
+    return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...authoringCapabilities(params.capabilities) } };
   }, { capabilities: {} }),
 );
 
@@ -36,6 +41,9 @@ connection.onInitialize(
 function whenReady(name: string, action: (parts: Awaited<NonNullable<typeof ready>>) => void): void {
   void ready?.then(guard(logger, name, action, undefined), () => undefined);
 }
+
+connection.onInitialized(() => registerNomadOnlyFeatures(connection, clientCapabilities));
+registerAuthoringHandlers(connection, documents, () => ready, logger);
 
 documents.onDidChangeContent((event) => whenReady('didChange', ({ scheduler }) => scheduler.schedule(event.document.uri)));
 documents.onDidClose((event) =>
@@ -58,6 +66,8 @@ connection.onNotification(ClusterVersionNotification, (params) =>
     for (const document of documents.all()) scheduler.schedule(document.uri);
   }),
 );
+connection.onNotification(ClusterFactsNotification, (params) => setClusterFacts(params));
+onClusterFactsWanted(() => void connection.sendNotification(ClusterFactsWantedNotification).catch(() => undefined));
 connection.onShutdown(() =>
   whenReady('shutdown', ({ scheduler, parsed }) => {
     scheduler.dispose();

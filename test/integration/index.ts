@@ -2,13 +2,14 @@
 // out/test/integration/**/*.test.js with Mocha and settles when they finish
 // (rejects when any test failed, which the runner turns into its exit code).
 //
-// Output: the extension host forwards console output to the workbench, which
-// hands it to the runner (scripts/run-integration.js) mixed with the
-// workbench's own log. The spec reporter's lines are formatted here and
-// tagged, so the runner prints exactly those; everything else (including a
-// test's own console.log) lands in test-results/integration-workbench.log
-// when a run fails.
-// NOMAD_TEST_GREP, set in the runner's environment, selects tests by title.
+// Output: under code-server the extension host forwards console output to the
+// workbench, which hands it to scripts/run-integration.js mixed with the
+// workbench's own log. There (NOMAD_TEST_TAG_REPORTER=1) the spec reporter's
+// lines are formatted and tagged, so the runner prints exactly those;
+// everything else (including a test's own console.log) lands in
+// test-results/integration-workbench.log when a run fails. Under
+// @vscode/test-electron (npm run test:desktop) output goes to stdout as is.
+// NOMAD_TEST_GREP selects tests by title; CI=true forbids `.only`.
 import * as fs from 'fs';
 import * as path from 'path';
 import { format } from 'util';
@@ -48,9 +49,10 @@ export function run(): Promise<void> {
     color: false,
     timeout: 30_000,
     grep: process.env.NOMAD_TEST_GREP || undefined,
+    forbidOnly: Boolean(process.env.CI),
   });
   for (const file of testFiles(__dirname)) mocha.addFile(file);
-  const untag = tagReporterOutput();
+  const untag = process.env.NOMAD_TEST_TAG_REPORTER === '1' ? tagReporterOutput() : () => undefined;
   return new Promise<void>((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve()));
   }).finally(untag);

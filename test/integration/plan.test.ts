@@ -1,7 +1,7 @@
 // Plan, Run and Validate with Cluster in the real extension host, against the
 // fake Nomad (started here, in the host, so tests can change the cluster
-// between a plan and a run). The extension finds the cluster through
-// NOMAD_ADDR, which these tests point at the fake.
+// between a plan and a run). The fake becomes the active cluster through the
+// `nomad.clusters` / `nomad.activeCluster` settings, as a user would set it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PlanResult } from '../../client/src/commands/planSession';
@@ -40,13 +40,28 @@ ${extra}
 
 async function openJob(name: string, text: string): Promise<vscode.TextDocument> {
   await writeWorkspaceFile(name, text);
-  const editor = await openWorkspaceFile(name);
+  return (await openWorkspaceFile(name)).document;
+}
+
+/** The extension activates on job files; its settings listeners must be up before the tests change settings. */
+async function activatedApiAfterOpening(): Promise<void> {
+  await openWorkspaceFile('web.nomad.hcl');
   await activatedApi();
-  return editor.document;
 }
 
 function plan(document: vscode.TextDocument): Thenable<PlanResult | undefined> {
   return vscode.commands.executeCommand<PlanResult | undefined>('nomad.planJob', document.uri);
+}
+
+/** Makes the fake the active cluster (workspace settings); returns the undo. */
+async function useCluster(name: string, address: string): Promise<() => Promise<void>> {
+  const settings = vscode.workspace.getConfiguration('nomad');
+  await settings.update('clusters', [{ name, address }], vscode.ConfigurationTarget.Workspace);
+  await settings.update('activeCluster', name, vscode.ConfigurationTarget.Workspace);
+  return async () => {
+    await settings.update('activeCluster', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings.update('clusters', undefined, vscode.ConfigurationTarget.Workspace);
+  };
 }
 
 function clusterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -55,17 +70,17 @@ function clusterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 
 describe('plan and run job files', function () {
   let fake: FakeNomad;
-  let previousAddress: string | undefined;
+  let restoreCluster: () => Promise<void>;
 
   before(async () => {
+    await activatedApiAfterOpening();
     fake = await startFakeNomad();
-    previousAddress = process.env.NOMAD_ADDR;
-    process.env.NOMAD_ADDR = fake.address;
+    restoreCluster = await useCluster('fake', fake.address);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    process.env.NOMAD_ADDR = previousAddress;
+    await restoreCluster();
     await fake.close();
   });
 
@@ -188,17 +203,17 @@ describe('plan and run job files', function () {
 
 describe('validate with cluster', function () {
   let fake: FakeNomad;
-  let previousAddress: string | undefined;
+  let restoreCluster: () => Promise<void>;
 
   before(async () => {
+    await activatedApiAfterOpening();
     fake = await startFakeNomad();
-    previousAddress = process.env.NOMAD_ADDR;
-    process.env.NOMAD_ADDR = fake.address;
+    restoreCluster = await useCluster('fake', fake.address);
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    process.env.NOMAD_ADDR = previousAddress;
+    await restoreCluster();
     await fake.close();
   });
 

@@ -2,27 +2,18 @@
 import * as vscode from 'vscode';
 import { ENVIRONMENT_CLUSTER, type ClusterSetting } from '../connection/clusterResolver';
 import * as settings from '../connection/settings';
+import { addressProblem } from '../nomad/config';
 import type { CommandServices } from './commandTable';
 
 const NAME_PATTERN = /^[^\s].{0,62}$/;
 
-export function validateClusterName(name: string, existing: readonly string[]): string | undefined {
+function validateClusterName(name: string, existing: readonly string[]): string | undefined {
   const trimmed = name.trim();
   if (!trimmed) return 'Give the cluster a name.';
   if (!NAME_PATTERN.test(trimmed)) return 'Use at most 63 characters.';
   if (trimmed === ENVIRONMENT_CLUSTER) return `"${ENVIRONMENT_CLUSTER}" is reserved for the NOMAD_* environment variables.`;
   if (existing.includes(trimmed)) return `A cluster named "${trimmed}" already exists.`;
   return undefined;
-}
-
-export function validateAddress(address: string): string | undefined {
-  try {
-    const url = new URL(address.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'Use an http:// or https:// address.';
-    return undefined;
-  } catch {
-    return 'Enter an address such as https://nomad.example.com:4646.';
-  }
 }
 
 export async function addCluster(services: CommandServices): Promise<void> {
@@ -39,7 +30,7 @@ export async function addCluster(services: CommandServices): Promise<void> {
     title: 'Add Nomad Cluster (2/3)',
     prompt: 'HTTP address of a Nomad server or client agent',
     value: 'http://127.0.0.1:4646',
-    validateInput: validateAddress,
+    validateInput: (value) => addressProblem(value.trim()),
     ignoreFocusOut: true,
   });
   if (address === undefined) return;

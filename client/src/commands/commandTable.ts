@@ -1,6 +1,8 @@
-// Every command of the extension: one record per command id. package.json `contributes.commands`
-// must list exactly these ids (checked by test/integration/explorerCommands.test.ts).
+// The extension's commands: one record per command id. package.json `contributes.commands` must list
+// exactly these plus the plan feature's own (PLAN_COMMAND_IDS), as test/unit/explorer/manifest.test.ts checks.
 import * as vscode from 'vscode';
+import { actionCommandTable } from '../actions/actionCommands';
+import type { ActionServices } from '../actions/actionServices';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { TokenStore } from '../connection/tokenStore';
 import type { JobsExplorer } from '../explorer/jobsExplorer';
@@ -15,6 +17,7 @@ export interface CommandServices {
   readonly tokens: TokenStore;
   readonly explorer: JobsExplorer;
   readonly documents: NomadDocumentProvider;
+  readonly actions: ActionServices;
 }
 
 /** Arguments are whatever VS Code passes: a tree node from a view menu, a URI from an editor menu, or nothing. */
@@ -36,6 +39,7 @@ export const commandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.compareWithFile': compareWithFile,
   'nomad.copyId': copyId,
   'nomad.revealJob': revealJob,
+  ...actionCommandTable,
 };
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {

@@ -97,7 +97,19 @@ export async function copyId(_services: CommandServices, node?: unknown): Promis
   vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
 }
 
-export async function revealJob(services: CommandServices, uri?: unknown): Promise<void> {
+export async function revealJob(services: CommandServices, uri?: unknown, namespace?: unknown): Promise<void> {
+  // Actions pass the id of a job they just created (dispatched or launched child): reveal it
+  // quietly. The list update that brings the new job also refreshes the tree, and a reveal
+  // racing that refresh is dropped by VS Code, so try again after the next update.
+  if (typeof uri === 'string') {
+    const ns = typeof namespace === 'string' ? namespace : undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const node = await services.explorer.reveal(uri, ns);
+      if (node && services.explorer.view.selection.includes(node)) return;
+      await nextTreeUpdate(services, 1000);
+    }
+    return;
+  }
   const document =
     uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
   const identity = document && identifyJobFile(document.getText(), document.languageId);
@@ -110,6 +122,21 @@ export async function revealJob(services: CommandServices, uri?: unknown): Promi
     const cluster = services.connections.activeClusterName() ?? 'the active cluster';
     void vscode.window.showInformationMessage(`Job "${identity.id}" is not on ${cluster} (in the namespace shown).`);
   }
+}
+
+/** Resolves true at the tree's next change, false when none comes within `ms`. */
+function nextTreeUpdate(services: CommandServices, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve(false);
+    }, ms);
+    const subscription = services.explorer.provider.onDidChangeTreeData(() => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(true);
+    });
+  });
 }
 
 /** Menu commands receive the clicked node; anything else (palette, keybinding) passes nothing useful. */

@@ -18,9 +18,8 @@ export interface PlanResult {
 
 class PlanSession {
   private planned: PlannedJob | undefined;
-  /** The plan on the page, kept after a run too, for "Show in Jobs view". */
-  private shown: PlanView | undefined;
   private busy = false;
+  private editedSincePlan = false;
 
   constructor(
     private readonly deps: PlanDeps,
@@ -32,18 +31,18 @@ class PlanSession {
     if (this.busy) return undefined;
     this.busy = true;
     this.panel.setStatus({ kind: 'busy', message: 'Planning…' }, false);
-    const document = await vscode.workspace.openTextDocument(this.documentUri);
     try {
+      const document = await vscode.workspace.openTextDocument(this.documentUri);
       const planned = await planDocument(this.deps, document);
       this.planned = planned;
+      this.editedSincePlan = false;
       this.deps.diagnostics.clear(document.uri);
       const view = buildPlanView(planned.loaded.job, planned.plan, planned.loaded.fileName, new Date());
-      this.shown = view;
       this.panel.show(view, this.documentUri, true, note);
       return { view, run: () => this.run(view.jobModifyIndex) };
     } catch (error) {
       this.planned = undefined;
-      const message = reportPlanFailure(this.deps, document, error, false);
+      const message = await this.explain(error);
       this.panel.setStatus(message ? { kind: 'error', message } : { kind: 'info', message: 'Planning was cancelled.' }, false);
       return undefined;
     } finally {
@@ -74,8 +73,7 @@ class PlanSession {
       }
       return outcome;
     } catch (error) {
-      const document = await vscode.workspace.openTextDocument(this.documentUri);
-      const message = reportPlanFailure(this.deps, document, error, false) ?? 'Submitting failed.';
+      const message = (await this.explain(error)) ?? 'Submitting failed.';
       this.panel.setStatus({ kind: 'error', message }, true);
       return undefined;
     } finally {
@@ -83,19 +81,40 @@ class PlanSession {
     }
   }
 
+  /** The failure in one sentence for the page (problems also go to the Problems panel); undefined when the user cancelled. */
+  private async explain(error: unknown): Promise<string | undefined> {
+    try {
+      const document = await vscode.workspace.openTextDocument(this.documentUri);
+      return reportPlanFailure(this.deps, document, error, false);
+    } catch {
+      return `${this.documentUri.fsPath} cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  /** Edits after the plan do not change what Run submits (the reviewed plan); say so once. */
+  fileChanged(): void {
+    if (this.planned && !this.busy && !this.editedSincePlan) {
+      this.editedSincePlan = true;
+      this.panel.setStatus({ kind: 'info', message: 'The file changed since this plan. Run submits the plan shown here; re-plan to include your edits.' }, true);
+    }
+  }
+
   /** A page restored after a reload: shown as it was, but Run waits for a fresh plan. */
   showRestored(view: PlanView): void {
-    this.shown = view;
     this.panel.show(view, this.documentUri, false, { kind: 'info', message: 'Restored from before the window reloaded. Re-plan to run it.' });
   }
 
   revealJob(): void {
-    if (this.shown) void revealInJobsView(this.shown.jobId, this.shown.namespace);
+    void revealInJobsView(this.documentUri);
   }
 }
 
 export class PlanSessions implements vscode.Disposable {
   private readonly sessions = new Map<string, PlanSession>();
+
+  private readonly edits = vscode.workspace.onDidChangeTextDocument((event) => {
+    if (event.contentChanges.length) this.sessions.get(event.document.uri.toString())?.fileChanged();
+  });
 
   constructor(private readonly deps: PlanDeps) {}
 
@@ -137,6 +156,7 @@ export class PlanSessions implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.edits.dispose();
     for (const session of [...this.sessions.values()]) session.panel.dispose();
     this.sessions.clear();
   }

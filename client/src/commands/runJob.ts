@@ -38,6 +38,7 @@ export function followSubmitted(planned: PlannedJob, response: JobRegisterRespon
   const { job } = planned.loaded;
   void followRun({
     client: planned.client,
+    documentUri: planned.loaded.uri,
     jobId: job.ID ?? '',
     namespace: job.Namespace ?? undefined,
     jobType: job.Type ?? 'service',

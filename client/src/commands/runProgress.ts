@@ -10,6 +10,8 @@ import { watchQuery, type Watch } from '../nomad/watch';
 
 export interface RunTarget {
   client: NomadClient;
+  /** The job file, for "Show in Jobs view" (the Jobs view finds the job from the file). */
+  documentUri: vscode.Uri;
   jobId: string;
   namespace?: string;
   jobType: string;
@@ -136,15 +138,15 @@ function announce(target: RunTarget, result: RunResult): void {
   const failed = result.deployment ? result.deployment.Status !== 'successful' : result.evaluation?.Status !== 'complete';
   const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
   void show(result.summary, 'Show in Jobs view').then((choice) => {
-    if (choice) void revealInJobsView(target.jobId, target.namespace);
+    if (choice) void revealInJobsView(target.documentUri);
   });
 }
 
-/** The explorer's command; the Jobs view may not be there (no connection yet), which is not an error worth more than a note. */
-export async function revealInJobsView(jobId: string, namespace?: string): Promise<void> {
+/** The explorer's command, which finds the job of a job file in the Jobs view. */
+export async function revealInJobsView(documentUri: vscode.Uri): Promise<void> {
   try {
-    await vscode.commands.executeCommand('nomad.revealJob', jobId, namespace);
+    await vscode.commands.executeCommand('nomad.revealJob', documentUri);
   } catch {
-    void vscode.window.showInformationMessage(`The Jobs view cannot show job "${jobId}" right now.`);
+    void vscode.window.showInformationMessage('The Jobs view cannot show this job right now.');
   }
 }

@@ -1,6 +1,6 @@
 // Decides which clusters exist and how to reach the active one, from settings,
 // the process environment and a stored token. Pure: no `vscode`, so it is unit-tested directly.
-import { connectionFromEnv, type ConnectionConfig } from '../nomad/config';
+import { connectionFromEnv, DEFAULT_ADDRESS, type ConnectionConfig } from '../nomad/config';
 
 /** One entry of the `nomad.clusters` setting. Tokens are deliberately not part of it. */
 export interface ClusterSetting {
@@ -43,9 +43,15 @@ export function pickActiveCluster(available: readonly ClusterChoice[], activeNam
   return available.find((c) => c.name === activeName) ?? available[0];
 }
 
-/** True when the user told us where Nomad is, by settings or NOMAD_ADDR; otherwise we only guess the default address. */
+/**
+ * True when the user told us where Nomad is: a cluster in settings, or NOMAD_ADDR naming another
+ * address than the default one. Otherwise we only try the default address, and when nothing
+ * answers there the welcome view explains how to connect.
+ */
 export function isExplicitlyConfigured(configured: readonly ClusterSetting[], env: NodeJS.ProcessEnv): boolean {
-  return configured.length > 0 || Boolean(env.NOMAD_ADDR);
+  if (configured.length > 0) return true;
+  const address = env.NOMAD_ADDR?.trim().replace(/\/+$/, '');
+  return Boolean(address) && address !== DEFAULT_ADDRESS;
 }
 
 export interface Timeouts {

@@ -13,7 +13,7 @@ import { emptyView, problemView } from './presentation/problemPresentation';
 import { WatchSet } from './watchSet';
 
 /** Drives the welcome view and other `when` clauses through the `nomad.explorerState` context key. */
-export type ExplorerState = 'loading' | 'ok' | 'empty' | 'notConfigured' | 'unreachable' | 'denied' | 'tls' | 'error';
+export type ExplorerState = 'ok' | 'empty' | 'notConfigured' | 'unreachable' | 'denied' | 'tls' | 'error';
 
 export interface SessionScope {
   namespace?: string;

@@ -68,14 +68,6 @@ export class WatchSet {
     }
   }
 
-  /** Number of resources currently meant to be live; exposed for tests and diagnostics. */
-  get liveCount(): number {
-    if (!this.visible) return 0;
-    let count = 0;
-    for (const entry of this.entries.values()) if (!entry.suspendedBy) count++;
-    return count;
-  }
-
   dispose(): void {
     for (const resource of this.entries.keys()) resource.stop();
     this.entries.clear();

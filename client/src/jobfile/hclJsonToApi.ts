@@ -1,18 +1,17 @@
 // Converts an HCL-JSON jobspec (`{"job": {"web": {"group": {...}}}}`, what
 // `nomad job run file.json` reads) into the API JSON Job that the plan and
-// register endpoints take. Name mapping comes from hclJsonSpec.ts; anything it
-// does not know follows the general snake_case -> PascalCase rule.
+// register endpoints take. Names, kinds and durations come from the jobspec
+// schema (jobSchemaIndex.ts); the few rules that Nomad's parser applies in
+// code (constraint shorthands, static ports, a task outside a group, ...)
+// are the finishers below.
 import { parseGoDuration } from '../nomad/duration';
-import { BlockSpec, DURATIONS, JOB_SPEC, TASK_SPEC, pascalCase } from './hclJsonSpec';
+import { hclField, type HclField } from './jobSchemaIndex';
 
 export class JobConversionError extends Error {
   override readonly name = 'JobConversionError';
 }
 
 type JsonObject = Record<string, unknown>;
-
-/** API maps of strings: HCL-JSON may hold numbers or booleans there, the API wants strings. */
-const STRING_MAPS = new Set(['Meta', 'Env', 'CanaryMeta', 'GetterOptions', 'GetterHeaders']);
 
 export function hclJsonToApiJob(root: unknown): JsonObject {
   if (!isObject(root) || root.job === undefined) throw new JobConversionError('An HCL-JSON job file needs a top-level "job" object.');
@@ -26,16 +25,8 @@ export function hclJsonToApiJob(root: unknown): JsonObject {
   const jobs = labeledEntries(root.job, 'job');
   if (jobs.length !== 1) throw new JobConversionError(`A job file holds exactly one job; this one has ${jobs.length}.`);
   const [id, body] = jobs[0];
-  const { task: loneTasks, ...rest } = body;
-  const job: JsonObject = { ID: id, ...convertBody(rest, JOB_SPEC, 'job') };
+  const job: JsonObject = { ID: id, ...convertBody(body, 'Job', `job "${id}"`) };
   job.Name ??= id;
-  if (loneTasks !== undefined) {
-    // A task written directly in the job runs in a group of its own, named after it.
-    const holder: JsonObject = {};
-    convertBlocks('task', loneTasks, TASK_SPEC, holder, 'job');
-    const groups = ((holder.Tasks as JsonObject[]) ?? []).map((task) => ({ Name: task.Name, Tasks: [task] }));
-    job.TaskGroups = [...groups, ...((job.TaskGroups as JsonObject[] | undefined) ?? [])];
-  }
   return job;
 }
 
@@ -48,36 +39,121 @@ export function unwrapApiJob(root: unknown): JsonObject {
   return job;
 }
 
-function convertBody(hcl: JsonObject, spec: BlockSpec, path: string): JsonObject {
-  const api: JsonObject = {};
-  for (const [key, value] of Object.entries(hcl)) {
-    const where = `${path}.${key}`;
-    const mapName = spec.maps?.[key];
-    const blockSpec = spec.blocks?.[key];
-    if (mapName) api[mapName] = convertMap(value, STRING_MAPS.has(mapName), where);
-    else if (blockSpec) convertBlocks(key, value, blockSpec, api, where);
-    else if (isObject(value) || (Array.isArray(value) && value.length > 0 && value.every(isObject))) {
-      convertBlocks(key, value, { repeat: Array.isArray(value) }, api, where);
-    } else api[spec.fields?.[key] ?? pascalCase(key)] = convertValue(key, value, spec, where);
+/** Post-processing per struct; receives the HCL-only values and returns the names it took care of. */
+type Finisher = (api: JsonObject, hclOnly: JsonObject, path: string) => string[];
+
+const OPERATOR_TAKES: Record<string, 'RTarget' | 'LTarget' | undefined> = {
+  version: 'RTarget', semver: 'RTarget', regexp: 'RTarget', set_contains: 'RTarget', set_contains_all: 'RTarget',
+  set_contains_any: 'RTarget', distinct_property: 'LTarget', distinct_hosts: undefined, is_set: undefined, is_not_set: undefined,
+};
+
+/** `distinct_hosts = true`, `version = ">= 1.2"`, ...: shorthands that set the operator. */
+const operatorShorthands: Finisher = (api, hclOnly) => {
+  for (const [name, value] of Object.entries(hclOnly)) {
+    if (value === false || value === '' || value === null) continue;
+    api.Operand = name;
+    const side = OPERATOR_TAKES[name];
+    if (side) api[side] = String(value);
   }
-  spec.finish?.(api, hcl);
+  api.Operand ??= '=';
+  return Object.keys(hclOnly).filter((name) => name in OPERATOR_TAKES);
+};
+
+/** A `vault` block beside tasks applies to each task that has none of its own. */
+function inheritVault(tasks: unknown, vault: unknown, path: string): void {
+  if (vault === undefined) return;
+  const converted = convertBody(lastEntry(vault, `${path}.vault`), 'Vault', `${path}.vault`);
+  for (const task of (tasks as JsonObject[] | undefined) ?? []) task.Vault ??= converted;
+}
+
+const FINISHERS: Record<string, Finisher> = {
+  Constraint: operatorShorthands,
+  Affinity: operatorShorthands,
+  NetworkResource: (api) => {
+    // Ports with a static value are reserved; the others are dynamic.
+    const ports = (api.DynamicPorts as JsonObject[] | undefined) ?? [];
+    const reserved = ports.filter((port) => typeof port.Value === 'number' && port.Value > 0);
+    const dynamic = ports.filter((port) => !reserved.includes(port));
+    if (reserved.length) api.ReservedPorts = [...((api.ReservedPorts as unknown[] | undefined) ?? []), ...reserved];
+    if (dynamic.length) api.DynamicPorts = dynamic;
+    else delete api.DynamicPorts;
+    return [];
+  },
+  PeriodicConfig: (api) => {
+    if (api.Spec !== undefined || api.Specs !== undefined) api.SpecType ??= 'cron';
+    return [];
+  },
+  Task: (api) => {
+    // `scaling "cpu"` / `scaling "mem"`: the label names the vertical policy type.
+    for (const policy of (api.ScalingPolicies as JsonObject[] | undefined) ?? []) {
+      if (policy.Type === 'cpu' || policy.Type === 'mem') policy.Type = `vertical_${policy.Type}`;
+    }
+    return [];
+  },
+  TaskGroup: (api, hclOnly, path) => {
+    if (isObject(api.Scaling)) api.Scaling.Type ??= 'horizontal';
+    inheritVault(api.Tasks, hclOnly.vault, path);
+    return ['vault'];
+  },
+  Job: (api, hclOnly, path) => {
+    if (hclOnly.task !== undefined) {
+      // A task written directly in the job runs in a group of its own, named after it.
+      const holder: JsonObject = {};
+      assign(holder, hclField('TaskGroup', 'task') as HclField, hclOnly.task, `${path}.task`);
+      const groups = ((holder.Tasks as JsonObject[]) ?? []).map((task) => ({ Name: task.Name, Tasks: [task] }));
+      api.TaskGroups = [...groups, ...((api.TaskGroups as JsonObject[] | undefined) ?? [])];
+    }
+    for (const group of (api.TaskGroups as JsonObject[] | undefined) ?? []) inheritVault(group.Tasks, hclOnly.vault, path);
+    return ['task', 'vault'];
+  },
+};
+
+function convertBody(hcl: JsonObject, definition: string, path: string): JsonObject {
+  const api: JsonObject = {};
+  const hclOnly: JsonObject = {};
+  for (const [key, value] of Object.entries(hcl)) {
+    const field = hclField(definition, key);
+    if (!field) throw new JobConversionError(`${path}: "${key}" is not something Nomad accepts here.`);
+    if (field.hclOnly) hclOnly[key] = value;
+    else assign(api, field, value, `${path}.${key}`);
+  }
+  const handled = FINISHERS[definition]?.(api, hclOnly, path) ?? [];
+  const left = Object.keys(hclOnly).filter((key) => !handled.includes(key));
+  if (left.length) {
+    throw new JobConversionError(`${path}: "${left[0]}" is not supported in HCL-JSON files here; write the job in HCL (.nomad.hcl) instead.`);
+  }
   return api;
 }
 
-function convertBlocks(key: string, value: unknown, spec: BlockSpec, api: JsonObject, path: string): void {
-  const apiName = spec.api ?? pascalCase(key);
-  const converted: [string | undefined, JsonObject][] = spec.label
-    ? labeledEntries(value, path).map(([label, body]) => [label, { [spec.label as string]: label, ...convertBody(body, spec, path) }])
-    : unlabeledEntries(value, path).map((body) => [undefined, convertBody(body, spec, path)]);
-  for (const [label, object] of converted) {
-    if (spec.mapByLabel) api[apiName] = { ...(api[apiName] as JsonObject | undefined), [label as string]: object };
-    else if (spec.repeat) api[apiName] = [...((api[apiName] as unknown[] | undefined) ?? []), object];
-    else api[apiName] = object;
+function assign(api: JsonObject, field: HclField, value: unknown, path: string): void {
+  const body = (entry: JsonObject): JsonObject => convertBody(entry, field.definition as string, path);
+  switch (field.kind) {
+    case 'attribute':
+      api[field.api] = field.duration ? duration(value, path) : value;
+      return;
+    case 'mapAttribute':
+      api[field.api] = freeMap(value, field.stringValues, path);
+      return;
+    case 'block':
+      api[field.api] = field.definition ? body(lastEntry(value, path)) : freeMap(value, field.stringValues, path);
+      return;
+    case 'blocks':
+      api[field.api] = [...((api[field.api] as unknown[] | undefined) ?? []), ...unlabeledEntries(value, path).map(body)];
+      return;
+    case 'labeledBlocks':
+    case 'mapBlocks': {
+      const labelField = field.label ?? 'Name';
+      for (const [label, entry] of labeledEntries(value, path)) {
+        const converted = { [labelField]: label, ...convertBody(entry, field.definition as string, `${path} "${label}"`) };
+        if (field.kind === 'mapBlocks') api[field.api] = { ...(api[field.api] as JsonObject | undefined), [label]: converted };
+        else api[field.api] = [...((api[field.api] as unknown[] | undefined) ?? []), converted];
+      }
+    }
   }
 }
 
-function convertValue(key: string, value: unknown, spec: BlockSpec, path: string): unknown {
-  if (typeof value !== 'string' || !(DURATIONS.has(key) || spec.durations?.includes(key))) return value;
+function duration(value: unknown, path: string): unknown {
+  if (typeof value !== 'string') return value;
   try {
     return Math.round(parseGoDuration(value) * 1e6); // milliseconds -> the API's nanoseconds
   } catch {
@@ -86,11 +162,9 @@ function convertValue(key: string, value: unknown, spec: BlockSpec, path: string
 }
 
 /** A free-form map: an object, or (block form) an array of objects merged in order. */
-function convertMap(value: unknown, stringValues: boolean, path: string): JsonObject {
-  const parts = Array.isArray(value) ? value : [value];
+function freeMap(value: unknown, stringValues: boolean, path: string): JsonObject {
   const merged: JsonObject = {};
-  for (const part of parts) {
-    if (!isObject(part)) throw new JobConversionError(`${path} must be an object.`);
+  for (const part of unlabeledEntries(value, path)) {
     for (const [key, item] of Object.entries(part)) {
       merged[key] = stringValues && item !== null && typeof item !== 'object' ? String(item) : item;
     }
@@ -117,6 +191,12 @@ function unlabeledEntries(value: unknown, path: string): JsonObject[] {
   const bodies = Array.isArray(value) ? value : [value];
   for (const body of bodies) if (!isObject(body)) throw new JobConversionError(`${path} must be an object.`);
   return bodies as JsonObject[];
+}
+
+/** A block that may appear once: the last one written wins. */
+function lastEntry(value: unknown, path: string): JsonObject {
+  const entries = unlabeledEntries(value, path);
+  return entries[entries.length - 1] ?? {};
 }
 
 function isObject(value: unknown): value is JsonObject {

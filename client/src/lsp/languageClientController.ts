@@ -9,7 +9,11 @@ export type LanguageServerState = 'not started' | 'starting' | 'running';
 export class LanguageClientController implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private starting: Promise<LanguageClient> | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly startEmitter = new vscode.EventEmitter<LanguageClient>();
+  private readonly disposables: vscode.Disposable[] = [this.startEmitter];
+
+  /** Fires each time the server has started (again after a stop), for features that send it notifications. */
+  readonly onDidStartClient = this.startEmitter.event;
 
   constructor(private readonly context: vscode.ExtensionContext) {}
 
@@ -53,6 +57,7 @@ export class LanguageClientController implements vscode.Disposable {
     };
     this.client = new LanguageClient('nomad', 'Nomad Language Server', serverOptions, clientOptions);
     await this.client.start();
+    this.startEmitter.fire(this.client);
     return this.client;
   }
 

@@ -57,6 +57,7 @@ export class NomadError extends Error {
   }
 }
 
+/** Type guard for catch blocks (`catch (error: unknown)`). */
 export function isNomadError(value: unknown): value is NomadError {
   return value instanceof NomadError;
 }
@@ -276,6 +277,22 @@ export function errorFromTransport(error: unknown, ctx: RequestContext, redact: 
     kind: 'unreachable',
     message: `Could not reach Nomad at ${ctx.address} (${code}): ${raw}`,
     advice: `Nothing answered at ${ctx.address}; check that Nomad runs there and that NOMAD_ADDR or nomad.clusters[].address is right.`,
+  });
+}
+
+/**
+ * A fresh TLS connection that the server drops right after the handshake:
+ * with TLS 1.3 that is how a server refusing our client certificate looks
+ * when it sends no alert.
+ */
+export function droppedAfterHandshake(ctx: RequestContext): NomadError {
+  return new NomadError({
+    kind: 'tls',
+    code: 'ECONNRESET',
+    method: ctx.method,
+    path: ctx.path,
+    message: `${ctx.address} closed the connection right after the TLS handshake`,
+    advice: 'The server most likely refused the client certificate; check nomad.clusters[].clientCert and clientKey (NOMAD_CLIENT_CERT / NOMAD_CLIENT_KEY) and that the cluster CA signed them.',
   });
 }
 

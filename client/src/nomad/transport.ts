@@ -8,6 +8,7 @@ import { addressProblem, DEFAULT_CONNECT_TIMEOUT_MS } from './config';
 import {
   badResponse,
   cancelledError,
+  droppedAfterHandshake,
   errorFromStatus,
   errorFromTransport,
   NomadError,
@@ -38,6 +39,8 @@ export interface TransportResponse {
 
 export type LogSink = (line: string) => void;
 
+const MIN_SECRET_LENGTH = 8;
+
 export class Transport {
   private readonly url?: URL;
   private readonly agent: http.Agent;
@@ -58,11 +61,19 @@ export class Transport {
     this.agent.destroy();
   }
 
-  /** Removes secrets from any text that may reach a log or an error message. */
+  /**
+   * Removes secrets from any text that may reach a log or an error message.
+   * Our own code never writes headers anywhere; this catches secrets echoed
+   * back by proxies or used as ids. Very short values (under 8 characters)
+   * are skipped: scrubbing them would mangle ordinary words.
+   */
   redact(text: string): string {
     let out = text;
-    for (const secret of [this.config.token, this.config.httpAuth]) {
-      if (secret) out = out.split(secret).join('[redacted]');
+    const auth = this.config.httpAuth;
+    const basic = auth ? Buffer.from(auth).toString('base64') : undefined;
+    const password = auth?.includes(':') ? auth.slice(auth.indexOf(':') + 1) : undefined;
+    for (const secret of [this.config.token, auth, basic, password]) {
+      if (secret && secret.length >= MIN_SECRET_LENGTH) out = out.split(secret).join('[redacted]');
     }
     return out;
   }
@@ -75,7 +86,7 @@ export class Transport {
     const remainingMs = Math.max(0, request.timeoutMs - (performance.now() - started));
     const body = await this.readBody(response, remainingMs, request, ctx);
     const status = response.statusCode ?? 0;
-    if (status < 200 || status >= 300) throw errorFromStatus(status, body.toString('utf8'), ctx);
+    if (status < 200 || status >= 300) throw errorFromStatus(status, this.redact(body.toString('utf8')), ctx);
     return { status, headers: response.headers, body };
   }
 
@@ -91,7 +102,7 @@ export class Transport {
     if (status >= 200 && status < 300) return response;
     const ctx = this.context(request);
     const body = await this.readBody(response, request.timeoutMs, request, ctx);
-    throw errorFromStatus(status, body.toString('utf8'), ctx);
+    throw errorFromStatus(status, this.redact(body.toString('utf8')), ctx);
   }
 
   private context(request: TransportRequest): RequestContext {
@@ -101,7 +112,7 @@ export class Transport {
       address: this.config.address,
       namespace: request.namespace,
       capability: request.capability,
-      subject: request.subject,
+      subject: request.subject === undefined ? undefined : this.redact(request.subject),
     };
   }
 
@@ -195,15 +206,18 @@ export class Transport {
       timers.push(
         setTimeout(() => finish('timeout', timeoutError('request', request.timeoutMs, ctx)), request.timeoutMs),
       );
+      let freshHandshake = false;
       req.on('socket', (socket) => {
         if (!socket.connecting) return;
+        socket.once('secureConnect', () => (freshHandshake = true));
         const connectMs = this.config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
         const timer = setTimeout(() => finish('connect-timeout', timeoutError('connect', connectMs, ctx)), connectMs);
         timers.push(timer);
         socket.once('connect', () => clearTimeout(timer));
       });
       req.on('error', (error) => {
-        const failure = errorFromTransport(error, ctx, (text) => this.redact(text));
+        const reset = (error as NodeJS.ErrnoException).code === 'ECONNRESET';
+        const failure = reset && freshHandshake ? droppedAfterHandshake(ctx) : errorFromTransport(error, ctx, (text) => this.redact(text));
         finish(failure.code ?? 'error', failure);
       });
       req.on('response', (response) => finish(String(response.statusCode), undefined, response));

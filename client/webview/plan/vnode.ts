@@ -37,17 +37,6 @@ export function isElement(node: VNode): node is VElement {
   return 'tag' in node;
 }
 
-/** All text below a node, as a reader would see it. */
-export function textOf(node: VNode): string {
-  return isElement(node) ? node.children.map(textOf).join('') : node.text;
-}
-
-/** Depth-first list of elements matching a predicate. */
-export function findAll(node: VNode, predicate: (element: VElement) => boolean): VElement[] {
-  if (!isElement(node)) return [];
-  return [...(predicate(node) ? [node] : []), ...node.children.flatMap((child) => findAll(child, predicate))];
-}
-
 /** The DOM calls `toDom` needs, so tests can pass a recording fake and browsers the real document. */
 export interface DomFactory<N, E extends N> {
   createElement(tag: string): E;

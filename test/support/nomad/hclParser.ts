@@ -41,7 +41,7 @@ interface Token {
   range: Range;
 }
 
-export function formatRange(r: Range): string {
+function formatRange(r: Range): string {
   return r.line === r.endLine ? `${r.line},${r.col}-${r.endCol}` : `${r.line},${r.col}-${r.endLine},${r.endCol}`;
 }
 
@@ -183,8 +183,9 @@ export function parseHcl(src: string, hclV1 = false): Body {
           throw hclError(eq.range, 'Missing key/value separator', 'Expected an equals sign ("=") to mark the beginning of the attribute value.');
         }
         entries.push([key.text, expression()]);
-        if (isPunct(peek(), ',')) pos++;
-        if (peek().type !== 'newline' && !isPunct(peek(), '}')) {
+        if (isPunct(peek(), ',')) {
+          pos++;
+        } else if (peek().type !== 'newline' && !isPunct(peek(), '}')) {
           throw hclError(peek().range, 'Missing attribute separator', 'Expected a newline or comma to mark the beginning of the next attribute.');
         }
         skipNewlines();

@@ -1,13 +1,12 @@
 // The Jobs write endpoints of the fake: the checks a v1.0 server makes, in its
 // order, with its exact refusal texts and status codes (many refusals are 500),
 // then the state change and the response body a real server returns.
-import type { Job, JobPlanResponse } from '../../../client/src/nomad/types';
-import { annotatePlan, desiredUpdates } from './plan';
-import { jobDiff } from './diff';
+import type { Job } from '../../../client/src/nomad/types';
 import { hclToJob } from './hclToJob';
 import { HclError } from './hclParser';
 import { apiJob, clone, storedJob, validateJob } from './jobSpec';
 import { hex8, newEvaluation } from './records';
+import { refreshStatus, schedule } from './scheduler';
 import { HttpError, Reply } from './httpError';
 import type { FakeNomadState, JobRecord } from './state';
 
@@ -44,7 +43,7 @@ function requireJob(state: FakeNomadState, namespace: string, id: string, text: 
 }
 
 /** Parses, canonicalizes and validates the `Job` of a register or plan body. */
-function submittedJob(state: FakeNomadState, body: Obj, queryNamespace: string): { job: Job; namespace: string } {
+export function submittedJob(state: FakeNomadState, body: Obj, queryNamespace: string): { job: Job; namespace: string } {
   if (typeof body.Job !== 'object' || body.Job === null) throw new HttpError(400, 'Job must be specified');
   const input = body.Job as Obj;
   const namespace = typeof input.Namespace === 'string' && input.Namespace ? input.Namespace : queryNamespace;
@@ -85,11 +84,11 @@ function submit(state: FakeNomadState, job: Job, namespace: string, existing: Jo
   let evalId = '';
   let evalIndex = 0;
   if (!isPeriodicOrParameterized(rec.current)) {
-    const evaluation = state.schedule(rec, trigger, { evalIndex: changed?.current.JobModifyIndex ?? undefined, newVersion: Boolean(changed), previous });
+    const evaluation = schedule(state, rec, trigger, { evalIndex: changed?.current.JobModifyIndex ?? undefined, newVersion: Boolean(changed), previous });
     evalId = evaluation.ID;
     evalIndex = evaluation.CreateIndex;
   }
-  state.refreshStatus(rec);
+  refreshStatus(state, rec);
   state.notify();
   return {
     EvalCreateIndex: evalIndex,
@@ -142,7 +141,7 @@ export function dispatchJob(state: FakeNomadState, text: string, namespace: stri
     Meta: { ...(parent.current.Meta ?? {}), ...meta },
   };
   const rec = state.upsertJob(child, namespace)!;
-  const evaluation = state.schedule(rec, 'job-register', { newVersion: true });
+  const evaluation = schedule(state, rec, 'job-register', { newVersion: true });
   state.notify();
   return {
     DispatchedJobID: childId,
@@ -162,7 +161,7 @@ export function forcePeriodic(state: FakeNomadState, namespace: string, id: stri
   const childId = `${id}/periodic-${launch}`;
   const child: Job = { ...clone(parent.current), ID: childId, Name: childId, ParentID: id, Periodic: null };
   const rec = state.upsertJob(child, namespace)!;
-  const evaluation = state.schedule(rec, 'periodic-job', { newVersion: true });
+  const evaluation = schedule(state, rec, 'periodic-job', { newVersion: true });
   state.notify();
   return { EvalCreateIndex: evaluation.CreateIndex, EvalID: evaluation.ID, Index: evaluation.CreateIndex };
 }
@@ -178,7 +177,7 @@ export function evaluateJob(state: FakeNomadState, text: string, namespace: stri
       alloc.DesiredTransition = { ...(alloc.DesiredTransition as Obj), ForceReschedule: true };
     }
   }
-  const evaluation = state.schedule(rec, 'job-register', { newVersion: false });
+  const evaluation = schedule(state, rec, 'job-register', { newVersion: false });
   state.notify();
   return {
     EvalCreateIndex: evaluation.CreateIndex,
@@ -250,43 +249,15 @@ export function deregisterJob(state: FakeNomadState, namespace: string, id: stri
   if (purge) {
     const index = state.commit('jobs', 'job_version', 'job_summary');
     rec.current.Stop = true;
-    const evaluation = wantsEval ? state.schedule(rec, 'job-deregister', { evalIndex: index, newVersion: false }) : undefined;
+    const evaluation = wantsEval ? schedule(state, rec, 'job-deregister', { evalIndex: index, newVersion: false }) : undefined;
     state.removeJob(rec);
     return reply(evaluation?.ID ?? '', evaluation?.CreateIndex ?? 0, index);
   }
   const stopped = state.upsertJob({ ...clone(rec.current), Stop: true }, namespace, true) ?? rec;
   const index = stopped.current.JobModifyIndex ?? state.index;
-  const evaluation = wantsEval ? state.schedule(stopped, 'job-deregister', { evalIndex: index, newVersion: false }) : undefined;
-  state.refreshStatus(stopped);
+  const evaluation = wantsEval ? schedule(state, stopped, 'job-deregister', { evalIndex: index, newVersion: false }) : undefined;
+  refreshStatus(state, stopped);
   return reply(evaluation?.ID ?? '', evaluation?.CreateIndex ?? 0, index);
-}
-
-/** POST /v1/job/:id/plan. */
-export function planJob(state: FakeNomadState, text: string, queryNamespace: string, id: string): JobPlanResponse {
-  const body = decodeBody(text);
-  if (typeof body.Job !== 'object' || body.Job === null) throw new HttpError(400, 'Job must be specified');
-  if ((body.Job as Obj).ID !== id) throw new HttpError(400, 'Job ID does not match');
-  const { job, namespace } = submittedJob(state, body, queryNamespace);
-  const existing = state.job(namespace, id);
-  const updates = desiredUpdates(state, job, existing);
-  const diff = body.Diff === true ? annotatePlan(jobDiff(existing?.current ?? null, job, true), updates) : null;
-  const failed = Object.fromEntries(
-    Object.entries(updates)
-      .map(([group, u]) => [group, u.Place > 0 ? state.placementFailure(namespace, id, group) : undefined, u.Place] as const)
-      .filter(([, metric]) => metric)
-      .map(([group, metric, place]) => [group, { ...metric, CoalescedFailures: place - 1 }]),
-  );
-  const jobModifyIndex = existing?.current.JobModifyIndex ?? 0;
-  return {
-    Annotations: { DesiredTGUpdates: updates, PreemptedAllocs: null },
-    CreatedEvals: null,
-    Diff: diff,
-    FailedTGAllocs: Object.keys(failed).length ? failed : null,
-    Index: jobModifyIndex,
-    JobModifyIndex: jobModifyIndex,
-    NextPeriodicLaunch: job.Periodic?.Enabled ? new Date(Math.ceil((state.clock() + 1) / 60000) * 60000).toISOString() : null,
-    Warnings: '',
-  };
 }
 
 /** POST /v1/jobs/parse. */

@@ -1,14 +1,18 @@
-// What the fake scheduler would do for a submitted job (plan's
-// DesiredTGUpdates) and the plan annotations real servers add to the diff.
+// POST /v1/job/:id/plan for the fake: what the scheduler would do for a
+// submitted job (DesiredTGUpdates), placement failures injected by tests,
+// and the diff with the annotations real servers add.
 // Simplified: a change to a group's tasks or to job meta is destructive (limited
 // by max_parallel after new placements, as the real reconciler does), any other
 // change to the group is in-place, and there are no canaries.
-import type { DesiredUpdates, Job, JobDiff } from '../../../client/src/nomad/types';
+import type { DesiredUpdates, Job, JobDiff, JobPlanResponse } from '../../../client/src/nomad/types';
+import { jobDiff } from './diff';
+import { HttpError } from './httpError';
+import { decodeBody, submittedJob } from './jobWrites';
 import type { FakeNomadState, JobRecord } from './state';
 
 const TERMINAL = new Set(['complete', 'failed', 'lost']);
 
-export function desiredUpdates(state: FakeNomadState, job: Job, existing: JobRecord | undefined): Record<string, DesiredUpdates> {
+function desiredUpdates(state: FakeNomadState, job: Job, existing: JobRecord | undefined): Record<string, DesiredUpdates> {
   const out: Record<string, DesiredUpdates> = {};
   const old = existing?.current;
   const allocs = existing ? state.allocationsOf(String(old?.Namespace), String(old?.ID), false) : [];
@@ -54,7 +58,7 @@ const UPDATE_NAMES: Array<[keyof DesiredUpdates, string]> = [
 ];
 
 /** Adds plan annotations: group Updates counts, "forces create/destroy" on Count, task update kinds. */
-export function annotatePlan(diff: JobDiff, updates: Record<string, DesiredUpdates>): JobDiff {
+function annotatePlan(diff: JobDiff, updates: Record<string, DesiredUpdates>): JobDiff {
   for (const group of diff.TaskGroups ?? []) {
     const u = updates[group.Name];
     if (!u) continue;
@@ -72,4 +76,32 @@ export function annotatePlan(diff: JobDiff, updates: Record<string, DesiredUpdat
     }
   }
   return diff;
+}
+
+/** POST /v1/job/:id/plan. */
+export function planJob(state: FakeNomadState, text: string, queryNamespace: string, id: string): JobPlanResponse {
+  const body = decodeBody(text);
+  if (typeof body.Job !== 'object' || body.Job === null) throw new HttpError(400, 'Job must be specified');
+  if ((body.Job as { ID?: unknown }).ID !== id) throw new HttpError(400, 'Job ID does not match');
+  const { job, namespace } = submittedJob(state, body, queryNamespace);
+  const existing = state.job(namespace, id);
+  const updates = desiredUpdates(state, job, existing);
+  const diff = body.Diff === true ? annotatePlan(jobDiff(existing?.current ?? null, job, true), updates) : null;
+  const failed = Object.fromEntries(
+    Object.entries(updates)
+      .map(([group, u]) => [group, u.Place > 0 ? state.placementFailure(namespace, id, group) : undefined, u.Place] as const)
+      .filter(([, metric]) => metric)
+      .map(([group, metric, place]) => [group, { ...metric, CoalescedFailures: place - 1 }]),
+  );
+  const jobModifyIndex = existing?.current.JobModifyIndex ?? 0;
+  return {
+    Annotations: { DesiredTGUpdates: updates, PreemptedAllocs: null },
+    CreatedEvals: null,
+    Diff: diff,
+    FailedTGAllocs: Object.keys(failed).length ? failed : null,
+    Index: jobModifyIndex,
+    JobModifyIndex: jobModifyIndex,
+    NextPeriodicLaunch: job.Periodic?.Enabled ? new Date(Math.ceil((state.clock() + 1) / 60000) * 60000).toISOString() : null,
+    Warnings: '',
+  };
 }

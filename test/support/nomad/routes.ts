@@ -11,11 +11,12 @@ import {
   evaluateJob,
   forcePeriodic,
   parseJob,
-  planJob,
   registerJob,
   revertJob,
   setStability,
 } from './jobWrites';
+import { nodeRoutes } from './nodes';
+import { planJob } from './plan';
 import { allocationStub, allocationView, jobListStub } from './records';
 import { HttpError } from './httpError';
 import type { FakeNomadState } from './state';
@@ -219,5 +220,6 @@ export function defaultRoutes(): Route[] {
         },
       },
     },
+    ...nodeRoutes(),
   ];
 }

@@ -19,6 +19,8 @@ describe('cluster resolution', () => {
     assert.deepStrictEqual(clusters, [{ name: ENVIRONMENT_CLUSTER, source: 'environment' }]);
     assert.strictEqual(isExplicitlyConfigured([], {}), false);
     assert.strictEqual(isExplicitlyConfigured([], { NOMAD_ADDR: 'http://x:4646' }), true);
+    assert.strictEqual(isExplicitlyConfigured([], { NOMAD_ADDR: 'http://127.0.0.1:4646/' }), false, 'the default address says nothing new');
+    assert.strictEqual(isExplicitlyConfigured([prod], {}), true);
   });
 
   it('adds the environment next to configured clusters only when NOMAD_ADDR is set', () => {

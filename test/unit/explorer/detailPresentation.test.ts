@@ -80,6 +80,17 @@ describe('row presentation', () => {
       assert.ok(tooltip.includes('**t**: running, Started: Task started by client'), tooltip);
     });
 
+    it('shows the event timeline in a fence that server text cannot close', () => {
+      const base = allocation();
+      const state = base.TaskStates!.t;
+      const events = [...(state.Events ?? []), { Type: 'Terminated', Time: 1795773124309432482, ExitCode: 137, Signal: 9, DisplayMessage: 'oops ``` **bold**' }];
+      const tooltip = allocationTooltip({ ...base, TaskStates: { t: { ...state, Events: events } } });
+      const fence = tooltip.slice(tooltip.indexOf('```text'));
+      assert.match(fence, /Received/);
+      assert.match(fence, /Terminated/);
+      assert.strictEqual(fence.match(/```/g)?.length, 2, fence);
+    });
+
     it('sorts newest first', () => {
       const sorted = sortAllocations([allocation({ ID: 'old', CreateTime: 1 }), allocation({ ID: 'new', CreateTime: 2 })]);
       assert.deepStrictEqual(sorted.map((a) => a.ID), ['new', 'old']);

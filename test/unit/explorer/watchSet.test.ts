@@ -43,7 +43,9 @@ describe('WatchSet', () => {
     assert.strictEqual(allocations.running, false);
     set.expanded('job/allocations');
     assert.strictEqual(allocations.running, false, 'expanding again asks for children, which wants it again');
-    assert.strictEqual(set.liveCount, 0);
+    set.setVisible(false);
+    set.setVisible(true);
+    assert.strictEqual(allocations.running, false, 'a released resource stays stopped');
   });
 
   it('suspends expanded sections while their job is collapsed and resumes them with it', () => {

@@ -1,7 +1,9 @@
 // Failure kinds that need a misbehaving server: plain loopback servers that
 // refuse, stall, cut bodies short or answer something that is not Nomad JSON.
 import * as assert from 'assert';
+import { spawn } from 'child_process';
 import * as http from 'http';
+import * as net from 'net';
 import type { AddressInfo } from 'net';
 import { NomadClient } from '../../../client/src/nomad/client';
 import { NomadError } from '../../../client/src/nomad/errors';
@@ -72,6 +74,32 @@ describe('NomadClient transport failures', () => {
     const error = await failure(client.readJob('web'));
     assert.strictEqual(error.kind, 'timeout');
     assert.match(error.advice, /requestTimeoutMs/);
+  });
+
+  it('a connection that is never accepted hits the connect time-out', async function () {
+    this.timeout(15_000); // starting python can take seconds on a busy machine
+    // Node always accepts connections, so a python socket that listens but never
+    // accepts stands in; once its tiny backlog is full the kernel leaves SYNs unanswered.
+    const listener = spawn('python3', ['-c', 'import socket,time\ns=socket.socket()\ns.bind(("127.0.0.1",0))\ns.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(60)']);
+    const port = await new Promise<number>((resolve) => {
+      listener.on('error', () => resolve(0));
+      listener.stdout.once('data', (data) => resolve(Number(String(data).trim())));
+    });
+    if (!port) this.skip();
+    const fillers = [0, 1, 2, 3].map(() => net.connect(port, '127.0.0.1').on('error', () => undefined));
+    try {
+      // The first fits the backlog; the later ones (sent before ours) fill what is left.
+      await new Promise((resolve) => fillers[0].once('connect', resolve));
+      const client = new NomadClient({ address: `http://127.0.0.1:${port}`, connectTimeoutMs: 100, requestTimeoutMs: 3000 });
+      clients.push(client);
+      const error = await failure(client.listJobs());
+      assert.strictEqual(error.kind, 'timeout');
+      if (!/^Connecting to/.test(error.message)) this.skip(); // this kernel accepted anyway
+      assert.match(error.advice, /connectTimeoutMs/);
+    } finally {
+      fillers.forEach((socket) => socket.destroy());
+      listener.kill();
+    }
   });
 
   it('a blocking query gets its wait on top of the request time-out', async () => {

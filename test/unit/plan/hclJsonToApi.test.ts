@@ -98,9 +98,35 @@ describe('HCL-JSON to API JSON', () => {
     assert.throws(() => hclJsonToApiJob({ variable: { x: {} }, job: { a: {} } }), /only Nomad's HCL parser/);
     assert.throws(() => hclJsonToApiJob({ job: { a: {}, b: {} } }), /exactly one job; this one has 2/);
     assert.throws(() => hclJsonToApiJob({ job: { a: { update: { stagger: 'soon' } } } }), (e: unknown) =>
-      e instanceof JobConversionError && /job.update.stagger: "soon" is not a duration/.test(e.message),
+      e instanceof JobConversionError && e.message === 'job "a".update.stagger: "soon" is not a duration such as "30s" or "5m".',
     );
+    assert.throws(() => hclJsonToApiJob({ job: { a: { group: { g: { cuont: 2 } } } } }), /job "a".group "g": "cuont" is not something Nomad accepts here.$/);
     assert.throws(() => hclJsonToApiJob({ Job: {} }), /top-level "job"/);
+  });
+
+  it("applies Nomad's own rules: vault beside tasks, vertical scaling labels, group scaling type, maps of strings", () => {
+    const converted = hclJsonToApiJob({
+      job: {
+        j: {
+          vault: { policies: ['read'] },
+          group: {
+            g: {
+              scaling: { min: 1, max: 3 },
+              service: { name: 's', meta: { port: 80 } },
+              task: {
+                own: { driver: 'exec', vault: { policies: ['mine'] } },
+                plain: { driver: 'exec', scaling: { cpu: { max: 500 } } },
+              },
+            },
+          },
+        },
+      },
+    }) as any;
+    const [group] = converted.TaskGroups;
+    assert.deepEqual(group.Scaling, { Min: 1, Max: 3, Type: 'horizontal' });
+    assert.deepEqual(group.Services, [{ Name: 's', Meta: { port: '80' } }]);
+    assert.deepEqual(group.Tasks.map((t: any) => t.Vault.Policies), [['mine'], ['read']]);
+    assert.deepEqual(group.Tasks[1].ScalingPolicies, [{ Type: 'vertical_cpu', Max: 500 }]);
   });
 
   it('unwraps API JSON with or without the Job wrapper', () => {

@@ -3,7 +3,8 @@ import type { JobPlanResponse } from '../../../client/src/nomad/types';
 import { buildPlanView } from '../../../client/src/webviews/plan/planModel';
 import type { PlanView } from '../../../client/src/webviews/plan/messages';
 import { describeNode, renderPage, visibleIds, visibleTree, type UiState } from '../../../client/webview/plan/view';
-import { findAll, textOf, toDom, type DomFactory, type VElement } from '../../../client/webview/plan/vnode';
+import { toDom, type DomFactory, type VElement } from '../../../client/webview/plan/vnode';
+import { findAll, textOf } from './vnodeQuery';
 import { fixtureJson } from './fixtures';
 
 const HOSTILE = '<img src=x onerror="alert(1)">';

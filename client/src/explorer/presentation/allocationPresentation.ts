@@ -1,6 +1,7 @@
 // Allocation rows: name, client status, node and age; task states in the tooltip.
 import type { AllocationListStub, TaskState } from '../../nomad/types';
 import { COLORS, escapeMarkdown, joinParts, shortId, type IconView, type ItemView } from './itemView';
+import { formatTaskEventTimeline } from '../../logs/taskEventTimeline';
 import { age } from './time';
 
 const STATUS_ICONS: Record<string, IconView> = {
@@ -63,5 +64,14 @@ export function allocationTooltip(allocation: AllocationListStub): string {
     typeof allocation.JobVersion === 'number' ? `- Job version: ${allocation.JobVersion}` : '',
   ].filter((line) => line !== '');
   const header = `**${escapeMarkdown(allocation.Name)}** \`${allocation.ID}\``;
-  return [header, '', ...facts, ...(tasks.length ? ['', '**Tasks**', '', ...tasks] : [])].join('\n');
+  // The event timeline goes in a fenced block, which Markdown shows verbatim; runs of
+  // backticks in server text are broken up so they cannot close the fence early.
+  const timeline = formatTaskEventTimeline(allocation.TaskStates).replace(/`{3,}/g, (run) => run.split('').join('\u200b'));
+  return [
+    header,
+    '',
+    ...facts,
+    ...(tasks.length ? ['', '**Tasks**', '', ...tasks] : []),
+    ...(timeline ? ['', '**Events**', '', '```text', timeline, '```'] : []),
+  ].join('\n');
 }

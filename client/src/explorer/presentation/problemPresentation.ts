@@ -45,7 +45,7 @@ const TLS_HELP = [
 ].join(' ');
 
 function message(state: string, label: string, description: string, tooltip: string, command?: CommandView): MessageView {
-  const failed = state !== 'empty' && state !== 'loading';
+  const failed = state !== 'empty';
   return {
     label,
     description,

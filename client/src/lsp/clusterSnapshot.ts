@@ -1,0 +1,106 @@
+// What the language server wants to know about the connected cluster: its Nomad
+// version (for version-aware warnings) and the names completion can offer. No
+// `vscode` import, so reading and caching are unit-tested against the fake Nomad.
+import { NO_CLUSTER_FACTS, type ClusterFacts } from '../../../server/src/protocol/clusterFacts';
+import { agentVersion } from '../nomad/agent';
+import type { NomadClient } from '../nomad/client';
+import { isNomadError } from '../nomad/errors';
+
+export interface ClusterSnapshot {
+  /** null when the cluster did not answer or did not say. */
+  readonly version: string | null;
+  readonly facts: ClusterFacts;
+}
+
+export const NO_CLUSTER: ClusterSnapshot = { version: null, facts: NO_CLUSTER_FACTS };
+
+/** Told about each read that failed; the snapshot then has null or empty lists for that part. */
+export type ReadFailure = (what: string, error: unknown) => void;
+
+/** The fields of a GET /v1/nodes row we read; NodePool exists since Nomad 1.6. */
+interface NodeStub {
+  Datacenter?: string;
+  NodeClass?: string;
+  NodePool?: string;
+}
+
+interface Named {
+  Name?: string;
+}
+
+/** Failures that will repeat for every other endpoint too, so we stop after the first. */
+const CONNECTION_FAILURES = new Set(['unreachable', 'tls', 'timeout', 'cancelled']);
+
+const isNotFound = (error: unknown): boolean => isNomadError(error) && error.kind === 'notFound';
+
+/** Reads version, nodes, node pools and namespaces. Never rejects: failures go to `onFailure`. */
+export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFailure): Promise<ClusterSnapshot> {
+  let version: string | null = null;
+  try {
+    version = agentVersion(await client.agentSelf()) ?? null;
+  } catch (error) {
+    onFailure('version', error);
+    // A token without agent:read may still list nodes; an unreachable cluster answers nothing else either.
+    if (isNomadError(error) && CONNECTION_FAILURES.has(error.kind)) return NO_CLUSTER;
+  }
+  const attempt = async <T>(what: string, read: () => Promise<T[]>, quiet = (_: unknown) => false): Promise<T[]> => {
+    try {
+      return await read();
+    } catch (error) {
+      if (!quiet(error)) onFailure(what, error);
+      return [];
+    }
+  };
+  const [nodes, pools, namespaces] = await Promise.all([
+    attempt('nodes', async () => (await client.call<NodeStub[]>('/v1/nodes', { namespace: '', capability: 'node:read' })).value),
+    // Servers before 1.6 have no node pools and answer 404; that is not worth a log line.
+    attempt(
+      'node pools',
+      async () => (await client.call<Named[]>('/v1/node/pools', { namespace: '', capability: 'node_pool:read' })).value,
+      isNotFound,
+    ),
+    attempt('namespaces', async () => (await client.namespaces()).value),
+  ]);
+  return {
+    version,
+    facts: {
+      datacenters: uniqueNames(nodes.map((n) => n.Datacenter)),
+      nodePools: uniqueNames([...pools.map((p) => p.Name), ...nodes.map((n) => n.NodePool)]),
+      nodeClasses: uniqueNames(nodes.map((n) => n.NodeClass)),
+      namespaces: uniqueNames(namespaces.map((n) => n.Name)),
+    },
+  };
+}
+
+function uniqueNames(values: readonly unknown[]): string[] {
+  const names = values.filter((value): value is string => typeof value === 'string' && value !== '');
+  return [...new Set(names)].sort();
+}
+
+/** How long a snapshot serves requests before the cluster is read again. */
+export const SNAPSHOT_MAX_AGE_MS = 60_000;
+
+/**
+ * One snapshot per connection. Every connection change builds a new NomadClient,
+ * so the client object is the key: a new one is read at once, the same one at
+ * most every `maxAgeMs` (callers share a read in flight).
+ */
+export class ClusterSnapshotCache {
+  private entry: { client: NomadClient; readAt: number; snapshot: Promise<ClusterSnapshot> } | undefined;
+
+  constructor(
+    private readonly read: (client: NomadClient, onFailure: ReadFailure) => Promise<ClusterSnapshot> = readClusterSnapshot,
+    private readonly now: () => number = Date.now,
+    private readonly maxAgeMs = SNAPSHOT_MAX_AGE_MS,
+  ) {}
+
+  /** `fresh` reads again even within maxAgeMs (the cluster just came back). */
+  get(client: NomadClient, onFailure: ReadFailure, fresh = false): Promise<ClusterSnapshot> {
+    const now = this.now();
+    const entry = this.entry;
+    if (!fresh && entry && entry.client === client && now - entry.readAt < this.maxAgeMs) return entry.snapshot;
+    const snapshot = this.read(client, onFailure);
+    this.entry = { client, readAt: now, snapshot };
+    return snapshot;
+  }
+}

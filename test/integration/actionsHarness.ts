@@ -1,0 +1,75 @@
+// Shared set-up of the actions and logs integration suites: a Nomad to talk
+// to (the fake with task logs, or a real agent from NOMAD_TEST_ADDR), the
+// extension pointed at it through the nomad.clusters setting, a scripted UI
+// answering the actions' prompts, and cleanup of the jobs a suite created.
+import * as vscode from 'vscode';
+import type { ActionServices } from '../../client/src/actions/actionServices';
+import { NomadClient } from '../../client/src/nomad/client';
+import { TEST_JOB_PREFIX } from '../support/nomad/logsFixtures';
+import { logsTarget, type LogsTarget } from '../support/nomad/logsRoutes';
+import { ScriptedUi, type Step } from '../unit/actions/scriptedUi';
+import { activatedApi } from './support/extension';
+import { waitFor } from './support/wait';
+
+const CLUSTER = 'actions-test';
+
+export interface ActionsHarness {
+  target: LogsTarget;
+  /** A client of our own, to set up jobs and check what the actions did. */
+  client: NomadClient;
+  actions: ActionServices;
+  /** Installs a scripted UI for the next command; returns it to inspect messages. */
+  script(steps?: Step[]): ScriptedUi;
+  /** A job id unique to this run, with the prefix cleanup looks for. */
+  jobId(name: string): string;
+  dispose(): Promise<void>;
+}
+
+export async function startActionsHarness(): Promise<ActionsHarness> {
+  const target = await logsTarget();
+  const settings = vscode.workspace.getConfiguration('nomad');
+  await settings.update('clusters', [{ name: CLUSTER, address: target.address }], vscode.ConfigurationTarget.Global);
+  await settings.update('activeCluster', CLUSTER, vscode.ConfigurationTarget.Global);
+  // Any command activates the extension; this one is harmless.
+  await vscode.commands.executeCommand('nomad.refresh');
+  const api = await activatedApi();
+  const actions = api.actions;
+  const client = new NomadClient({ address: target.address, token: target.token });
+  // The connection manager rebuilds on the settings change; wait until actions reach our target.
+  await waitFor(async () => (await actions.context().getClient()).config.address === target.address, 'the extension to use the test cluster');
+  const run = Date.now().toString(36);
+  return {
+    target,
+    client,
+    actions,
+    script(steps: Step[] = []) {
+      const ui = new ScriptedUi(steps, (command, ...args) => vscode.commands.executeCommand(command, ...args));
+      actions.useUi(ui);
+      return ui;
+    },
+    jobId: (name) => `${TEST_JOB_PREFIX}${name}-${run}`,
+    async dispose() {
+      actions.useUi(undefined);
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await purgeTestJobs(client);
+      client.dispose();
+      await target.close();
+      await settings.update('clusters', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('activeCluster', undefined, vscode.ConfigurationTarget.Global);
+    },
+  };
+}
+
+/** Against a real agent the jobs must not outlive the run; on the fake this is just tidy. */
+async function purgeTestJobs(client: NomadClient): Promise<void> {
+  const { value: jobs } = await client.listJobs({ prefix: TEST_JOB_PREFIX });
+  // Children (dispatched, launched) first: purging a parent leaves them behind.
+  const ordered = [...jobs].sort((a, b) => Number(Boolean(b.ParentID)) - Number(Boolean(a.ParentID)));
+  for (const job of ordered) await client.deleteJob(job.ID, { purge: true }).catch(() => undefined);
+}
+
+/** For tests that need the fake's powers (seeding state, controlling output); they skip against a real agent. */
+export function requireFake(harness: ActionsHarness, context: Mocha.Context) {
+  if (!harness.target.fake || !harness.target.logs) context.skip();
+  return { fake: harness.target.fake!, logs: harness.target.logs! };
+}

@@ -1,0 +1,88 @@
+// The language server follows the active cluster's Nomad version (with the
+// default `nomad.schemaVersion` of `auto`): a feature newer than the cluster
+// gets a warning while that cluster is active, and none once no cluster answers.
+import * as assert from 'assert';
+import * as net from 'net';
+import * as vscode from 'vscode';
+import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
+import { clearClusters, useCluster } from './explorerFixtures';
+import { activatedApi } from './support/extension';
+import { waitFor } from './support/wait';
+import { writeWorkspaceFile } from './support/workspace';
+
+// `action` arrived in Nomad 1.7.0; `max_client_disconnect` is deprecated whatever the
+// version, so its hint shows that the file was validated.
+const JOB = `job "reloadable" {
+  datacenters = ["dc1"]
+
+  group "web" {
+    max_client_disconnect = "1h"
+
+    task "nginx" {
+      driver = "docker"
+      config {
+        image = "nginx:1.27"
+      }
+
+      action "reload" {
+        command = "/usr/sbin/nginx"
+        args    = ["-s", "reload"]
+      }
+    }
+  }
+}
+`;
+
+/** An address where nothing listens: a port we bound and released. */
+async function deadAddress(): Promise<string> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `http://127.0.0.1:${port}`;
+}
+
+const codes = (uri: vscode.Uri): string[] => vscode.languages.getDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
+
+describe('cluster version in diagnostics', () => {
+  let fake: FakeNomad;
+  let file: vscode.Uri;
+
+  before(async () => {
+    fake = await startFakeNomad({ agentVersion: '1.4.0' });
+    file = await writeWorkspaceFile('reloadable.nomad.hcl', JOB);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearClusters();
+    await fake.close();
+  });
+
+  it('warns about a block newer than the connected cluster', async () => {
+    await useCluster({ name: 'old', address: fake.address });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const api = await activatedApi();
+    await waitFor(() => api.languageServerState() === 'running', 'the language server to run');
+    await waitFor(() => codes(file).includes('needs-newer-nomad'), 'the version warning');
+    const warning = vscode.languages.getDiagnostics(file).find((d) => d.message.startsWith('"action"'));
+    assert.ok(warning, codes(file).join(', '));
+    assert.strictEqual(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(warning.message, /1\.7\.0.*1\.4\.0/);
+    assert.strictEqual(warning.range.start.line, 12);
+    // The names for completion come from the same cluster.
+    const paths = fake.requests.map((r) => r.url.split('?')[0]);
+    for (const path of ['/v1/agent/self', '/v1/nodes', '/v1/node/pools', '/v1/namespaces']) assert.ok(paths.includes(path), `${path} in ${paths.join(', ')}`);
+  });
+
+  it('drops the warning when the active cluster cannot be reached', async () => {
+    await useCluster({ name: 'nowhere', address: await deadAddress() });
+    await waitFor(() => !codes(file).includes('needs-newer-nomad'), 'the version warning to go');
+    assert.deepStrictEqual(codes(file), ['deprecated']);
+  });
+
+  it('warns again when the old cluster is active again', async () => {
+    await useCluster({ name: 'old', address: fake.address });
+    await waitFor(() => codes(file).includes('needs-newer-nomad'), 'the version warning');
+  });
+});

@@ -1,0 +1,124 @@
+// The authoring requests through the real server process over stdio: the same
+// JSON-RPC an editor sends, checked end to end without VS Code.
+import * as assert from 'assert';
+import { spawn, type ChildProcess } from 'child_process';
+import * as path from 'path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type CodeAction,
+  type CompletionList,
+  type DocumentSymbol,
+  type FoldingRange,
+  type Hover,
+  type InitializeResult,
+  type Location,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+  type RegistrationParams,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+
+const SERVER = path.resolve(__dirname, '../../../server/src/server.js');
+const URI = 'file:///stdio/authoring.nomad.hcl';
+const TEXT = [
+  'variable "image" {', //       0
+  '  default = "nginx"', //      1
+  '}', //                        2
+  'job "web" {', //              3
+  '  datacenter = ["dc1"]', //   4  (misspelled on purpose)
+  '  group "g" {', //            5
+  '    task "t" {', //           6
+  '      driver="docker"', //    7
+  '      config {', //           8
+  '        image = var.image', // 9
+  '      }', //                  10
+  '    }', //                    11
+  '  }', //                      12
+  '}', //                        13
+  '',
+].join('\n');
+
+describe('authoring requests over stdio (server process)', function () {
+  this.timeout(60_000); // starts a process and loads WebAssembly
+  let child: ChildProcess;
+  let connection: ProtocolConnection;
+  let capabilities: InitializeResult['capabilities'];
+  const registrations: RegistrationParams['registrations'] = [];
+  const published: PublishDiagnosticsParams[] = [];
+
+  const at = (line: number, character: number) => ({ textDocument: { uri: URI }, position: { line, character } });
+
+  before(async () => {
+    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
+      registrations.push(...params.registrations);
+    });
+    connection.onRequest('workspace/configuration', () => [{ schemaVersion: 'auto' }]);
+    connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      published.push(params);
+    });
+    connection.listen();
+    const dynamic = { dynamicRegistration: true };
+    const result = await connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true }, textDocument: { formatting: dynamic, rangeFormatting: dynamic, foldingRange: dynamic } },
+    });
+    capabilities = result.capabilities;
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'nomad', version: 1, text: TEXT } });
+  });
+
+  after(async () => {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    connection.dispose();
+    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
+  });
+
+  it('announces the authoring features, with formatting and folding for nomad files only', async () => {
+    assert.deepStrictEqual(capabilities.completionProvider?.triggerCharacters, ['"', '.', '{']);
+    assert.strictEqual(capabilities.hoverProvider, true);
+    assert.strictEqual(capabilities.documentFormattingProvider, undefined, 'registered dynamically instead');
+    for (let i = 0; i < 50 && registrations.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepStrictEqual(
+      registrations.map((r) => [r.method, r.registerOptions]).sort(),
+      [
+        ['textDocument/foldingRange', { documentSelector: [{ language: 'nomad' }] }],
+        ['textDocument/formatting', { documentSelector: [{ language: 'nomad' }] }],
+        ['textDocument/rangeFormatting', { documentSelector: [{ language: 'nomad' }] }],
+      ],
+    );
+  });
+
+  it('answers completion, hover, symbols, folding and definition', async () => {
+    const completion = await connection.sendRequest<CompletionList>('textDocument/completion', at(9, 8));
+    assert.ok(completion.items.some((i) => i.label === 'ports'), 'docker config keys');
+    const hover = await connection.sendRequest<Hover>('textDocument/hover', at(9, 18));
+    assert.match(JSON.stringify(hover.contents), /var\.image/);
+    const symbols = await connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
+    assert.deepStrictEqual(symbols.map((s) => s.name), ['variable "image"', 'job "web"']);
+    const folds = await connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: URI } });
+    assert.ok(folds.some((f) => f.startLine === 3 && f.endLine === 12));
+    const definition = await connection.sendRequest<Location>('textDocument/definition', at(9, 16));
+    assert.strictEqual(definition.range.start.line, 0);
+  });
+
+  it('offers the quick fix for a diagnostic and formats the document', async () => {
+    for (let i = 0; i < 100 && !published.some((p) => p.uri === URI); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    const diagnostics = published.find((p) => p.uri === URI)?.diagnostics ?? [];
+    const unknown = diagnostics.find((d) => d.code === 'unknown-attribute');
+    assert.ok(unknown, JSON.stringify(diagnostics));
+    const actions = await connection.sendRequest<CodeAction[]>('textDocument/codeAction', {
+      textDocument: { uri: URI },
+      range: unknown.range,
+      context: { diagnostics: [unknown] },
+    });
+    assert.deepStrictEqual(actions.map((a) => a.title), ['Change to "datacenters"']);
+    const edits = await connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepStrictEqual(edits, [{ range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } }, newText: ' ' }, { range: { start: { line: 7, character: 13 }, end: { line: 7, character: 13 } }, newText: ' ' }]);
+  });
+});
