@@ -122,3 +122,11 @@ export interface Reference extends Span {
 export interface SyntaxProblem extends Span {
   readonly message: string;
 }
+
+export function isBlock(item: BodyItem): item is Block {
+  return item.kind === 'block';
+}
+
+export function isAttribute(item: BodyItem): item is Attribute {
+  return item.kind === 'attribute';
+}
