@@ -7,6 +7,7 @@ import type { Block, Body, BodyItem, HclFile } from '../../hcl/ast';
 import { isBlock } from '../../hcl/ast';
 import type { SchemaModel } from '../../schema/schemaModel';
 import { bodySchemaAt } from '../completion/schemaPath';
+import { DiagnosticCodes, type SuggestionData } from '../diagnostics/codes';
 import { stepsOf } from '../symbols/astPath';
 import { eolOf, indentationAt, removeLines } from './textEdits';
 
@@ -17,7 +18,7 @@ function fix(title: string, document: TextDocument, edits: TextEdit[], diagnosti
 }
 
 function suggestionOf(diagnostic: Diagnostic): string | undefined {
-  const data = diagnostic.data as { suggestion?: unknown } | undefined;
+  const data = diagnostic.data as Partial<SuggestionData> | undefined;
   return typeof data?.suggestion === 'string' ? data.suggestion : undefined;
 }
 
@@ -100,21 +101,21 @@ function declareVariable(document: TextDocument, file: HclFile, diagnostic: Diag
 /** Fixes for one diagnostic; `file` is the HCL AST when the document is native HCL. */
 export function quickFixesFor(document: TextDocument, diagnostic: Diagnostic, file: HclFile | undefined, model: SchemaModel): CodeAction[] {
   switch (diagnostic.code) {
-    case 'unknown-attribute':
-    case 'unknown-block':
-    case 'invalid-enum':
-    case 'api-schema': {
+    case DiagnosticCodes.unknownAttribute:
+    case DiagnosticCodes.unknownBlock:
+    case DiagnosticCodes.invalidEnum:
+    case DiagnosticCodes.apiSchema: {
       const action = useSuggestion(document, diagnostic);
       return action ? [action] : [];
     }
-    case 'duplicate-block':
-    case 'duplicate-attribute': {
+    case DiagnosticCodes.duplicateBlock:
+    case DiagnosticCodes.duplicateAttribute: {
       const action = file && removeDuplicate(document, file, diagnostic);
       return action ? [action] : [];
     }
-    case 'missing-required':
+    case DiagnosticCodes.missingRequired:
       return file ? addRequired(document, file, diagnostic, model) : [];
-    case 'undefined-variable': {
+    case DiagnosticCodes.undefinedVariable: {
       const action = file && declareVariable(document, file, diagnostic);
       return action ? [action] : [];
     }
