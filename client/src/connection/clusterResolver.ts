@@ -2,19 +2,11 @@
 // the process environment and a stored token. Pure: no `vscode`, so it is unit-tested directly.
 import { connectionFromEnv, DEFAULT_ADDRESS, type ConnectionConfig } from '../nomad/config';
 
-/** One entry of the `nomad.clusters` setting. Tokens are deliberately not part of it. */
-export interface ClusterSetting {
-  name: string;
-  address: string;
-  namespace?: string;
-  region?: string;
-  caCert?: string;
-  caPath?: string;
-  clientCert?: string;
-  clientKey?: string;
-  tlsServerName?: string;
-  skipVerify?: boolean;
-}
+/** One entry of the `nomad.clusters` setting: a name and how to reach it. Tokens are deliberately not part of it. */
+export type ClusterSetting = { name: string } & Pick<
+  ConnectionConfig,
+  'address' | 'namespace' | 'region' | 'caCert' | 'caPath' | 'clientCert' | 'clientKey' | 'tlsServerName' | 'skipVerify'
+>;
 
 /** Name of the implicit cluster described by NOMAD_* variables. */
 export const ENVIRONMENT_CLUSTER = 'Environment';
