@@ -2,6 +2,8 @@
 // in the Problems data (vscode.languages.getDiagnostics), edits update them,
 // and the example jobs come out clean.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { activatedApi } from './support/extension';
 import { waitFor } from './support/wait';
@@ -67,9 +69,10 @@ describe('diagnostics', () => {
   let examples: string[] = [];
 
   before(async () => {
-    examples = (await vscode.workspace.fs.readDirectory(workspaceFile('.')))
-      .map(([name]) => name)
-      .filter((name) => /\.(nomad\.hcl|json)$/.test(name));
+    // The repository's examples, not whatever else other suites wrote into the shared workspace copy.
+    const extension = vscode.extensions.getExtension('nomad-jobs.nomad-jobs');
+    assert.ok(extension, 'the extension under test is installed');
+    examples = fs.readdirSync(path.join(extension.extensionPath, 'examples')).filter((name) => /\.(nomad\.hcl|json)$/.test(name));
     await openWorkspaceFile('web.nomad.hcl');
     await activatedApi();
   });
