@@ -81,6 +81,8 @@ export function registerAuthoringHandlers(
       return guard(logger, name, () => handler(document, ready.parsed.get(document), ready.service, params), fallback)();
     };
   const syntaxRoot = (parsed: ParsedJobDocument) => (parsed.shape === 'hcl' ? parsed.syntaxTree.syntaxTree?.rootNode : undefined);
+  // Formatting refuses files with syntax errors, including HCL's own rules tree-sitter does not enforce (one item per line).
+  const formattableRoot = (parsed: ParsedJobDocument) => (parsed.syntaxErrors.length === 0 ? syntaxRoot(parsed) : undefined);
 
   connection.onCompletion(handle('completion', null, (document, parsed, service, params) => doComplete(document, params.position, parsed, service.schema)));
   connection.onHover(handle('hover', null, (document, parsed, service, params) => doHover(document, params.position, parsed, service.schema) ?? null));
@@ -113,13 +115,13 @@ export function registerAuthoringHandlers(
   );
   connection.onDocumentFormatting(
     handle('formatting', [], (document, parsed) => {
-      const root = syntaxRoot(parsed);
+      const root = formattableRoot(parsed);
       return root ? formatDocument(document, root) : [];
     }),
   );
   connection.onDocumentRangeFormatting(
     handle('rangeFormatting', [], (document, parsed, _service, params) => {
-      const root = syntaxRoot(parsed);
+      const root = formattableRoot(parsed);
       return root ? formatDocument(document, root, params.range) : [];
     }),
   );

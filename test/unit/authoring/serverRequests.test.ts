@@ -121,4 +121,11 @@ describe('authoring requests over stdio (server process)', function () {
     const edits = await connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri: URI }, options: { tabSize: 2, insertSpaces: true } });
     assert.deepStrictEqual(edits, [{ range: { start: { line: 7, character: 12 }, end: { line: 7, character: 12 } }, newText: ' ' }, { range: { start: { line: 7, character: 13 }, end: { line: 7, character: 13 } }, newText: ' ' }]);
   });
+
+  it('does not format a file that breaks HCL\'s one-item-per-line rule, though tree-sitter reads it', async () => {
+    const uri = 'file:///stdio/two-per-line.nomad.hcl';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nomad', version: 1, text: 'job "x" {\n  a   = 1  b = 2\n}\n' } });
+    const edits = await connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } });
+    assert.deepStrictEqual(edits, []);
+  });
 });
