@@ -19,11 +19,32 @@ export async function quickOpenFile(page: Page, fileName: string): Promise<void>
 
 /** Runs a command by its title as shown in the command palette (F1), e.g. 'Nomad: Connect to Cluster'. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
+  await openCommandPalette(page);
   await page.locator(QUICK_INPUT).fill(`>${title}`);
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
   await row.waitFor();
   await row.click();
+}
+
+/**
+ * F1 toggles the palette, and a key press can land while focus is moving (a closing quick pick,
+ * a notification): close whatever quick input is open, press F1, and try again until it shows.
+ */
+async function openCommandPalette(page: Page): Promise<void> {
+  const input = page.locator(QUICK_INPUT);
+  for (let attempt = 1; ; attempt++) {
+    if (await input.isVisible()) {
+      await page.keyboard.press('Escape');
+      await input.waitFor({ state: 'hidden' });
+    }
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Answers an open quick pick or input box: picks the row with `text`, or types it and presses Enter. */
