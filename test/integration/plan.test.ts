@@ -68,21 +68,25 @@ function clusterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Nomad cluster');
 }
 
-describe('plan and run job files', function () {
-  let fake: FakeNomad;
+/** Both suites plan against a fake Nomad made the active cluster for the suite's duration. */
+function useFakeClusterInSuite(): { readonly fake: FakeNomad } {
+  const cluster = {} as { fake: FakeNomad };
   let restoreCluster: () => Promise<void>;
-
   before(async () => {
     await activatedApiAfterOpening();
-    fake = await startFakeNomad();
-    restoreCluster = await useCluster('fake', fake.address);
+    cluster.fake = await startFakeNomad();
+    restoreCluster = await useCluster('fake', cluster.fake.address);
   });
-
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await restoreCluster();
-    await fake.close();
+    await cluster.fake.close();
   });
+  return cluster;
+}
+
+describe('plan and run job files', function () {
+  const cluster = useFakeClusterInSuite();
 
   it('plans a new job: everything added, check-and-set index 0', async () => {
     const document = await openJob('plan-new.nomad.hcl', serviceJob('plan-new', 2));
@@ -92,14 +96,14 @@ describe('plan and run job files', function () {
     assert.strictEqual(result.view.jobModifyIndex, 0);
     assert.strictEqual(result.view.diff?.marker, 'Added');
     assert.deepStrictEqual(result.view.groups.map((g) => [g.name, g.updates.find((u) => u.label === 'create')?.count]), [['g', 2]]);
-    const parse = fake.requests.find((r) => r.url.startsWith('/v1/jobs/parse'));
+    const parse = cluster.fake.requests.find((r) => r.url.startsWith('/v1/jobs/parse'));
     assert.strictEqual(JSON.parse(parse!.body).Canonicalize, true);
-    const planRequest = fake.requests.find((r) => r.url.startsWith('/v1/job/plan-new/plan'));
+    const planRequest = cluster.fake.requests.find((r) => r.url.startsWith('/v1/job/plan-new/plan'));
     assert.strictEqual(JSON.parse(planRequest!.body).Diff, true);
   });
 
   it('plans an edited job: the changed count shows old and new values', async () => {
-    const seeded = fake.state.seedJob({ ID: 'plan-edit', Name: 'plan-edit', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
+    const seeded = cluster.fake.state.seedJob({ ID: 'plan-edit', Name: 'plan-edit', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
       { Name: 'g', Count: 1, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
     ] });
     const document = await openJob('plan-edit.nomad.hcl', serviceJob('plan-edit', 3));
@@ -113,7 +117,7 @@ describe('plan and run job files', function () {
   });
 
   it('shows placement failures the scheduler reports', async () => {
-    fake.state.failPlacement('plan-fail', 'g', { NodesEvaluated: 3, NodesFiltered: 3, ConstraintFiltered: { '${attr.kernel.name} = windows': 3 } });
+    cluster.fake.state.failPlacement('plan-fail', 'g', { NodesEvaluated: 3, NodesFiltered: 3, ConstraintFiltered: { '${attr.kernel.name} = windows': 3 } });
     const document = await openJob('plan-fail.nomad.hcl', serviceJob('plan-fail', 2));
     const result = await plan(document);
     const failure = result?.view.groups.find((g) => g.name === 'g')?.failure;
@@ -126,7 +130,7 @@ describe('plan and run job files', function () {
   });
 
   it('runs exactly the planned job, on condition of the planned index', async () => {
-    fake.state.seedJob({ ID: 'plan-run', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
+    cluster.fake.state.seedJob({ ID: 'plan-run', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
       { Name: 'g', Count: 1, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
     ] });
     const document = await openJob('plan-run.nomad.hcl', serviceJob('plan-run', 2));
@@ -140,12 +144,12 @@ describe('plan and run job files', function () {
     await document.save();
     const outcome = await result.run();
     assert.strictEqual(outcome?.kind, 'submitted');
-    const register = fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
+    const register = cluster.fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
     const body = JSON.parse(register!.body);
     assert.strictEqual(body.EnforceIndex, true);
     assert.strictEqual(body.JobModifyIndex, result.view.jobModifyIndex);
     assert.strictEqual(body.Job.TaskGroups[0].Count, 2);
-    assert.strictEqual(fake.state.job('default', 'plan-run')?.current.TaskGroups?.[0].Count, 2);
+    assert.strictEqual(cluster.fake.state.job('default', 'plan-run')?.current.TaskGroups?.[0].Count, 2);
     assert.strictEqual(await result.run(), undefined, 'a plan runs once; a second run needs a fresh plan');
   });
 
@@ -153,15 +157,15 @@ describe('plan and run job files', function () {
     const job = (count: number) => ({ ID: 'plan-cas', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
       { Name: 'g', Count: count, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
     ] });
-    fake.state.seedJob(job(1));
+    cluster.fake.state.seedJob(job(1));
     const document = await openJob('plan-cas.nomad.hcl', serviceJob('plan-cas', 2));
     const result = await plan(document);
     assert.ok(result);
-    fake.state.seedJob(job(7)); // someone else's change lands after our plan
+    cluster.fake.state.seedJob(job(7)); // someone else's change lands after our plan
     const outcome = (await result.run()) as RunOutcome;
     assert.strictEqual(outcome.kind, 'conflict');
     assert.match(outcome.kind === 'conflict' ? outcome.message : '', /changed on the cluster after this plan.*Nothing was submitted/);
-    assert.strictEqual(fake.state.job('default', 'plan-cas')?.current.TaskGroups?.[0].Count, 7, 'the other change survives');
+    assert.strictEqual(cluster.fake.state.job('default', 'plan-cas')?.current.TaskGroups?.[0].Count, 7, 'the other change survives');
   });
 
   it('runs without review when asked to, still with check-and-set', async () => {
@@ -171,9 +175,9 @@ describe('plan and run job files', function () {
       const document = await openJob('plan-skip.nomad.hcl', serviceJob('plan-skip', 1));
       const outcome = await vscode.commands.executeCommand<RunOutcome | undefined>('nomad.runJob', document.uri);
       assert.strictEqual(outcome?.kind, 'submitted');
-      const register = fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
+      const register = cluster.fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
       assert.deepStrictEqual([JSON.parse(register!.body).EnforceIndex, JSON.parse(register!.body).JobModifyIndex], [true, 0]);
-      assert.ok(fake.state.job('default', 'plan-skip'));
+      assert.ok(cluster.fake.state.job('default', 'plan-skip'));
     } finally {
       await settings.update('run.skipPlanReview', undefined, vscode.ConfigurationTarget.Workspace);
     }
@@ -185,7 +189,7 @@ describe('plan and run job files', function () {
     const document = await openJob('plan-vars.nomad.hcl', text);
     const result = await plan(document);
     assert.ok(result);
-    const parse = fake.requests.filter((r) => r.url.startsWith('/v1/jobs/parse')).at(-1);
+    const parse = cluster.fake.requests.filter((r) => r.url.startsWith('/v1/jobs/parse')).at(-1);
     assert.strictEqual(JSON.parse(parse!.body).Variables, 'replicas = 4\n');
     assert.strictEqual(result.view.groups[0].updates[0].count, 4);
   });
@@ -194,7 +198,7 @@ describe('plan and run job files', function () {
     const hclJson = await openJob('plan-hcljson.json', JSON.stringify({ job: { 'plan-hcljson': { datacenters: ['dc1'], group: { g: { count: 1, task: { t: { driver: 'raw_exec', config: { command: '/bin/true' }, kill_timeout: '10s' } } } } } } }, null, 2));
     const fromHclJson = await plan(hclJson);
     assert.strictEqual(fromHclJson?.view.jobId, 'plan-hcljson');
-    const sent = JSON.parse(fake.requests.filter((r) => r.url.startsWith('/v1/job/plan-hcljson/plan')).at(-1)!.body);
+    const sent = JSON.parse(cluster.fake.requests.filter((r) => r.url.startsWith('/v1/job/plan-hcljson/plan')).at(-1)!.body);
     assert.strictEqual(sent.Job.TaskGroups[0].Tasks[0].KillTimeout, 10e9);
     const apiJson = await openJob('plan-api.json', JSON.stringify({ Job: { ID: 'plan-api', Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Tasks: [{ Name: 't', Driver: 'raw_exec' }] }] } }));
     assert.strictEqual((await plan(apiJson))?.view.isNewJob, true);
@@ -202,20 +206,7 @@ describe('plan and run job files', function () {
 });
 
 describe('validate with cluster', function () {
-  let fake: FakeNomad;
-  let restoreCluster: () => Promise<void>;
-
-  before(async () => {
-    await activatedApiAfterOpening();
-    fake = await startFakeNomad();
-    restoreCluster = await useCluster('fake', fake.address);
-  });
-
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await restoreCluster();
-    await fake.close();
-  });
+  useFakeClusterInSuite();
 
   it('puts HCL syntax errors at their position in Problems, and clears them on edit', async () => {
     const document = await openJob('validate-syntax.nomad.hcl', 'job "broken" {\n  datacenters = ["dc1"\n  group "g" {\n    task "t" {\n      driver = "raw_exec"\n    }\n  }\n}\n');
