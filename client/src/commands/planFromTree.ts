@@ -4,18 +4,20 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { jobRefFrom } from '../actions/targets';
+import { jobQuery } from '../explorer/explorerContext';
+import { effectiveNamespace, type ClusterJobRef } from '../jobfile/jobFileMatch';
 import { findJobFiles } from '../jobfile/jobFileSearch';
-import type { ClusterJobRef } from '../jobfile/jobFileMatch';
 import type { CommandServices } from './commandTable';
+import { isNode } from './explorerCommands';
 
 /** Resolves to what `nomad.planJob` returns (the plan shown), or undefined when nothing was planned. */
 export async function planJobFile(services: CommandServices, node?: unknown): Promise<unknown> {
-  const job = jobRefFrom(node);
+  const connectionNamespace = (await services.connections.current())?.client.config.namespace;
+  const job = clusterJobOf(node, connectionNamespace);
   if (!job) {
     void vscode.window.showWarningMessage('Use Plan Job File… on a job in the Nomad Jobs view.');
     return undefined;
   }
-  const connectionNamespace = (await services.connections.current())?.client.config.namespace;
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Looking for the file of job "${job.id}"…`, cancellable: true },
     (_progress, token) => findJobFiles(job, connectionNamespace, token),
@@ -27,6 +29,15 @@ export async function planJobFile(services: CommandServices, node?: unknown): Pr
   }
   const uri = found.matches.length === 1 ? found.matches[0] : await pickFile(job, found.matches);
   return uri && planFile(uri);
+}
+
+/**
+ * The job of a tree row (or of a plain `{ id, namespace }`) and its namespace. Rows of a one-namespace
+ * listing carry no namespace on Nomad 1.0, so the tree's scope tells, as for every request about the row.
+ */
+function clusterJobOf(arg: unknown, connectionNamespace: string | undefined): ClusterJobRef | undefined {
+  const ref = isNode(arg) && arg.kind === 'job' ? { id: arg.id, namespace: jobQuery(arg.ctx, arg.stub).namespace } : jobRefFrom(arg);
+  return ref && { id: ref.id, namespace: effectiveNamespace(ref.namespace, connectionNamespace) };
 }
 
 function planFile(uri: vscode.Uri): Thenable<unknown> {
@@ -43,13 +54,12 @@ async function pickFile(job: ClusterJobRef, uris: vscode.Uri[]): Promise<vscode.
 
 /** Not awaited: the command settles at once, and the plan follows if the user picks a file. */
 function offerToOpenFile(job: ClusterJobRef, otherNamespace: vscode.Uri[]): void {
-  const where = job.namespace ? ` for namespace "${job.namespace}"` : '';
   const names = otherNamespace.slice(0, 3).map((uri) => vscode.workspace.asRelativePath(uri, true));
   if (otherNamespace.length > names.length) names.push(`${otherNamespace.length - names.length} more`);
   const elsewhere = names.length ? ` (${names.join(', ')} would plan it into another namespace.)` : '';
   const open = 'Open File…';
   void vscode.window
-    .showInformationMessage(`No workspace file defines job "${job.id}"${where}.${elsewhere}`, open)
+    .showInformationMessage(`No workspace file defines job "${job.id}" for namespace "${job.namespace}".${elsewhere}`, open)
     .then(async (choice) => {
       if (choice !== open) return;
       const chosen = await vscode.window.showOpenDialog({

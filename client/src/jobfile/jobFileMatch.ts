@@ -10,10 +10,10 @@ export const JOB_FILE_GLOB = '**/*.{nomad.hcl,nomad,json}';
 /** Never searched: dependency and VCS folders are large and hold no job of the user's. */
 export const JOB_FILE_SEARCH_EXCLUDE = '**/{node_modules,.git}/**';
 
-/** A job as the tree shows it; `namespace` is undefined on servers that report none. */
+/** A job of the cluster, with the namespace it lives in (resolved: never empty or `*`). */
 export interface ClusterJobRef {
   id: string;
-  namespace?: string;
+  namespace: string;
 }
 
 /** `match`: planning the file plans this job. `otherNamespace`: same ID, but the plan would go to another namespace. */
@@ -26,9 +26,12 @@ export function jobFileLanguage(path: string): string {
   return /\.json$/i.test(path) ? 'json' : 'nomad';
 }
 
-/** Where a file that names no namespace is planned: the connection's namespace, else `default` (as the CLI does). */
-export function plannedNamespace(declared: string | undefined, connectionNamespace: string | undefined): string {
-  if (declared) return declared;
+/**
+ * The namespace of a job file or request that may name none: its own, else the connection's, else
+ * `default` (as with the Nomad CLI). `*` lists every namespace; it is none to plan into.
+ */
+export function effectiveNamespace(named: string | undefined, connectionNamespace: string | undefined): string {
+  if (named && named !== '*') return named;
   return connectionNamespace && connectionNamespace !== '*' ? connectionNamespace : 'default';
 }
 
@@ -43,6 +46,5 @@ export function matchJobFile(
   if ((languageId === 'json' || languageId === 'jsonc') && !looksLikeJsonJob(text)) return undefined;
   const identity = identifyJobFile(text, languageId);
   if (identity?.id !== job.id) return undefined;
-  if (job.namespace === undefined) return 'match';
-  return plannedNamespace(identity.namespace, connectionNamespace) === job.namespace ? 'match' : 'otherNamespace';
+  return effectiveNamespace(identity.namespace, connectionNamespace) === job.namespace ? 'match' : 'otherNamespace';
 }

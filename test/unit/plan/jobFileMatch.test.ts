@@ -1,7 +1,7 @@
 // Which workspace file "Plan Job File…" on a tree row plans: same job ID, and the namespace the
 // plan of that file would really use.
 import * as assert from 'assert';
-import { jobFileLanguage, matchJobFile, plannedNamespace } from '../../../client/src/jobfile/jobFileMatch';
+import { effectiveNamespace, jobFileLanguage, matchJobFile } from '../../../client/src/jobfile/jobFileMatch';
 
 const hcl = (id: string, namespace?: string) =>
   `job "${id}" {\n${namespace ? `  namespace = "${namespace}"\n` : ''}  group "g" {\n    task "t" {\n      driver = "docker"\n    }\n  }\n}\n`;
@@ -11,7 +11,7 @@ describe('job file match', () => {
     assert.strictEqual(matchJobFile(hcl('web'), 'nomad', { id: 'web', namespace: 'default' }, undefined), 'match');
     assert.strictEqual(matchJobFile(hcl('web-canary'), 'nomad', { id: 'web', namespace: 'default' }, undefined), undefined);
     assert.strictEqual(matchJobFile(hcl('web'), 'nomad', { id: 'we', namespace: 'default' }, undefined), undefined);
-    assert.strictEqual(matchJobFile('# job "web" {}\n', 'nomad', { id: 'web' }, undefined), undefined, 'commented out');
+    assert.strictEqual(matchJobFile('# job "web" {}\n', 'nomad', { id: 'web', namespace: 'default' }, undefined), undefined, 'commented out');
   });
 
   it('compares the namespace the file declares with the job', () => {
@@ -28,12 +28,10 @@ describe('job file match', () => {
     assert.strictEqual(matchJobFile(file, 'nomad', { id: 'web', namespace: 'default' }, undefined), 'match');
     // "*" lists every namespace; it is no namespace to plan into.
     assert.strictEqual(matchJobFile(file, 'nomad', { id: 'web', namespace: 'default' }, '*'), 'match');
-    assert.strictEqual(plannedNamespace(undefined, '*'), 'default');
-    assert.strictEqual(plannedNamespace('dev', 'staging'), 'dev');
-  });
-
-  it('matches on the ID alone when the server reports no namespaces', () => {
-    assert.strictEqual(matchJobFile(hcl('web', 'dev'), 'nomad', { id: 'web' }, 'prod'), 'match');
+    assert.strictEqual(effectiveNamespace(undefined, '*'), 'default');
+    assert.strictEqual(effectiveNamespace('', undefined), 'default');
+    assert.strictEqual(effectiveNamespace('*', 'staging'), 'staging');
+    assert.strictEqual(effectiveNamespace('dev', 'staging'), 'dev');
   });
 
   it('reads API JSON (wrapped or bare) and HCL-style JSON job files', () => {
