@@ -10,5 +10,6 @@
 module.exports = [
   require('./languageServer.bench.js'),
   require('./authoring.bench.js'),
+  require('./activation.bench.js'),
   { name: 'explorer (10,000 jobs)', run: () => require('./explorer.bench.js').run() },
 ];

@@ -10,8 +10,8 @@ import { describeError, guard, logUnhandled, type Logger } from './lsp/guard';
 import { ParsedDocuments } from './lsp/parsedDocuments';
 import { SettingsCache } from './lsp/settingsCache';
 import { ValidationScheduler } from './lsp/validationScheduler';
-import { ClusterFactsNotification, ClusterFactsWantedNotification } from './protocol/clusterFacts';
-import { ClusterVersionNotification } from './protocol/clusterVersion';
+import { CLUSTER_FACTS_NOTIFICATION, CLUSTER_FACTS_WANTED_NOTIFICATION } from './protocol/clusterFacts';
+import { CLUSTER_VERSION_NOTIFICATION, type ClusterVersionParams } from './protocol/clusterVersion';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -60,14 +60,14 @@ connection.onDidChangeConfiguration((params) =>
     for (const document of documents.all()) scheduler.schedule(document.uri);
   }),
 );
-connection.onNotification(ClusterVersionNotification, (params) =>
+connection.onNotification(CLUSTER_VERSION_NOTIFICATION, (params: ClusterVersionParams) =>
   whenReady('clusterVersion', ({ validator, scheduler }) => {
     validator.setClusterVersion(params.version);
     for (const document of documents.all()) scheduler.schedule(document.uri);
   }),
 );
-connection.onNotification(ClusterFactsNotification, (params) => setClusterFacts(params));
-onClusterFactsWanted(() => void connection.sendNotification(ClusterFactsWantedNotification).catch(() => undefined));
+connection.onNotification(CLUSTER_FACTS_NOTIFICATION, (params: unknown) => setClusterFacts(params));
+onClusterFactsWanted(() => void connection.sendNotification(CLUSTER_FACTS_WANTED_NOTIFICATION).catch(() => undefined));
 connection.onShutdown(() =>
   whenReady('shutdown', ({ scheduler, parsed }) => {
     scheduler.dispose();

@@ -5,9 +5,9 @@
 // when the server asks (at most one read a minute). Never blocks the editor:
 // reads run in the background and failures only log a line.
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
-import { ClusterFactsNotification, ClusterFactsWantedNotification } from '../../../server/src/protocol/clusterFacts';
-import { ClusterVersionNotification } from '../../../server/src/protocol/clusterVersion';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { CLUSTER_FACTS_NOTIFICATION, CLUSTER_FACTS_WANTED_NOTIFICATION, type ClusterFacts } from '../../../server/src/protocol/clusterFacts';
+import { CLUSTER_VERSION_NOTIFICATION, type ClusterVersionParams } from '../../../server/src/protocol/clusterVersion';
 import type { ActiveConnection, ConnectionManager } from '../connection/connectionManager';
 import { redactSecrets } from '../connection/redact';
 import type { RequestLog } from '../connection/requestLog';
@@ -44,10 +44,10 @@ export class ClusterFactsSync implements vscode.Disposable {
     this.languageClient = client;
     this.sent = {};
     this.clientDisposables = [
-      client.onNotification(ClusterFactsWantedNotification, () => void this.push()),
+      client.onNotification(CLUSTER_FACTS_WANTED_NOTIFICATION, () => void this.push()),
       // The client restarts a crashed server, which forgets what we told it.
-      client.onDidChangeState((event) => {
-        if (event.newState !== State.Running) return;
+      client.onDidChangeState(() => {
+        if (!client.isRunning()) return; // isRunning() rather than State: this module must not load the client library
         this.sent = {};
         void this.push();
       }),
@@ -68,12 +68,12 @@ export class ClusterFactsSync implements vscode.Disposable {
   private async send(client: LanguageClient, snapshot: ClusterSnapshot): Promise<void> {
     if (snapshot.version !== this.sent.version) {
       this.sent.version = snapshot.version;
-      await client.sendNotification(ClusterVersionNotification, { version: snapshot.version });
+      await client.sendNotification(CLUSTER_VERSION_NOTIFICATION, { version: snapshot.version } satisfies ClusterVersionParams);
     }
     const facts = JSON.stringify(snapshot.facts);
     if (facts !== this.sent.facts) {
       this.sent.facts = facts;
-      await client.sendNotification(ClusterFactsNotification, snapshot.facts);
+      await client.sendNotification(CLUSTER_FACTS_NOTIFICATION, snapshot.facts satisfies ClusterFacts);
     }
   }
 

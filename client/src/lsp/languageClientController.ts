@@ -1,7 +1,9 @@
 // Owns the language client: starts the server process over IPC the first
-// time a Nomad job file is seen, and stops it with the extension.
+// time a Nomad job file is seen, and stops it with the extension. The client
+// library (about half of the extension's code) is loaded only then: the
+// extension activates for every JSON file, and most are not jobs.
 import * as vscode from 'vscode';
-import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { isJobDocument } from './jobFileDetector';
 
 export type LanguageServerState = 'not started' | 'starting' | 'running';
@@ -42,6 +44,7 @@ export class LanguageClientController implements vscode.Disposable {
   }
 
   private async start(): Promise<LanguageClient> {
+    const { LanguageClient, TransportKind } = await import(/* webpackChunkName: "languageClient" */ 'vscode-languageclient/node');
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
       run: { module, transport: TransportKind.ipc },

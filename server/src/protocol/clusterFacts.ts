@@ -1,6 +1,7 @@
 // Client <-> server: names that exist on the connected cluster, so completion
 // can offer real datacenters, node pools, node classes and namespaces.
-import { NotificationType, NotificationType0 } from 'vscode-languageserver-protocol';
+// Methods are plain names, not NotificationType objects: the client's
+// activation bundle must not load vscode-languageserver-protocol for them.
 
 /** Sorted, without duplicates or empty names; all empty when disconnected or not allowed to read. */
 export interface ClusterFacts {
@@ -12,11 +13,11 @@ export interface ClusterFacts {
 
 export const NO_CLUSTER_FACTS: ClusterFacts = { datacenters: [], nodePools: [], nodeClasses: [], namespaces: [] };
 
-/** Client -> server: sent on connect, when the active cluster changes, and after a refresh found something new. */
-export const ClusterFactsNotification = new NotificationType<ClusterFacts>('nomad/clusterFacts');
+/** Client -> server, params ClusterFacts: sent on connect, when the active cluster changes, and after a refresh found something new. */
+export const CLUSTER_FACTS_NOTIFICATION = 'nomad/clusterFacts';
 
 /**
- * Server -> client: completion is about to use the facts. The client re-reads the
- * cluster only when its copy is older than a minute, so sending this often is cheap.
+ * Server -> client, no params: completion is about to use the facts. The client re-reads
+ * the cluster only when its copy is older than a minute, so sending this often is cheap.
  */
-export const ClusterFactsWantedNotification = new NotificationType0('nomad/clusterFactsWanted');
+export const CLUSTER_FACTS_WANTED_NOTIFICATION = 'nomad/clusterFactsWanted';

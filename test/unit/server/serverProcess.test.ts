@@ -4,7 +4,7 @@ import * as assert from 'assert';
 import { spawn, type ChildProcess } from 'child_process';
 import * as path from 'path';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { ClusterVersionNotification } from '../../../server/src/protocol/clusterVersion';
+import { CLUSTER_VERSION_NOTIFICATION } from '../../../server/src/protocol/clusterVersion';
 
 const SERVER = path.resolve(__dirname, '../../../server/src/server.js');
 
@@ -65,7 +65,7 @@ describe('Language server over stdio', function () {
     const uri = 'file:///stdio/pool.nomad.hcl';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nomad', version: 1, text: 'job "p" {\n  node_pool = "x"\n  group "g" {\n  }\n}\n' } });
     assert.deepStrictEqual((await nextDiagnostics(uri)).diagnostics, []);
-    await connection.sendNotification(ClusterVersionNotification.method, { version: '1.4.2' });
+    await connection.sendNotification(CLUSTER_VERSION_NOTIFICATION, { version: '1.4.2' });
     assert.deepStrictEqual((await nextDiagnostics(uri)).diagnostics.map((d) => d.code), ['needs-newer-nomad']);
   });
 
