@@ -5,7 +5,7 @@ job "db-backup" {
   type        = "batch"
 
   periodic {
-    cron             = "30 2 * * *"
+    crons            = ["30 2 * * *"]
     time_zone        = "Europe/Berlin"
     prohibit_overlap = true
   }
