@@ -90,6 +90,25 @@ describe('Jobs explorer', () => {
     assert.strictEqual(item(api, summary).description, '2 running');
   });
 
+  it('shows the tasks of an allocation, and opens a task\'s log without asking which task', async () => {
+    const allocations = await children(api, await row(api, 'Allocations', await row(api, 'web')));
+    const allocation = allocations.find((a) => label(api, a) === 'api[0]')!;
+    assert.strictEqual(item(api, allocation).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+    const [task, ...more] = await children(api, allocation);
+    assert.strictEqual(more.length, 0);
+    const taskItem = item(api, task);
+    assert.strictEqual(taskItem.label, 'server');
+    assert.strictEqual(taskItem.contextValue, 'task:running');
+    assert.match(String(taskItem.description), /^running/);
+    await vscode.commands.executeCommand('nomad.showLogs', task);
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.scheme === 'nomad-log' ? active : undefined;
+    }, 'the task log to open');
+    assert.match(editor.document.uri.path, /\/web\/server-[0-9a-f]{8}\.stdout\.log$/);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('shows a job registered on the server within a second, without a refresh', async () => {
     await nomad.registerJob(serviceJob('late', 1));
     await row(api, 'late', undefined, 1000);

@@ -8,6 +8,7 @@ import { allocationView } from '../../../client/src/explorer/presentation/alloca
 import { deploymentView } from '../../../client/src/explorer/presentation/deploymentPresentation';
 import { evaluationView } from '../../../client/src/explorer/presentation/evaluationPresentation';
 import { jobContextValue } from '../../../client/src/explorer/presentation/jobPresentation';
+import { taskView } from '../../../client/src/explorer/presentation/taskPresentation';
 import { emptyView, problemView } from '../../../client/src/explorer/presentation/problemPresentation';
 import { versionView } from '../../../client/src/explorer/presentation/versionPresentation';
 import type { Job } from '../../../client/src/nomad/types';
@@ -85,6 +86,20 @@ describe('manifest and code agree', () => {
     }
     const palette = menus.commandPalette.find((entry) => entry.command === 'nomad.planJobFile');
     assert.strictEqual(palette?.when, 'false', 'a tree-only command stays out of the palette');
+  });
+
+  it('offers logs on every task row and restart only on running tasks', () => {
+    const states = { running: 'running', pending: 'pending', dead: 'dead' } as const;
+    const task = (State: string) => taskView(allocation({ TaskStates: { t: { State, Failed: false, Events: [] } } }), 't', 0).contextValue;
+    for (const command of ['nomad.showLogs', 'nomad.showErrorLogs']) {
+      for (const state of Object.values(states)) assert.match(task(state), viewItemPattern(command, '1_logs'));
+    }
+    assert.match(task(states.dead), viewItemPattern('nomad.showLogs', 'inline'));
+    const restart = viewItemPattern('nomad.restartAllocation', '3_destructive');
+    assert.match(task(states.running), restart);
+    assert.doesNotMatch(task(states.pending), restart);
+    assert.doesNotMatch(task(states.dead), restart);
+    assert.doesNotMatch(task(states.running), viewItemPattern('nomad.stopAllocation', '3_destructive'));
   });
 
   it('offers Retry inline on failure rows but not on empty ones', () => {

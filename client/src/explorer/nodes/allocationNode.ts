@@ -1,9 +1,11 @@
-// An allocation of the job; clicking opens the full allocation as JSON.
+// An allocation of the job, with a row per task; clicking opens the full allocation as JSON.
 import type * as vscode from 'vscode';
 import type { AllocationListStub } from '../../nomad/types';
 import { allocationView, sortAllocations } from '../presentation/allocationPresentation';
+import { taskNamesOf } from '../presentation/taskPresentation';
 import type { ExplorerNode, InspectTarget } from './node';
 import type { SectionNode, SectionSpec } from './sectionNode';
+import { TaskNode } from './taskNode';
 import { childKey, toTreeItem } from './treeItem';
 
 export class AllocationNode {
@@ -31,7 +33,7 @@ export class AllocationNode {
   }
 
   getChildren(): ExplorerNode[] {
-    return [];
+    return taskNamesOf(this.allocation).map((task) => new TaskNode(task, this));
   }
 }
 

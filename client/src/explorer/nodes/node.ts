@@ -9,6 +9,7 @@ import type { JobNode } from './jobNode';
 import type { MessageNode } from './messageNode';
 import type { SectionNode } from './sectionNode';
 import type { TaskGroupsNode } from './taskGroupsNode';
+import type { TaskNode } from './taskNode';
 import type { VersionNode } from './versionNode';
 
 export type ExplorerNode =
@@ -20,6 +21,7 @@ export type ExplorerNode =
   | DetailNode
   | VersionNode
   | AllocationNode
+  | TaskNode
   | EvaluationNode
   | DeploymentNode;
 

@@ -1,7 +1,8 @@
-// Allocation rows: name, client status, node and age; task states in the tooltip.
-import type { AllocationListStub, TaskState } from '../../nomad/types';
+// Allocation rows: name, client status, node and age; task states in the tooltip
+// and, expanded, one row per task (taskPresentation.ts).
+import type { AllocationListStub } from '../../nomad/types';
 import { COLORS, escapeMarkdown, joinParts, shortId, type IconView, type ItemView } from './itemView';
-import { formatTaskEventTimeline } from '../../logs/taskEventTimeline';
+import { fencedTimeline, lastEvent, taskNamesOf } from './taskPresentation';
 import { age } from './time';
 
 const STATUS_ICONS: Record<string, IconView> = {
@@ -38,16 +39,8 @@ export function allocationView(allocation: AllocationListStub, now: number): Ite
     tooltip: allocationTooltip(allocation),
     icon: STATUS_ICONS[allocation.ClientStatus] ?? { id: 'circle-outline' },
     contextValue: `allocation:${allocation.ClientStatus}`,
-    collapsible: 'none',
+    collapsible: taskNamesOf(allocation).length > 0 ? 'collapsed' : 'none',
   };
-}
-
-function lastEvent(state: TaskState): string | undefined {
-  const events = state.Events ?? [];
-  const event = events[events.length - 1];
-  if (!event) return undefined;
-  const message = event.DisplayMessage || event.Message;
-  return message ? `${event.Type}: ${message}` : event.Type;
 }
 
 export function allocationTooltip(allocation: AllocationListStub): string {
@@ -64,14 +57,12 @@ export function allocationTooltip(allocation: AllocationListStub): string {
     typeof allocation.JobVersion === 'number' ? `- Job version: ${allocation.JobVersion}` : '',
   ].filter((line) => line !== '');
   const header = `**${escapeMarkdown(allocation.Name)}** \`${allocation.ID}\``;
-  // The event timeline goes in a fenced block, which Markdown shows verbatim; runs of
-  // backticks in server text are broken up so they cannot close the fence early.
-  const timeline = formatTaskEventTimeline(allocation.TaskStates).replace(/`{3,}/g, (run) => run.split('').join('\u200b'));
+  const timeline = fencedTimeline(allocation.TaskStates);
   return [
     header,
     '',
     ...facts,
     ...(tasks.length ? ['', '**Tasks**', '', ...tasks] : []),
-    ...(timeline ? ['', '**Events**', '', '```text', timeline, '```'] : []),
+    ...(timeline.length ? ['', '**Events**', '', ...timeline] : []),
   ].join('\n');
 }

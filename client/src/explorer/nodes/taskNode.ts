@@ -1,0 +1,33 @@
+// A task of an allocation. `allocation` and `task` are what the log and
+// restart commands read from a row (see actions/targets.ts).
+import type * as vscode from 'vscode';
+import type { AllocationListStub } from '../../nomad/types';
+import { taskView } from '../presentation/taskPresentation';
+import type { AllocationNode } from './allocationNode';
+import type { ExplorerNode } from './node';
+import { childKey, toTreeItem } from './treeItem';
+
+export class TaskNode {
+  readonly kind = 'task';
+  readonly key: string;
+
+  constructor(
+    readonly task: string,
+    readonly parent: AllocationNode,
+  ) {
+    this.key = childKey(parent.key, task);
+  }
+
+  /** The allocation as last read: the parent row is rebuilt, with new task rows, when it changes. */
+  get allocation(): AllocationListStub {
+    return this.parent.allocation;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    return toTreeItem(taskView(this.allocation, this.task, this.parent.parent.parent.ctx.now()), this.key);
+  }
+
+  getChildren(): ExplorerNode[] {
+    return [];
+  }
+}
