@@ -1,31 +1,6 @@
 import * as assert from 'assert';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver';
-import { doComplete } from '../../../server/src/services/completion/completionService';
-import { withCaret } from './support/caret';
-import { languageService, openDocument } from './support/languageService';
-
-async function complete(source: string, languageId = 'nomad'): Promise<CompletionItem[]> {
-  const { text, offset } = withCaret(source);
-  const { document, parsed, service } = await openDocument(text, languageId);
-  return doComplete(document, document.positionAt(offset), parsed, service.schema).items;
-}
-
-const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
-const insertOf = (items: CompletionItem[], label: string): string => {
-  const item = items.find((i) => i.label === label);
-  assert.ok(item, `no item ${label} in ${labels(items).join(', ')}`);
-  return (item.textEdit as TextEdit).newText;
-};
-
-function assertIncludes(items: CompletionItem[], expected: string[]): void {
-  const have = labels(items);
-  for (const label of expected) assert.ok(have.includes(label), `missing ${label}; got ${have.join(', ')}`);
-}
-
-function assertExcludes(items: CompletionItem[], unexpected: string[]): void {
-  const have = labels(items);
-  for (const label of unexpected) assert.ok(!have.includes(label), `unexpected ${label}`);
-}
+import { assertExcludes, assertIncludes, complete, insertOf, labels } from './support/completion';
+import { languageService } from './support/languageService';
 
 describe('completion (services/completion)', () => {
 
