@@ -1,5 +1,5 @@
 // @ts-check
-// Authoring on the 5,000-line bench job (jobspecGenerator.js): completion at ten
+// Authoring on the 5,000-line bench job (jobspecGenerator.js): completion at eleven
 // typical cursor positions while typing (target: p95 <= 10 ms per request), and
 // whole-document formatting from the cached syntax tree, of the canonical job and
 // of the same job with indentation and alignment lost (target: p95 <= 50 ms).
@@ -20,7 +20,7 @@ const COMPLETION_ROUNDS = 20;
 const FORMAT_ROUNDS = 15;
 
 /**
- * Ten cursor positions: a pattern for a line of the job, a partial line typed after it
+ * Eleven cursor positions: a pattern for a line of the job, a partial line typed after it
  * (the cursor at `|`, or at its end), and which match to use (one in the middle of the file).
  */
 const POSITIONS = [
@@ -34,6 +34,7 @@ const POSITIONS = [
   ['runtime variable', /^ {8}TASK {2}= "task-\d"$/, 'after', '        ADDR = "${NOMAD_|}"'],
   ['constraint operator', /^ {6}value {5}= "linux"$/, 'after', '      operator = "|"'],
   ['var./local. reference', /^ {8}memory = 256$/, 'after', '        memory_max = var.|'],
+  ['cluster datacenter', /^ {2}priority {4}= 50$/, 'after', '  datacenters = ["dc1", "|"]'],
 ];
 
 /** The job with one partly typed line inserted, and the cursor offset in it. */

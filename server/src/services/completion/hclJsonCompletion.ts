@@ -79,6 +79,7 @@ function hclJsonValueSnippet(property: PropertySchema, extraChoices: ExtraChoice
 
 export function completeHclJson(document: TextDocument, offset: number, root: Node | undefined, sources: ValueSources): CompletionItem[] {
   const cursor = jsonCursor(document, offset);
+  if (!cursor) return [];
   const place = blockPlace(sources.model, root, cursor.path, cursor.isAtPropertyKey);
   const owner = place && bodySchemaAt(sources.model, place.steps);
   if (!place || !owner) return [];

@@ -49,6 +49,7 @@ const isDriverConfig = (objectPath: JSONPath): boolean => objectPath[objectPath.
 /** `jobPath`: where the Job object sits ([] for a bare Job, ['Job'] when wrapped). */
 export function completeApiJson(document: TextDocument, offset: number, root: Node | undefined, jobPath: JSONPath, sources: ValueSources): CompletionItem[] {
   const cursor = jsonCursor(document, offset);
+  if (!cursor) return [];
   const path = cursor.path;
   if (path.length <= jobPath.length || jobPath.some((segment, i) => path[i] !== segment)) return [];
   const inJob = path.slice(jobPath.length);

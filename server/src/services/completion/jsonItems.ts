@@ -16,21 +16,26 @@ export interface JsonCursor {
   readonly typedKey: unknown;
 }
 
-function rangeOf(document: TextDocument, node: Node | undefined, offset: number): Range {
-  const text = document.getText();
-  // getLocation reports a key being typed as a `property` node spanning just the quoted key.
-  if (node && (node.type === 'property' || node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null')) {
-    return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-  }
-  let start = offset;
-  while (start > 0 && /[\w"]/.test(text[start - 1])) start--;
-  return { start: document.positionAt(start), end: document.positionAt(offset) };
-}
+const TOKEN_TYPES = new Set(['property', 'string', 'number', 'boolean', 'null']);
 
-export function jsonCursor(document: TextDocument, offset: number): JsonCursor {
+/**
+ * Where the cursor is in the JSON; undefined just past a finished key or value
+ * (`"a": true |`), where nothing is being typed.
+ */
+export function jsonCursor(document: TextDocument, offset: number): JsonCursor | undefined {
   const location = getLocation(document.getText(), offset);
   const node = location.previousNode;
-  return { path: location.path, isAtPropertyKey: location.isAtPropertyKey, range: rangeOf(document, node, offset), typedKey: node?.value };
+  const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  // getLocation reports a key being typed as a `property` node spanning just the quoted key.
+  if (node && TOKEN_TYPES.has(node.type)) {
+    const end = node.offset + node.length;
+    if (offset < node.offset || offset > end) return undefined;
+    return { path: location.path, isAtPropertyKey: location.isAtPropertyKey, range: range(node.offset, end), typedKey: node.value };
+  }
+  const text = document.getText();
+  let start = offset;
+  while (start > 0 && /[\w"]/.test(text[start - 1])) start--;
+  return { path: location.path, isAtPropertyKey: location.isAtPropertyKey, range: range(start, offset), typedKey: node?.value };
 }
 
 export interface JsonField {
