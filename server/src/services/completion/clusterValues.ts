@@ -12,17 +12,17 @@ export type ClusterFactsSource = () => ClusterFacts;
 type NameList = Exclude<keyof ClusterFacts, 'cluster'>;
 
 /** Job attributes (HCL names) whose values are cluster names. Vault and Consul blocks have namespaces of their own. */
-const JOB_ATTRIBUTES: Readonly<Record<string, NameList>> = {
-  datacenters: 'datacenters',
-  node_pool: 'nodePools',
-  namespace: 'namespaces',
-};
+const JOB_ATTRIBUTES: ReadonlyMap<string, NameList> = new Map([
+  ['datacenters', 'datacenters'],
+  ['node_pool', 'nodePools'],
+  ['namespace', 'namespaces'],
+]);
 /** Node properties a constraint or affinity may compare, and the names its `value` may then take. */
-const PLACEMENT_TARGETS: Readonly<Record<string, NameList>> = {
-  '${node.datacenter}': 'datacenters',
-  '${node.class}': 'nodeClasses',
-  '${node.pool}': 'nodePools',
-};
+const PLACEMENT_TARGETS: ReadonlyMap<string, NameList> = new Map([
+  ['${node.datacenter}', 'datacenters'],
+  ['${node.class}', 'nodeClasses'],
+  ['${node.pool}', 'nodePools'],
+]);
 const PLACEMENT_BLOCKS = new Set(['Constraint', 'Affinity']);
 const WHAT: Readonly<Record<NameList, string>> = {
   datacenters: 'datacenter',
@@ -41,10 +41,9 @@ export interface ClusterValueSite {
 }
 
 function nameListFor(site: ClusterValueSite): NameList | undefined {
-  if (site.blockName === 'Job') return Object.prototype.hasOwnProperty.call(JOB_ATTRIBUTES, site.attribute) ? JOB_ATTRIBUTES[site.attribute] : undefined;
+  if (site.blockName === 'Job') return JOB_ATTRIBUTES.get(site.attribute);
   if (!PLACEMENT_BLOCKS.has(site.blockName) || site.attribute !== 'value' || site.placementTarget === undefined) return undefined;
-  const target = site.placementTarget.trim();
-  return Object.prototype.hasOwnProperty.call(PLACEMENT_TARGETS, target) ? PLACEMENT_TARGETS[target] : undefined;
+  return PLACEMENT_TARGETS.get(site.placementTarget.trim());
 }
 
 /** The cluster's names that fit the attribute, each inserted as `insert(name)` says (quoted, or as a list). */
