@@ -1,88 +1,25 @@
 // Plan, Run and Validate with Cluster in the real extension host, against the
-// fake Nomad (started here, in the host, so tests can change the cluster
-// between a plan and a run). The fake becomes the active cluster through the
-// `nomad.clusters` / `nomad.activeCluster` settings, as a user would set it.
+// fake Nomad made the active cluster for each suite (planFixtures.ts).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PlanResult } from '../../client/src/commands/planSession';
 import type { RunOutcome } from '../../client/src/commands/runJob';
 import type { ValidationResult } from '../../client/src/commands/validateWithCluster';
-import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
-import { activatedApi } from './support/extension';
+import { serviceJob, useFakeClusterInSuite } from './planFixtures';
 import { waitFor } from './support/wait';
 import { openWorkspaceFile, writeWorkspaceFile } from './support/workspace';
-
-function serviceJob(id: string, count: number | string, extra = ''): string {
-  return `job "${id}" {
-  datacenters = ["dc1"]
-  type        = "service"
-${extra}
-  group "g" {
-    count = ${count}
-
-    task "t" {
-      driver = "raw_exec"
-
-      config {
-        command = "/bin/sleep"
-        args    = ["3600"]
-      }
-
-      resources {
-        cpu    = 50
-        memory = 32
-      }
-    }
-  }
-}
-`;
-}
 
 async function openJob(name: string, text: string): Promise<vscode.TextDocument> {
   await writeWorkspaceFile(name, text);
   return (await openWorkspaceFile(name)).document;
 }
 
-/** The extension activates on job files; its settings listeners must be up before the tests change settings. */
-async function activatedApiAfterOpening(): Promise<void> {
-  await openWorkspaceFile('web.nomad.hcl');
-  await activatedApi();
-}
-
 function plan(document: vscode.TextDocument): Thenable<PlanResult | undefined> {
   return vscode.commands.executeCommand<PlanResult | undefined>('nomad.planJob', document.uri);
 }
 
-/** Makes the fake the active cluster (workspace settings); returns the undo. */
-async function useCluster(name: string, address: string): Promise<() => Promise<void>> {
-  const settings = vscode.workspace.getConfiguration('nomad');
-  await settings.update('clusters', [{ name, address }], vscode.ConfigurationTarget.Workspace);
-  await settings.update('activeCluster', name, vscode.ConfigurationTarget.Workspace);
-  return async () => {
-    await settings.update('activeCluster', undefined, vscode.ConfigurationTarget.Workspace);
-    await settings.update('clusters', undefined, vscode.ConfigurationTarget.Workspace);
-  };
-}
-
 function clusterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Nomad cluster');
-}
-
-/** Both suites plan against a fake Nomad made the active cluster for the suite's duration. */
-function useFakeClusterInSuite(): { readonly fake: FakeNomad } {
-  const cluster = {} as { fake: FakeNomad };
-  let restoreCluster: () => Promise<void>;
-  before(async () => {
-    await activatedApiAfterOpening();
-    cluster.fake = await startFakeNomad();
-    restoreCluster = await useCluster('fake', cluster.fake.address);
-  });
-  after(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    await restoreCluster();
-    await cluster.fake.close();
-  });
-  return cluster;
 }
 
 describe('plan and run job files', function () {

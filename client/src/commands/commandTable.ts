@@ -10,6 +10,7 @@ import type { NomadDocumentProvider } from '../virtualDocs/nomadDocumentProvider
 import { addCluster, clearToken, removeCluster, setToken, switchCluster } from './clusterCommands';
 import { clearJobFilter, copyId, filterJobs, pickNamespace, pickRegion, refresh, revealJob } from './explorerCommands';
 import { compareVersions, compareWithFile, inspect } from './inspectCommands';
+import { planJobFile } from './planFromTree';
 
 /** What command handlers may use; owned and disposed by the extension context (ctx.ts). */
 export interface CommandServices {
@@ -39,6 +40,7 @@ export const commandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.compareWithFile': compareWithFile,
   'nomad.copyId': copyId,
   'nomad.revealJob': revealJob,
+  'nomad.planJobFile': planJobFile,
   ...actionCommandTable,
 };
 

@@ -83,12 +83,8 @@ export class BodyConverter {
   attribute(c: TreeCursor): Attribute {
     const start = c.startIndex;
     const end = c.endIndex;
-    const simple = readSimpleAttribute(this.ctx.text.slice(start, end), start, this.ctx);
-    if (simple) {
-      const { nameEnd, equalsOffset, value } = simple;
-      const name = this.ctx.text.slice(start, nameEnd);
-      return this.ctx.node<Attribute>(start, end, { kind: 'attribute', name, nameSpan: this.ctx.span(start, nameEnd), equals: this.ctx.span(equalsOffset, equalsOffset + 1), value });
-    }
+    const simple = this.simpleAttribute(start, end);
+    if (simple) return simple;
     c.gotoFirstChild();
     const nameStart = c.startIndex;
     const nameEnd = c.endIndex;
@@ -116,6 +112,15 @@ export class BodyConverter {
     const attributeEnd = value ? end : Math.min(end, equalsOffset + 1);
     const equals = this.ctx.span(equalsOffset, equalsEnd);
     return this.ctx.node<Attribute>(start, attributeEnd, { kind: 'attribute', name: this.ctx.text.slice(nameStart, nameEnd), nameSpan, equals, value });
+  }
+
+  /** The text [start, end) as an attribute when it is `name = literal` (or a list of literals); no tree needed. */
+  simpleAttribute(start: number, end: number): Attribute | undefined {
+    const simple = readSimpleAttribute(this.ctx.text.slice(start, end), start, this.ctx);
+    if (!simple) return undefined;
+    const { nameEnd, equalsOffset, value } = simple;
+    const name = this.ctx.text.slice(start, nameEnd);
+    return this.ctx.node<Attribute>(start, end, { kind: 'attribute', name, nameSpan: this.ctx.span(start, nameEnd), equals: this.ctx.span(equalsOffset, equalsOffset + 1), value });
   }
 
   /** The cursor is on a `block`. Returns the block, or an incomplete attribute and a block when the header runs over lines. */

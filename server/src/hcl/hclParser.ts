@@ -5,6 +5,7 @@ import type { Parser, Tree } from 'web-tree-sitter';
 import type { HclFile } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
+import { convertCleanTree } from './cleanFileReader';
 import { convertTree } from './cstToAst';
 import { findSingleEdit } from './textEdit';
 import { createHclTreeSitterParser } from './treeSitter';
@@ -87,6 +88,8 @@ export class HclParser {
   /** Whole-tree conversion, after repairing what tree-sitter could not read. */
   private convert(document: TextDocument, text: string, tree: Tree | undefined, parse: TreeParse): HclSyntaxTree {
     if (!tree) return HclSyntaxTree.unparsed(text, document);
+    const clean = tree.rootNode.hasError ? undefined : convertCleanTree(tree.rootNode, document, text);
+    if (clean) return new HclSyntaxTree(text, clean.file, tree, clean.lines);
     const repaired = tree.rootNode.hasError ? repairSyntax(parse, text, tree) : { text, tree, blanked: [] };
     const { file, lines } = convertTree(repaired.tree.rootNode, document, repaired.text, repaired.blanked);
     return new HclSyntaxTree(repaired.text, file, repaired.tree, lines);

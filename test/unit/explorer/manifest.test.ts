@@ -73,6 +73,20 @@ describe('manifest and code agree', () => {
     assert.doesNotMatch(jobContextValue(job('web')), pattern);
   });
 
+  it('offers Plan Job File on job rows (menu and inline), not on dispatched or launched children', () => {
+    for (const group of ['inline', '2_actions']) {
+      const pattern = viewItemPattern('nomad.planJobFile', group);
+      assert.match(jobContextValue(job('web')), pattern);
+      assert.match(jobContextValue(job('p', { Type: 'batch', ParameterizedJob: true })), pattern);
+      assert.match(jobContextValue(job('cron', { Type: 'batch', Periodic: true })), pattern);
+      assert.doesNotMatch(jobContextValue(job('p/dispatch-1', { Type: 'batch', ParentID: 'p' })), pattern);
+      assert.doesNotMatch(versionView(version, true, 0).contextValue, pattern);
+      assert.doesNotMatch(allocationView(allocation(), 0).contextValue, pattern);
+    }
+    const palette = menus.commandPalette.find((entry) => entry.command === 'nomad.planJobFile');
+    assert.strictEqual(palette?.when, 'false', 'a tree-only command stays out of the palette');
+  });
+
   it('offers Retry inline on failure rows but not on empty ones', () => {
     const retry = viewItemPattern('nomad.refresh', 'inline');
     for (const kind of ['unreachable', 'tls', 'permissionDenied', 'server'] as const) {

@@ -1,0 +1,64 @@
+// Values read from the text (simpleValues.ts) must be the very nodes the
+// expression walk builds from the syntax tree, references included.
+import * as assert from 'assert';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Parser } from 'web-tree-sitter';
+import { ConversionContext } from '../../../server/src/hcl/conversionContext';
+import { ExpressionConverter } from '../../../server/src/hcl/cstExpressions';
+import { readSimpleAttribute } from '../../../server/src/hcl/simpleValues';
+import { createHclTreeSitterParser } from '../../../server/src/hcl/treeSitter';
+
+let parser: Parser;
+before(async () => {
+  parser = await createHclTreeSitterParser();
+});
+
+function context(text: string): ConversionContext {
+  return new ConversionContext(TextDocument.create('file:///v.nomad.hcl', 'nomad', 1, text), text);
+}
+
+/** The value of `a = <value>` converted by walking the syntax tree, and the references recorded on the way. */
+function walked(text: string): string {
+  const tree = parser.parse(text);
+  assert.ok(tree && !tree.rootNode.hasError, `tree-sitter cannot read ${text}`);
+  const cursor = tree.rootNode.descendantsOfType('attribute')[0]!.walk();
+  try {
+    const ctx = context(text);
+    cursor.gotoFirstChild();
+    while (cursor.nodeType !== 'expression' && cursor.gotoNextSibling());
+    const value = new ExpressionConverter(ctx).convert(cursor);
+    return JSON.stringify({ value, references: ctx.references });
+  } finally {
+    cursor.delete();
+    tree.delete();
+  }
+}
+
+function read(text: string): string | undefined {
+  const ctx = context(text);
+  const simple = readSimpleAttribute(text, 0, ctx);
+  return simple && JSON.stringify({ value: simple.value, references: ctx.references });
+}
+
+describe('Values read from the text', () => {
+  const handled = [
+    '"plain"', '"esc\\"aped\\n"', '42', '-7', '1.5e3', 'true', 'false', 'null', '"5$ and 10%"',
+    '"${var.image}"', '"nginx:${var.tag}"', '"x-${ local.a.b }-y"', '"${attr.kernel.name}"', '"${NOMAD_ALLOC_DIR}/data"',
+    '"${var.a}${var.b}"', '"${meta.rack}"', '["a", 1, true, null]', '["--port", "${NOMAD_PORT_http}", "${var.x}"]', '[]',
+  ];
+  for (const value of handled) {
+    it(`reads a = ${value} as the tree walk does`, () => {
+      const text = `a = ${value}`;
+      const fromText = read(text);
+      assert.ok(fromText, 'expected the text reader to handle it');
+      assert.strictEqual(fromText, walked(text));
+    });
+  }
+
+  const leftToTheTree = ['"$${x}"', '"%{ if a }b%{ endif }"', '"${var.a[0]}"', '"${upper(var.a)}"', '"\\t${var.a}"', '"${~ var.a ~}"', '"${var.a.0}"', 'var.a', '1 + 2'];
+  for (const value of leftToTheTree) {
+    it(`leaves a = ${value} to the tree`, () => {
+      assert.strictEqual(read(`a = ${value}`), undefined);
+    });
+  }
+});
