@@ -1,8 +1,11 @@
-// Authoring features through the real VS Code: completion (also in a broken file),
-// hover, outline, go to definition, quick fixes and formatting, all answered by our
-// language server over LSP and asked for the way the editor asks.
+// Authoring features through the real VS Code: completion (also in a broken file, in
+// HCL-JSON, and with the active cluster's names), hover, outline, go to definition,
+// quick fixes and formatting, all answered by our language server over LSP and asked
+// for the way the editor asks.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
+import { clearClusters, useCluster } from './explorerFixtures';
 import { activatedApi } from './support/extension';
 import { waitFor } from './support/wait';
 import { writeWorkspaceFile } from './support/workspace';
@@ -53,13 +56,19 @@ function ask<T>(probe: () => Thenable<T | undefined>, ready: (value: T) => boole
   }, what);
 }
 
-async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
-  const list = await ask(
-    () => vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position),
-    (l) => l.items.length > 0,
+const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** The items at `position` once `ready` holds for them; `resolve`: how many items the editor resolves (documentation). */
+function completionItems(document: vscode.TextDocument, position: vscode.Position, ready: (items: vscode.CompletionItem[]) => boolean, resolve = 0): Promise<vscode.CompletionItem[]> {
+  return ask(
+    async () => (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, undefined, resolve))?.items,
+    ready,
     'completion items',
   );
-  return list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+}
+
+async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  return (await completionItems(document, position, (items) => items.length > 0)).map(labelOf);
 }
 
 describe('authoring features in VS Code', () => {
@@ -82,6 +91,42 @@ describe('authoring features in VS Code', () => {
     const runtime = await openJob('runtime.nomad.hcl', JOB.replace('${NOMAD_PORT_http}', '${NOMAD_}'));
     const names = await completionLabels(runtime, new vscode.Position(20, 23));
     assert.ok(names.includes('NOMAD_PORT_http') && names.includes('NOMAD_ALLOC_DIR'), names.join(', '));
+  });
+
+  it('completes HCL-JSON jobspecs by HCL names, with documentation on resolve', async () => {
+    const json = '{\n  "job": {\n    "web": {\n      "group": {\n        "g": {\n          "task": {\n            "t": {\n              "driver": "docker",\n              ""\n            }\n          }\n        }\n      }\n    }\n  }\n}\n';
+    const document = await openJob('hcl-json-job.json', json);
+    const items = await completionItems(document, new vscode.Position(8, 15), (all) => all.some((i) => labelOf(i) === 'resources'), 200);
+    const labels = items.map(labelOf);
+    assert.ok(labels.includes('config') && labels.includes('kill_timeout'), labels.join(', '));
+    assert.ok(!labels.includes('driver') && !labels.includes('Resources'), 'HCL names, without the key already there');
+    const documentation = items.find((i) => labelOf(i) === 'resources')?.documentation;
+    assert.match(typeof documentation === 'string' ? documentation : (documentation?.value ?? ''), /\*\*resources\*\*/);
+  });
+
+  describe('with an active cluster', () => {
+    let fake: FakeNomad;
+
+    before(async () => {
+      fake = await startFakeNomad();
+      fake.state.addNode({ Datacenter: 'eu-west-7', NodeClass: 'gpu', NodePool: 'batch-pool' });
+      await useCluster({ name: 'authoring-fake', address: fake.address });
+    });
+
+    after(async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await clearClusters();
+      await fake.close();
+    });
+
+    it('offers the datacenters the cluster\'s nodes are in, inside datacenters = ["', async () => {
+      const document = await openJob('cluster-names.nomad.hcl', 'job "names" {\n  datacenters = [""]\n\n  group "g" {\n    constraint {\n      attribute = "${node.class}"\n      value     = ""\n    }\n  }\n}\n');
+      const datacenters = await completionItems(document, new vscode.Position(1, 18), (items) => items.some((i) => labelOf(i) === 'eu-west-7'));
+      assert.deepStrictEqual(datacenters.map(labelOf).sort(), ['dc1', 'eu-west-7']);
+      assert.strictEqual(datacenters.find((i) => labelOf(i) === 'eu-west-7')?.detail, 'datacenter from cluster authoring-fake');
+      const classes = await completionItems(document, new vscode.Position(6, 19), (items) => items.length > 0);
+      assert.deepStrictEqual(classes.map(labelOf), ['gpu']);
+    });
   });
 
   it('shows documentation on hover, and the declaration behind var.image', async () => {

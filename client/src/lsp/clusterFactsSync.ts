@@ -62,18 +62,20 @@ export class ClusterFactsSync implements vscode.Disposable {
     const connection = await this.connections.current();
     const snapshot = connection ? await this.cache.get(connection.client, this.failureLogger(connection), fresh) : NO_CLUSTER;
     if (generation !== this.generation || client !== this.languageClient || !client.isRunning()) return;
-    await this.send(client, snapshot).catch((error: unknown) => this.log.warn(`Could not send cluster facts to the language server: ${String(error)}`));
+    await this.send(client, snapshot, connection?.cluster.name).catch((error: unknown) => this.log.warn(`Could not send cluster facts to the language server: ${String(error)}`));
   }
 
-  private async send(client: LanguageClient, snapshot: ClusterSnapshot): Promise<void> {
+  /** `cluster`: the name completion shows beside the names it offers. */
+  private async send(client: LanguageClient, snapshot: ClusterSnapshot, cluster: string | undefined): Promise<void> {
     if (snapshot.version !== this.sent.version) {
       this.sent.version = snapshot.version;
       await client.sendNotification(CLUSTER_VERSION_NOTIFICATION, { version: snapshot.version } satisfies ClusterVersionParams);
     }
-    const facts = JSON.stringify(snapshot.facts);
-    if (facts !== this.sent.facts) {
-      this.sent.facts = facts;
-      await client.sendNotification(CLUSTER_FACTS_NOTIFICATION, snapshot.facts satisfies ClusterFacts);
+    const facts: ClusterFacts = cluster === undefined ? snapshot.facts : { cluster, ...snapshot.facts };
+    const text = JSON.stringify(facts);
+    if (text !== this.sent.facts) {
+      this.sent.facts = text;
+      await client.sendNotification(CLUSTER_FACTS_NOTIFICATION, facts);
     }
   }
 

@@ -14,6 +14,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NomadLanguageService, ParsedJobDocument } from '../languageService';
 import { getCodeActions } from '../services/codeActions/codeActionService';
+import { resolveCompletionItem } from '../services/completion/completionDocs';
 import { doComplete } from '../services/completion/completionService';
 import { formatDocument } from '../services/format/formatter';
 import { doHover } from '../services/hover/hoverService';
@@ -21,6 +22,7 @@ import { hclDocumentSymbols } from '../services/symbols/documentSymbols';
 import { foldingRanges } from '../services/symbols/foldingRanges';
 import { apiJsonDocumentSymbols } from '../services/symbols/jsonSymbols';
 import { findDefinition, findReferences } from '../services/symbols/navigation';
+import { getClusterFacts } from './clusterFacts';
 import { guard, type Logger } from './guard';
 import type { ParsedDocuments } from './parsedDocuments';
 
@@ -39,7 +41,8 @@ function registersDynamically(client: ClientCapabilities): boolean {
 export function authoringCapabilities(client: ClientCapabilities): ServerCapabilities {
   const capabilities: ServerCapabilities = {
     // `"` opens a value, `.` continues var./attr. paths, `{` follows `$` in an interpolation.
-    completionProvider: { triggerCharacters: ['"', '.', '{'] },
+    // Documentation comes with completionItem/resolve, for the one item the editor shows.
+    completionProvider: { triggerCharacters: ['"', '.', '{'], resolveProvider: true },
     hoverProvider: true,
     documentSymbolProvider: true,
     definitionProvider: true,
@@ -84,7 +87,13 @@ export function registerAuthoringHandlers(
   // Formatting refuses files with syntax errors, including HCL's own rules tree-sitter does not enforce (one item per line).
   const formattableRoot = (parsed: ParsedJobDocument) => (parsed.syntaxErrors.length === 0 ? syntaxRoot(parsed) : undefined);
 
-  connection.onCompletion(handle('completion', null, (document, parsed, service, params) => doComplete(document, params.position, parsed, service.schema)));
+  connection.onCompletion(
+    handle('completion', null, (document, parsed, service, params) => doComplete(document, params.position, parsed, { model: service.schema, clusterFacts: getClusterFacts })),
+  );
+  connection.onCompletionResolve(async (item) => {
+    const ready = await services()?.catch(() => undefined);
+    return ready ? guard(logger, 'completionResolve', () => resolveCompletionItem(item, ready.service.schema), item)() : item;
+  });
   connection.onHover(handle('hover', null, (document, parsed, service, params) => doHover(document, params.position, parsed, service.schema) ?? null));
   connection.onDocumentSymbol(
     handle('documentSymbol', [], (document, parsed, service) => {

@@ -5,6 +5,8 @@
 
 /** Sorted, without duplicates or empty names; all empty when disconnected or not allowed to read. */
 export interface ClusterFacts {
+  /** The cluster the names were read from, as the user knows it (its name in settings); shown beside the names. */
+  readonly cluster?: string;
   readonly datacenters: readonly string[];
   readonly nodePools: readonly string[];
   readonly nodeClasses: readonly string[];

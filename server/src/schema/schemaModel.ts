@@ -46,6 +46,8 @@ export class PropertySchema implements ValueSchema {
   readonly enumValues: readonly unknown[] | undefined;
   readonly duration: boolean;
   readonly minimum: number | undefined;
+  /** Stands for this property while its model lives, e.g. in a completion item's data; see SchemaModel.propertyById. */
+  readonly id: number;
   private bodyCache: BlockSchema | undefined | null = null;
 
   constructor(
@@ -61,6 +63,7 @@ export class PropertySchema implements ValueSchema {
     this.enumValues = value.enumValues;
     this.duration = value.duration;
     this.minimum = value.minimum;
+    this.id = model.registerProperty(this);
   }
 
   private get raw(): JsonSchema {
@@ -211,6 +214,8 @@ const anyValue: ValueSchema = { types: [], enumValues: undefined, duration: fals
 export class SchemaModel {
   private readonly blockCache = new Map<JsonSchema, BlockSchema>();
   private readonly valueCache = new Map<JsonSchema, ValueSchema>();
+  /** Every property made so far, at its id. Blocks cache their properties, so this stays as large as the schema. */
+  private readonly registered: PropertySchema[] = [];
 
   constructor(readonly documents: SchemaDocuments) {}
 
@@ -268,7 +273,16 @@ export class SchemaModel {
     return block;
   }
 
+  /** The property with this `id` (PropertySchema.id); undefined for ids this model never gave out. */
+  propertyById(id: number): PropertySchema | undefined {
+    return Number.isInteger(id) && id >= 0 ? this.registered[id] : undefined;
+  }
+
   // ---- used by PropertySchema / BlockSchema ----
+
+  registerProperty(property: PropertySchema): number {
+    return this.registered.push(property) - 1;
+  }
 
   /** Follows `$ref`s to the schema that has the structure (annotations stay on the referring schema). */
   resolveIn(document: DocumentName, schema: JsonSchema): Located {

@@ -1,31 +1,11 @@
 import * as assert from 'assert';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { TextEdit } from 'vscode-languageserver';
 import { doComplete } from '../../../server/src/services/completion/completionService';
-import { withCaret } from './support/caret';
+import { assertExcludes, assertIncludes, complete, insertOf, labels } from './support/completion';
 import { languageService, openDocument } from './support/languageService';
-
-async function complete(source: string, languageId = 'nomad'): Promise<CompletionItem[]> {
-  const { text, offset } = withCaret(source);
-  const { document, parsed, service } = await openDocument(text, languageId);
-  return doComplete(document, document.positionAt(offset), parsed, service.schema).items;
-}
-
-const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);
-const insertOf = (items: CompletionItem[], label: string): string => {
-  const item = items.find((i) => i.label === label);
-  assert.ok(item, `no item ${label} in ${labels(items).join(', ')}`);
-  return (item.textEdit as TextEdit).newText;
-};
-
-function assertIncludes(items: CompletionItem[], expected: string[]): void {
-  const have = labels(items);
-  for (const label of expected) assert.ok(have.includes(label), `missing ${label}; got ${have.join(', ')}`);
-}
-
-function assertExcludes(items: CompletionItem[], unexpected: string[]): void {
-  const have = labels(items);
-  for (const label of unexpected) assert.ok(!have.includes(label), `unexpected ${label}`);
-}
+import { repoRoot } from './support/repoPaths';
 
 describe('completion (services/completion)', () => {
 
@@ -145,5 +125,33 @@ describe('completion (services/completion)', () => {
       const config = await complete('{"Job": {"ID": "w", "TaskGroups": [{"Name": "g", "Tasks": [{"Name": "t", "Driver": "docker", "Config": {"|"}}]}]}}', 'json');
       assertIncludes(config, ['image', 'ports']);
     });
+  });
+
+  describe('at any cursor position', () => {
+    const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'valid');
+    const FACTS = { cluster: 'c', datacenters: ['dc1'], nodePools: ['default'], nodeClasses: ['big'], namespaces: ['default'] };
+
+    // Every offset of the JSON fixtures, every fifth of the HCL ones: no throw, and each
+    // item replaces text on the cursor's line around the cursor, as VS Code requires.
+    for (const file of fs.readdirSync(FIXTURES).filter((f) => f.endsWith('.json') || f.endsWith('.hcl'))) {
+      it(`answers sensibly everywhere in ${file}`, async () => {
+        const text = fs.readFileSync(path.join(FIXTURES, file), 'utf8');
+        const { document, parsed, service } = await openDocument(text, file.endsWith('.json') ? 'json' : 'nomad');
+        const sources = { model: service.schema, clusterFacts: () => FACTS };
+        let answered = 0;
+        for (let offset = 0; offset <= text.length; offset += file.endsWith('.json') ? 1 : 5) {
+          const position = document.positionAt(offset);
+          const { items } = doComplete(document, position, parsed, sources);
+          if (items.length) answered++;
+          for (const item of items) {
+            const range = (item.textEdit as TextEdit).range;
+            const where = `${item.label} at ${position.line}:${position.character} in ${file}`;
+            assert.ok(range.start.line === position.line && range.end.line === position.line, where);
+            assert.ok(range.start.character <= position.character && position.character <= range.end.character, where);
+          }
+        }
+        assert.ok(answered > 0);
+      });
+    }
   });
 });

@@ -8,6 +8,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type CodeAction,
+  type CompletionItem,
   type CompletionList,
   type DocumentSymbol,
   type FoldingRange,
@@ -47,6 +48,7 @@ describe('authoring requests over stdio (server process)', function () {
   let capabilities: InitializeResult['capabilities'];
   const registrations: RegistrationParams['registrations'] = [];
   const published: PublishDiagnosticsParams[] = [];
+  let factsWanted = 0;
 
   const at = (line: number, character: number) => ({ textDocument: { uri: URI }, position: { line, character } });
 
@@ -59,6 +61,9 @@ describe('authoring requests over stdio (server process)', function () {
     connection.onRequest('workspace/configuration', () => [{ schemaVersion: 'auto' }]);
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       published.push(params);
+    });
+    connection.onNotification('nomad/clusterFactsWanted', () => {
+      factsWanted++;
     });
     connection.listen();
     const dynamic = { dynamicRegistration: true };
@@ -81,6 +86,7 @@ describe('authoring requests over stdio (server process)', function () {
 
   it('announces the authoring features, with formatting and folding for nomad files only', async () => {
     assert.deepStrictEqual(capabilities.completionProvider?.triggerCharacters, ['"', '.', '{']);
+    assert.strictEqual(capabilities.completionProvider?.resolveProvider, true);
     assert.strictEqual(capabilities.hoverProvider, true);
     assert.strictEqual(capabilities.documentFormattingProvider, undefined, 'registered dynamically instead');
     for (let i = 0; i < 50 && registrations.length < 3; i++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -96,7 +102,11 @@ describe('authoring requests over stdio (server process)', function () {
 
   it('answers completion, hover, symbols, folding and definition', async () => {
     const completion = await connection.sendRequest<CompletionList>('textDocument/completion', at(9, 8));
-    assert.ok(completion.items.some((i) => i.label === 'ports'), 'docker config keys');
+    const ports = completion.items.find((i) => i.label === 'ports');
+    assert.ok(ports, 'docker config keys');
+    assert.strictEqual(ports.documentation, undefined, 'documentation comes on resolve');
+    const resolved = await connection.sendRequest<CompletionItem>('completionItem/resolve', ports);
+    assert.match(JSON.stringify(resolved.documentation), /\*\*ports\*\*/);
     const hover = await connection.sendRequest<Hover>('textDocument/hover', at(9, 18));
     assert.match(JSON.stringify(hover.contents), /var\.image/);
     const symbols = await connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: URI } });
@@ -105,6 +115,17 @@ describe('authoring requests over stdio (server process)', function () {
     assert.ok(folds.some((f) => f.startLine === 3 && f.endLine === 12));
     const definition = await connection.sendRequest<Location>('textDocument/definition', at(9, 16));
     assert.strictEqual(definition.range.start.line, 0);
+  });
+
+  it('completes the cluster names the client sent, and asks it for fresher ones', async () => {
+    const uri = 'file:///stdio/cluster.nomad.hcl';
+    await connection.sendNotification('nomad/clusterFacts', { cluster: 'stdio', datacenters: ['dc-a', 'dc-b'], nodePools: [], nodeClasses: [], namespaces: [] });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nomad', version: 1, text: 'job "x" {\n  datacenters = [""]\n}\n' } });
+    const before = factsWanted;
+    const completion = await connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 18 } });
+    assert.deepStrictEqual(completion.items.map((i) => [i.label, i.detail]), [['dc-a', 'datacenter from cluster stdio'], ['dc-b', 'datacenter from cluster stdio']]);
+    for (let i = 0; i < 50 && factsWanted === before; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.ok(factsWanted > before, 'the server asks the client to refresh the names it used');
   });
 
   it('offers the quick fix for a diagnostic and formats the document', async () => {

@@ -1,7 +1,7 @@
 // The language server's store of cluster names, filled by nomad/clusterFacts
-// and read by completion.
+// and read by completion (which names fit where: test/unit/authoring/clusterCompletion.test.ts).
 import * as assert from 'assert';
-import { clusterNamesFor, getClusterFacts, onClusterFactsWanted, setClusterFacts } from '../../../server/src/lsp/clusterFacts';
+import { getClusterFacts, onClusterFactsWanted, setClusterFacts } from '../../../server/src/lsp/clusterFacts';
 import { NO_CLUSTER_FACTS } from '../../../server/src/protocol/clusterFacts';
 
 describe('server cluster facts store', () => {
@@ -29,18 +29,12 @@ describe('server cluster facts store', () => {
     assert.deepStrictEqual(getClusterFacts(), NO_CLUSTER_FACTS);
   });
 
-  it('tells completion which names fit a job attribute or a placement value', () => {
-    setClusterFacts({ datacenters: ['dc1', 'dc2'], nodePools: ['all', 'default', 'gpu'], nodeClasses: ['big'], namespaces: ['default', 'ops'] });
-    assert.deepStrictEqual(clusterNamesFor('Job', 'datacenters'), ['dc1', 'dc2']);
-    assert.deepStrictEqual(clusterNamesFor('Job', 'node_pool'), ['all', 'default', 'gpu']);
-    assert.deepStrictEqual(clusterNamesFor('Job', 'namespace'), ['default', 'ops']);
-    assert.deepStrictEqual(clusterNamesFor('Constraint', 'value', '${node.class}'), ['big']);
-    assert.deepStrictEqual(clusterNamesFor('Affinity', 'value', ' ${node.datacenter} '), ['dc1', 'dc2']);
-    assert.deepStrictEqual(clusterNamesFor('Constraint', 'value', '${node.pool}'), ['all', 'default', 'gpu']);
-    // Vault has namespaces of its own; other node properties have no known values.
-    assert.deepStrictEqual(clusterNamesFor('Vault', 'namespace'), []);
-    assert.deepStrictEqual(clusterNamesFor('Constraint', 'value', '${attr.kernel.name}'), []);
-    assert.deepStrictEqual(clusterNamesFor('Constraint', 'value'), []);
-    assert.deepStrictEqual(clusterNamesFor('Constraint', 'attribute', '${node.class}'), []);
+  it('keeps the name of the cluster the names came from, when it is a non-empty string', () => {
+    setClusterFacts({ cluster: 'prod', datacenters: ['dc1'] });
+    assert.deepStrictEqual(getClusterFacts(), { cluster: 'prod', datacenters: ['dc1'], nodePools: [], nodeClasses: [], namespaces: [] });
+    setClusterFacts({ cluster: '', datacenters: ['dc1'] });
+    assert.strictEqual(getClusterFacts().cluster, undefined);
+    setClusterFacts({ cluster: 42, datacenters: ['dc1'] });
+    assert.strictEqual('cluster' in getClusterFacts(), false);
   });
 });

@@ -8,7 +8,8 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import type { BlockSchema, PropertySchema } from '../../schema/schemaModel';
-import { describeType, propertyMarkdown } from '../hover/propertyDocs';
+import { describeType } from '../hover/propertyDocs';
+import { propertyDocKey } from './completionDocs';
 import { attributeSnippet, blockSnippet, type ExtraChoices } from './snippets';
 
 const isBlockLike = (p: PropertySchema): boolean => p.kind !== 'attribute';
@@ -19,21 +20,30 @@ function sortKey(property: PropertySchema, name: string): string {
   return `${group}${name}`;
 }
 
+/**
+ * A schema field named `name` (HCL or API) inserting the snippet `newText`, in any
+ * syntax. Its documentation comes with completionItem/resolve (completionDocs.ts).
+ */
+export function propertyItem(property: PropertySchema, name: string, range: Range, newText: string, filterText?: string): CompletionItem {
+  const item: CompletionItem = {
+    label: name,
+    kind: isBlockLike(property) ? CompletionItemKind.Module : CompletionItemKind.Property,
+    detail: describeType(property),
+    sortText: sortKey(property, name),
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range, newText },
+    data: propertyDocKey(property, name),
+  };
+  if (filterText !== undefined) item.filterText = filterText;
+  if (property.deprecated) item.tags = [CompletionItemTag.Deprecated];
+  return item;
+}
+
 export function fieldItem(property: PropertySchema, range: Range, extraChoices?: ExtraChoices): CompletionItem | undefined {
   const name = property.hclName;
   if (name === undefined) return undefined;
-  const asBlock = isBlockLike(property);
-  const item: CompletionItem = {
-    label: name,
-    kind: asBlock ? CompletionItemKind.Module : CompletionItemKind.Property,
-    detail: describeType(property),
-    documentation: { kind: MarkupKind.Markdown, value: propertyMarkdown(property) },
-    sortText: sortKey(property, name),
-    insertTextFormat: InsertTextFormat.Snippet,
-    textEdit: { range, newText: asBlock ? blockSnippet(name, property, extraChoices) : attributeSnippet(name, property, extraChoices) },
-  };
-  if (property.deprecated) item.tags = [CompletionItemTag.Deprecated];
-  return item;
+  const snippet = isBlockLike(property) ? blockSnippet(name, property, extraChoices) : attributeSnippet(name, property, extraChoices);
+  return propertyItem(property, name, range, snippet);
 }
 
 export interface PresentItems {

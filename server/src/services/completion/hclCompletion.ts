@@ -2,12 +2,13 @@
 // cursorContext.ts) rather than the syntax tree, so it works in half-typed files.
 import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { PropertySchema, SchemaModel } from '../../schema/schemaModel';
+import type { SchemaModel } from '../../schema/schemaModel';
 import { bodyFieldItems, dynamicBlockItem, valueItem } from './completionItems';
 import { cursorContext, type CursorContext } from './cursorContext';
 import { bodySchemaAt, type BlockStep } from './schemaPath';
+import { builtInDriverChoices } from './snippets';
 import type { OutlineBlock } from './tolerantOutline';
-import { attributeValueOptions, interpolationOptions, type ValueScope } from './valueOptions';
+import { attributeValueOptions, interpolationOptions, type ValueScope, type ValueSources } from './valueOptions';
 
 function toStep(block: OutlineBlock): BlockStep {
   return { type: block.type, labels: block.labels, driver: block.attributes.find((a) => a.name === 'driver')?.stringValue };
@@ -24,20 +25,24 @@ function bodyItems(ctx: CursorContext, steps: BlockStep[], model: SchemaModel, r
   const schema = bodySchemaAt(model, steps);
   if (!schema) return [];
   const current = ctx.blocks[ctx.blocks.length - 1] ?? ctx.root;
-  // A task's driver is a free string in the schema; offer the built-in ones.
-  const drivers = model.driverNames();
-  const driverChoices = (p: PropertySchema): readonly string[] | undefined => (p.apiName === 'Driver' && p.hclName === 'driver' ? drivers : undefined);
-  const items = bodyFieldItems(schema, presentIn(current, ctx.replaceStart), range, driverChoices);
+  const items = bodyFieldItems(schema, presentIn(current, ctx.replaceStart), range, builtInDriverChoices(model));
   // `dynamic` generates blocks inside a job; variables and locals have no use for it.
   const dynamic = steps[0]?.type === 'job' ? dynamicBlockItem(schema, range) : undefined;
   return dynamic ? [...items, dynamic] : items;
 }
 
-export function completeHcl(document: TextDocument, offset: number, model: SchemaModel): CompletionItem[] {
+/** A constraint's or affinity's `attribute` as written, quotes removed (interpolations kept). */
+function placementTarget(block: OutlineBlock | undefined): string | undefined {
+  const written = block?.attributes.find((a) => a.name === 'attribute')?.valueText;
+  return written === undefined ? undefined : /^"(.*)"$/.exec(written)?.[1];
+}
+
+export function completeHcl(document: TextDocument, offset: number, sources: ValueSources): CompletionItem[] {
+  const model = sources.model;
   const ctx = cursorContext(document.getText(), offset);
   const range: Range = { start: document.positionAt(ctx.replaceStart), end: document.positionAt(ctx.replaceEnd) };
   const steps = ctx.blocks.map(toStep);
-  const scope: ValueScope = { model, root: ctx.root, blocks: ctx.blocks };
+  const scope: ValueScope = { ...sources, root: ctx.root, blocks: ctx.blocks };
   const place = ctx.place;
   switch (place.kind) {
     case 'body':
@@ -45,7 +50,8 @@ export function completeHcl(document: TextDocument, offset: number, model: Schem
     case 'value': {
       const owner = bodySchemaAt(model, steps);
       const property = place.path.length === 1 ? owner?.hclProperty(place.path[0]) : undefined;
-      return attributeValueOptions(scope, owner, property, place.inString).map((o) => valueItem(o, range));
+      const site = { owner, property, inString: place.inString, inList: place.inList, placementTarget: placementTarget(ctx.blocks[ctx.blocks.length - 1]), durationsAsText: true };
+      return attributeValueOptions(scope, site).map((o) => valueItem(o, range));
     }
     case 'interpolation':
       return interpolationOptions(scope).map((o) => valueItem(o, range));

@@ -1,17 +1,12 @@
 // Completion in API JSON job files (`{"Job": {...}}` or a bare Job): property names
 // and values from the same schema as HCL, keyed by API names.
-import { findNodeAtLocation, getLocation, type JSONPath, type Node } from 'jsonc-parser';
-import {
-  CompletionItemKind,
-  InsertTextFormat,
-  MarkupKind,
-  type CompletionItem,
-  type Range,
-} from 'vscode-languageserver';
+import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
+import type { CompletionItem } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BlockSchema, PropertySchema, SchemaModel } from '../../schema/schemaModel';
-import { describeType, propertyMarkdown } from '../hover/propertyDocs';
+import { jsonCursor, jsonKeyItems, jsonStringAt, jsonValueItems, jsonValueTarget } from './jsonItems';
 import { stringEnum } from './snippets';
+import { schemaValueOptions, type ValueSources } from './valueOptions';
 
 /** The object schema at `path` (a path to an object), following arrays, map keys and a task's driver config. */
 export function apiSchemaAt(model: SchemaModel, root: Node | undefined, jobPath: JSONPath, path: JSONPath): BlockSchema | undefined {
@@ -33,7 +28,8 @@ export function apiSchemaAt(model: SchemaModel, root: Node | undefined, jobPath:
   return schema;
 }
 
-function valueSnippet(property: PropertySchema): string {
+/** The value after `"Key": `: API JSON writes durations as nanoseconds and blocks as objects or lists of them. */
+function apiValueSnippet(property: PropertySchema): string {
   const options = stringEnum(property);
   if (options.length) return `"\${1|${options.join(',')}|}"`;
   const types = property.types;
@@ -47,54 +43,34 @@ function valueSnippet(property: PropertySchema): string {
   return '$1';
 }
 
-function keyName(property: PropertySchema, inDriverConfig: boolean): string | undefined {
-  return inDriverConfig ? property.hclName : property.apiName;
-}
-
-function rangeOf(document: TextDocument, node: Node | undefined, offset: number): Range {
-  const text = document.getText();
-  // getLocation reports a key being typed as a `property` node spanning just the quoted key.
-  if (node && (node.type === 'property' || node.type === 'string' || node.type === 'number' || node.type === 'boolean' || node.type === 'null')) {
-    return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
-  }
-  let start = offset;
-  while (start > 0 && /[\w"]/.test(text[start - 1])) start--;
-  return { start: document.positionAt(start), end: document.positionAt(offset) };
-}
+/** A driver's `config` is keyed by the driver's own (HCL) names, also in API JSON. */
+const isDriverConfig = (objectPath: JSONPath): boolean => objectPath[objectPath.length - 1] === 'Config';
 
 /** `jobPath`: where the Job object sits ([] for a bare Job, ['Job'] when wrapped). */
-export function completeApiJson(document: TextDocument, offset: number, root: Node | undefined, jobPath: JSONPath, model: SchemaModel): CompletionItem[] {
-  const location = getLocation(document.getText(), offset);
-  const path = location.path;
+export function completeApiJson(document: TextDocument, offset: number, root: Node | undefined, jobPath: JSONPath, sources: ValueSources): CompletionItem[] {
+  const cursor = jsonCursor(document, offset);
+  if (!cursor) return [];
+  const path = cursor.path;
   if (path.length <= jobPath.length || jobPath.some((segment, i) => path[i] !== segment)) return [];
   const inJob = path.slice(jobPath.length);
-  const container = apiSchemaAt(model, root, jobPath, inJob.slice(0, -1));
-  if (!container) return [];
-  const inDriverConfig = inJob[inJob.length - 2] === 'Config';
-  const range = rangeOf(document, location.previousNode, offset);
-  if (location.isAtPropertyKey) {
-    const object = findNodeAtLocation(root as Node, [...jobPath, ...inJob.slice(0, -1)]);
-    const present = new Set((object?.children ?? []).map((p) => p.children?.[0]?.value));
-    return container.properties.flatMap((property) => {
-      const key = keyName(property, inDriverConfig);
-      if (key === undefined || property.readOnly || (present.has(key) && key !== location.previousNode?.value)) return [];
-      return [
-        {
-          label: key,
-          kind: property.kind === 'attribute' ? CompletionItemKind.Property : CompletionItemKind.Module,
-          detail: describeType(property),
-          documentation: { kind: MarkupKind.Markdown, value: propertyMarkdown(property, key) },
-          insertTextFormat: InsertTextFormat.Snippet,
-          textEdit: { range, newText: `"${key}": ${valueSnippet(property)}` },
-          filterText: `"${key}"`,
-        },
-      ];
+  if (cursor.isAtPropertyKey) {
+    const objectPath = inJob.slice(0, -1);
+    const container = apiSchemaAt(sources.model, root, jobPath, objectPath);
+    if (!container) return [];
+    const keyOf = (p: PropertySchema): string | undefined => (isDriverConfig(objectPath) ? p.hclName : p.apiName);
+    const fields = container.properties.flatMap((property) => {
+      const key = keyOf(property);
+      return key === undefined ? [] : [{ property, key }];
     });
+    return jsonKeyItems(root, [...jobPath, ...objectPath], cursor, fields, apiValueSnippet);
   }
-  const last = inJob[inJob.length - 1];
-  const property = typeof last === 'string' ? (inDriverConfig ? container.hclProperty(last) : container.apiProperty(last)) : undefined;
-  if (!property) return [];
-  const values: string[] = stringEnum(property).map((v) => JSON.stringify(v));
-  if (property.types.includes('boolean')) values.push('true', 'false');
-  return values.map((value) => ({ label: value, kind: CompletionItemKind.EnumMember, textEdit: { range, newText: value } }));
+  const target = jsonValueTarget(inJob);
+  if (!target) return [];
+  const owner = apiSchemaAt(sources.model, root, jobPath, target.objectPath);
+  const inDriverConfig = isDriverConfig(target.objectPath);
+  const property = inDriverConfig ? owner?.hclProperty(target.key) : owner?.apiProperty(target.key);
+  const placementTarget = jsonStringAt(root, [...jobPath, ...target.objectPath], owner?.hclProperty('attribute')?.apiName);
+  // Driver config is passed to the driver as written, so its durations are text even in API JSON.
+  const site = { owner, property, inString: false, inList: target.inList, placementTarget, durationsAsText: inDriverConfig };
+  return jsonValueItems(schemaValueOptions(sources, site), cursor.range);
 }

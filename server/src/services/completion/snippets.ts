@@ -1,6 +1,6 @@
 // Snippet text for inserting attributes and blocks: `name = "${1}"`, `group "${1:name}" {}`,
 // with the placeholder shaped by the field's type, enum or default.
-import type { PropertySchema, ValueSchema } from '../../schema/schemaModel';
+import type { PropertySchema, SchemaModel, ValueSchema } from '../../schema/schemaModel';
 
 const DURATION_UNITS: readonly [string, number][] = [
   ['h', 3600e9],
@@ -38,6 +38,17 @@ export function stringEnum(value: ValueSchema): string[] {
 /** Values to offer for a field beyond its schema enum (a task's `driver`: the built-in drivers). */
 export type ExtraChoices = (property: PropertySchema) => readonly string[] | undefined;
 
+/** A task's driver is a free string in the schema; its snippet offers the built-in drivers. */
+export function builtInDriverChoices(model: SchemaModel): ExtraChoices {
+  const drivers = model.driverNames();
+  return (property) => (property.apiName === 'Driver' && property.hclName === 'driver' ? drivers : undefined);
+}
+
+/** The placeholder for a labeled block's label: named after the field it fills (`id` for a job), else `name`. */
+export function labelPlaceholder(property: PropertySchema, stop: number): string {
+  return `\${${stop}:${escapeSnippet(property.labelFields[0]?.toLowerCase() ?? 'name')}}`;
+}
+
 /** The value part of `name = <value>`, as a snippet with its cursor stops numbered from `first`. */
 export function valueSnippet(property: PropertySchema, first = 1, extraChoices?: ExtraChoices): string {
   const options = [...stringEnum(property), ...(extraChoices?.(property) ?? [])];
@@ -74,10 +85,7 @@ export function attributeSnippet(name: string, property: PropertySchema, extraCh
 export function blockSnippet(name: string, property: PropertySchema, extraChoices?: ExtraChoices): string {
   let stop = 1;
   let header = name;
-  if (property.kind === 'labeledBlocks' || property.kind === 'mapBlocks') {
-    const label = property.labelFields[0]?.toLowerCase() ?? 'name';
-    header += ` "\${${stop++}:${escapeSnippet(label)}}"`;
-  }
+  if (property.kind === 'labeledBlocks' || property.kind === 'mapBlocks') header += ` "${labelPlaceholder(property, stop++)}"`;
   const required = (property.body?.properties ?? []).filter(
     (p) => p.required && p.kind === 'attribute' && p.hclName !== undefined && !p.readOnly && !property.labelFields.includes(p.key),
   );
