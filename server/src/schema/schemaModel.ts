@@ -153,6 +153,10 @@ export class BlockSchema {
   private byHcl: Map<string, PropertySchema> | undefined;
   private byApi: Map<string, PropertySchema> | undefined;
   private all: PropertySchema[] | undefined;
+  // Validation asks these for every body of a job: worked out once per schema (the schema never changes).
+  private extra: ValueSchema | undefined | null = null;
+  private free: boolean | undefined;
+  private required: PropertySchema[] | undefined;
 
   constructor(
     private readonly model: SchemaModel,
@@ -192,17 +196,29 @@ export class BlockSchema {
 
   /** Attributes with any name are allowed, with values like this (`meta`, `env`, `locals`). */
   get extraAttributes(): ValueSchema | undefined {
-    const extra = this.located.schema.additionalProperties;
-    if (extra === undefined || typeof extra === 'boolean') return this.freeForm ? anyValue : undefined;
-    return this.model.valueSchema(this.model.resolveIn(this.located.document, extra));
+    if (this.extra === null) {
+      const extra = this.located.schema.additionalProperties;
+      this.extra = extra === undefined || typeof extra === 'boolean'
+        ? (this.freeForm ? anyValue : undefined)
+        : this.model.valueSchema(this.model.resolveIn(this.located.document, extra));
+    }
+    return this.extra;
   }
 
   /** Nothing inside is known (a driver without a schema, free-form maps): no checks apply. */
   get freeForm(): boolean {
-    const schema = this.located.schema;
-    if (schema === FREE_FORM) return true;
-    const hasProperties = Object.keys(schema.properties ?? {}).length > 0;
-    return schema.additionalProperties === true || (!hasProperties && schema.additionalProperties === undefined);
+    if (this.free === undefined) {
+      const schema = this.located.schema;
+      const hasProperties = Object.keys(schema.properties ?? {}).length > 0;
+      this.free = schema === FREE_FORM || schema.additionalProperties === true || (!hasProperties && schema.additionalProperties === undefined);
+    }
+    return this.free;
+  }
+
+  /** Properties a body must hold, as the required rule checks them (no default, not set by the server). */
+  get requiredProperties(): readonly PropertySchema[] {
+    this.required ??= this.properties.filter((p) => p.required && p.hclName !== undefined && !p.readOnly && p.defaultValue === undefined);
+    return this.required;
   }
 }
 
@@ -301,16 +317,20 @@ export class SchemaModel {
     const map = members.find((s) => typeof s.schema.additionalProperties === 'object');
     // items/mapValues are computed on first use: schemas can be recursive (a driver block's items refer to the block).
     const model = this;
+    let itemSchema: ValueSchema | undefined;
+    let mapSchema: ValueSchema | undefined;
     const value: ValueSchema = {
       types: [...new Set(members.flatMap((s) => typesOf(s.schema)))].filter((t) => t !== 'null'),
       enumValues: members.find((s) => s.schema.enum)?.schema.enum,
       duration: members.some((s) => s.schema['x-duration'] === true),
       minimum: members.find((s) => s.schema.minimum !== undefined)?.schema.minimum,
       get items() {
-        return items && model.valueSchema({ document: items.document, schema: items.schema.items as JsonSchema });
+        itemSchema ??= items && model.valueSchema({ document: items.document, schema: items.schema.items as JsonSchema });
+        return itemSchema;
       },
       get mapValues() {
-        return map && model.valueSchema({ document: map.document, schema: map.schema.additionalProperties as JsonSchema });
+        mapSchema ??= map && model.valueSchema({ document: map.document, schema: map.schema.additionalProperties as JsonSchema });
+        return mapSchema;
       },
     };
     this.valueCache.set(own.schema, value);

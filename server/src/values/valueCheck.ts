@@ -33,15 +33,24 @@ function check(value: Expression, schema: ValueSchema, what: string, problems: V
   if (schema.types.length === 0) return;
   if (value.kind === 'literal' && value.value === null) return; // null means "unset"
   if (value.kind !== 'literal' && value.kind !== 'tuple' && value.kind !== 'object') return;
-  const accepted = schema.types.filter((type) => accepts(type, value, schema));
-  if (accepted.length === 0) {
+  // A loop rather than filter(): this runs for every attribute of every job, and allocating adds up.
+  let acceptedAny = false;
+  let acceptedArray = false;
+  let acceptedObject = false;
+  for (const type of schema.types) {
+    if (!accepts(type, value, schema)) continue;
+    acceptedAny = true;
+    acceptedArray ||= type === 'array';
+    acceptedObject ||= type === 'object';
+  }
+  if (!acceptedAny) {
     problems.push({ span: value, message: `${what} expects ${describeTypes(schema)}, not ${describeValue(value)}` });
     return;
   }
-  if (value.kind === 'tuple' && schema.items && accepted.includes('array')) {
-    value.items.forEach((item) => check(item, schema.items as ValueSchema, `Each item of ${what}`, problems));
+  if (value.kind === 'tuple' && schema.items && acceptedArray) {
+    for (const item of value.items) check(item, schema.items, `Each item of ${what}`, problems);
   }
-  if (value.kind === 'object' && schema.mapValues && accepted.includes('object')) {
+  if (value.kind === 'object' && schema.mapValues && acceptedObject) {
     for (const entry of value.entries) {
       if (entry.value) check(entry.value, schema.mapValues, `Each value of ${what}`, problems);
     }

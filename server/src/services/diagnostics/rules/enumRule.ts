@@ -13,10 +13,12 @@ const LISTED_VALUES = 8;
 
 export const enumRule: ValidationRule = {
   checkAttribute({ attribute, value }, _owner, ctx) {
-    if (!attribute.value) return;
-    checkEnum(attribute.value, value, `"${attribute.name}"`, ctx);
-    if (attribute.value.kind === 'tuple' && value.items) {
-      for (const item of attribute.value.items) checkEnum(item, value.items, `Each item of "${attribute.name}"`, ctx);
+    const written = attribute.value;
+    if (!written) return;
+    if (value.enumValues) checkEnum(written, value, `"${attribute.name}"`, ctx);
+    const items = written.kind === 'tuple' ? value.items : undefined;
+    if (written.kind === 'tuple' && items?.enumValues) {
+      for (const item of written.items) checkEnum(item, items, `Each item of "${attribute.name}"`, ctx);
     }
   },
 };

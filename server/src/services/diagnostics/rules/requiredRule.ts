@@ -9,9 +9,8 @@ import type { ValidationRule } from '../rule';
 export const requiredRule: ValidationRule = {
   checkBody(body, ctx) {
     if (!body.owner || body.body.hasError) return;
-    for (const property of body.schema.properties) {
-      const name = property.hclName;
-      if (!property.required || name === undefined || property.readOnly || property.defaultValue !== undefined) continue;
+    for (const property of body.schema.requiredProperties) {
+      const name = property.hclName as string;
       if (body.labelFields.includes(property.key)) continue;
       const present = body.attributes.some((a) => a.property === property) || body.blocks.some((b) => b.property === property) || body.misplaced.some((m) => m.property === property);
       if (present) continue;
