@@ -93,7 +93,7 @@ async function run() {
   for (const [name, text] of /** @type {[string, string][]} */ ([['canonical', job.hcl], ['messy', messy(job.hcl)]])) {
     const document = TextDocument.create(`file:///bench/${name}.nomad.hcl`, 'nomad', 1, text);
     const parsed = service.parseJobDocument(document);
-    const root = parsed.syntaxTree.syntaxTree.rootNode;
+    const root = parsed.syntaxRoot();
     let edits = 0;
     for (let i = 0; i < WARMUP + FORMAT_ROUNDS; i++) {
       const ms = timeMs(() => (edits = computeFormatEdits(text, root).length));

@@ -1,6 +1,7 @@
 // A job file parsed once per version: its shape (detected from content) and
 // the trees every service reads. Services never parse again.
 import type { Node } from 'jsonc-parser';
+import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HclFile, SyntaxProblem } from './hcl/ast';
 import type { HclParser, HclSyntaxTree } from './hcl/hclParser';
@@ -33,6 +34,12 @@ export interface ParsedHcl extends ParsedBase {
   readonly shape: 'hcl';
   readonly hcl: HclFile;
   readonly syntaxTree: HclSyntaxTree;
+  /**
+   * The tree-sitter tree (folding, formatting, the next incremental parse),
+   * parsed now if the file was read without one; undefined if the parse ran
+   * out of time. Owned by this result: do not keep it past dispose().
+   */
+  syntaxRoot(): SyntaxNode | undefined;
 }
 
 export interface ParsedHclJson extends ParsedBase {
@@ -111,6 +118,7 @@ export function parseJobDocument(
     shape: 'hcl',
     hcl: syntaxTree.file,
     syntaxTree,
+    syntaxRoot: () => hclParser.syntaxRoot(syntaxTree),
     syntaxErrors: syntaxTree.file.syntaxErrors,
     dispose: () => syntaxTree.dispose(),
     compact: () => syntaxTree.dispose(),

@@ -1,38 +1,53 @@
-// A faster way to the same AST for files tree-sitter parsed without errors:
-// read the common lines (block headers, closing braces, `name = literal`,
-// comments) straight from the text, and ask the syntax tree only for the
-// rest (heredocs, templates, multi-line values). Walking a 5,000-line job
-// node by node costs thousands of WebAssembly calls; this reads it with a few
-// regular expressions and about one tree lookup per unusual item.
+// The fast way to the AST of a well-formed file: read the common lines
+// (block headers, closing braces, `name = literal`, plain `${var.x}`
+// templates, heredocs, comments) straight from the text.
 //
-// It must give exactly what BodyConverter gives (test/unit/server/
-// cleanFileReader.test.ts compares them). Whenever the text does not look as
-// expected, it gives up and the caller converts the tree as usual.
+// - readPlainText: without any syntax tree. Used when a document is opened:
+//   a file made only of such lines is valid HCL, so its diagnostics need no
+//   tree-sitter parse at all (the server builds the tree afterwards, when
+//   idle, for incremental parsing). Anything else declines.
+// - convertCleanTree: for files tree-sitter parsed without errors; unusual
+//   items (calls, operators, multi-line values) are converted from the tree,
+//   which is found with one lookup per item instead of walking every node.
+//
+// Both must give exactly what the tree walk (BodyConverter) gives;
+// test/unit/server/cleanFileReader.test.ts compares them on real jobs,
+// crafted cases and thousands of mutations. When the text does not look
+// exactly as expected, they decline and the caller walks the tree.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
-import type { Block, Body, BodyItem, HclFile, Label } from './ast';
+import type { Attribute, Block, Body, BodyItem, HclFile, Label, LiteralExpression } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
 import { BodyConverter, checkSingleLineBlock } from './cstToAst';
-import { unescapeQuoted } from './hclStrings';
+import { hasTemplateSyntax, heredocValue, unescapeQuoted } from './hclStrings';
+import { NAME, QUOTED_STRING } from './simpleValues';
 
-const NAME = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
 // Labels as tree-sitter reads them: identifiers or quoted strings (without templates, which labels cannot hold).
-const LABEL = String.raw`${NAME}|"(?:[^"\\$%\r\n]|\\[^\r\n]|\$(?!\{)|%(?!\{))*"`;
+const LABEL = `${NAME}|${QUOTED_STRING}`;
 /** `type "label" ... {` ending its line, maybe with a comment after the brace. */
 const BLOCK_HEADER = new RegExp(String.raw`(${NAME})((?:[ \t]+(?:${LABEL}))*)[ \t]*\{[ \t]*(?:(?:#|//).*)?(?=\r|\n|$)`, 'uy');
 const LABEL_TOKEN = new RegExp(LABEL, 'gu');
+/** `name = <<EOT` or `name = <<-EOT`, the marker ending its line. */
+const HEREDOC_ATTRIBUTE = new RegExp(String.raw`(${NAME})[ \t]*=[ \t]*<<-?(${NAME})(?=\r?\n)`, 'uy');
 const ITEM_TYPES = new Set(['attribute', 'block']);
+/** Characters whose treatment by tree-sitter the plain reader does not model: such texts always get a real parse. */
+const UNMODELLED = /[\u0000\u000b\u000c\u2028\u2029\ufeff]|\r(?!\n)/;
 
 /** Thrown to give up; the caller falls back to the full tree walk. */
 class NotPlain extends Error {}
 
-/**
- * The AST of `text`, or undefined when it has something this reader does not
- * handle on its own and cannot find in the tree. Only for trees without
- * errors of texts the syntax repair did not touch.
- */
+/** The AST of `text` read without a syntax tree, or undefined when the text needs a real parse. */
+export function readPlainText(document: TextDocument, text: string): { file: HclFile; lines: LineIndex } | undefined {
+  return UNMODELLED.test(text) ? undefined : read(undefined, document, text);
+}
+
+/** The AST of a text tree-sitter parsed without errors (and the syntax repair did not touch), or undefined. */
 export function convertCleanTree(root: Node, document: TextDocument, text: string): { file: HclFile; lines: LineIndex } | undefined {
+  return read(root, document, text);
+}
+
+function read(root: Node | undefined, document: TextDocument, text: string): { file: HclFile; lines: LineIndex } | undefined {
   const ctx = new ConversionContext(document, text);
   try {
     const body = new CleanFileReader(root, ctx).file();
@@ -48,7 +63,8 @@ class CleanFileReader {
   private readonly converter: BodyConverter;
   private position = 0;
 
-  constructor(private readonly root: Node, private readonly ctx: ConversionContext) {
+  /** `root`: the syntax tree to convert unusual items from; without one, they make the reader decline. */
+  constructor(private readonly root: Node | undefined, private readonly ctx: ConversionContext) {
     this.text = ctx.text;
     this.converter = new BodyConverter(ctx);
   }
@@ -69,7 +85,7 @@ class CleanFileReader {
     let hasError = false;
     for (this.skipSpaceAndComments(); this.position < this.text.length && this.text[this.position] !== '}'; this.skipSpaceAndComments()) {
       const start = this.position;
-      const item = this.simpleAttribute(start) ?? this.block(start);
+      const item = this.simpleAttribute(start) ?? this.heredocAttribute(start) ?? this.block(start);
       if (item) {
         items.push(item);
         continue;
@@ -126,8 +142,49 @@ class CleanFileReader {
     return block;
   }
 
+  /**
+   * `name = <<EOT` ... `EOT` whose content has no template syntax: a string
+   * literal. The closing marker is a line holding only the marker (indented
+   * or not) and ending in a line break; a line merely starting with the
+   * marker is left to the tree.
+   */
+  private heredocAttribute(start: number): Attribute | undefined {
+    HEREDOC_ATTRIBUTE.lastIndex = start;
+    const header = HEREDOC_ATTRIBUTE.exec(this.text);
+    if (!header) return undefined;
+    const [, name, marker] = header;
+    const equals = this.text.indexOf('=', start + name.length);
+    const valueStart = this.text.indexOf('<<', equals);
+    let lineStart = this.text.indexOf('\n', start + header[0].length) + 1;
+    for (;;) {
+      if (lineStart === 0 || lineStart >= this.text.length) return undefined; // never closed
+      const lineEnd = this.lineEnd(lineStart);
+      const line = this.text.slice(lineStart, lineEnd);
+      const content = line.replace(/^[ \t]+/, ''); // spaces and tabs only, as HCL indents
+      // tree-sitter wants a line break after the marker, even at the end of the file.
+      if (content.replace(/[ \t]+$/, '') === marker) {
+        if (lineEnd >= this.text.length) return undefined;
+        const end = lineStart + (line.length - content.length) + marker.length;
+        const raw = this.text.slice(valueStart, end);
+        if (hasTemplateSyntax(raw)) return undefined;
+        const value = this.ctx.node<LiteralExpression>(valueStart, end, { kind: 'literal', value: heredocValue(raw, raw.startsWith('<<-')) });
+        this.position = end;
+        return this.ctx.node<Attribute>(start, end, {
+          kind: 'attribute',
+          name,
+          nameSpan: this.ctx.span(start, start + name.length),
+          equals: this.ctx.span(equals, equals + 1),
+          value,
+        });
+      }
+      if (content.startsWith(marker)) return undefined;
+      lineStart = this.text.indexOf('\n', lineEnd) + 1;
+    }
+  }
+
   /** The attribute or block the syntax tree has starting here, converted from the tree. */
   private fromTree(start: number): BodyItem[] {
+    if (!this.root) throw new NotPlain();
     let node: Node | null = this.root.descendantForIndex(start);
     while (node && !(ITEM_TYPES.has(node.type) && node.startIndex === start)) {
       node = node.startIndex === start ? node.parent : null;

@@ -4,7 +4,7 @@
 import type { TreeCursor } from 'web-tree-sitter';
 import type { CallExpression, Expression, LiteralExpression, ObjectEntry, ObjectExpression, OtherExpression, ReferenceExpression, TemplateExpression, TupleExpression } from './ast';
 import { CHECKED_SCOPES, ConversionContext } from './conversionContext';
-import { heredocValue, unescapeQuoted } from './hclStrings';
+import { hasTemplateSyntax, heredocValue, unescapeQuoted } from './hclStrings';
 
 /** Nodes that extend the term before them: `.name`, `[i]`, `.*`, `[*]`. */
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);
@@ -152,9 +152,8 @@ export class ExpressionConverter {
     return this.literalNode(start, end, heredocValue(raw, raw.startsWith('<<-')));
   }
 
-  /** `${` or `%{` not escaped as `$${` / `%%{`. */
   private hasTemplateSyntax(start: number, end: number): boolean {
-    return /(^|[^$%])[$%]\{/.test(this.ctx.text.slice(start, end));
+    return hasTemplateSyntax(this.ctx.text.slice(start, end));
   }
 
   private objectEntries(c: TreeCursor): ObjectEntry[] {

@@ -1,11 +1,11 @@
 // Parses native HCL into our AST, reusing the previous version's syntax tree
 // after an edit (tree-sitter's incremental parsing).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Parser, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Tree } from 'web-tree-sitter';
 import type { HclFile } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
-import { convertCleanTree } from './cleanFileReader';
+import { convertCleanTree, readPlainText } from './cleanFileReader';
 import { convertTree } from './cstToAst';
 import { findSingleEdit } from './textEdit';
 import { createHclTreeSitterParser } from './treeSitter';
@@ -13,9 +13,11 @@ import { updateAfterEdit } from './incrementalAst';
 import { repairSyntax } from './syntaxRepair';
 
 /**
- * One parsed version of a document. Owns a tree-sitter tree (WebAssembly
- * memory): call dispose() when replaced. `text` is what was parsed: the
- * document's text, with lines blanked by the syntax repair if any.
+ * One parsed version of a document. May own a tree-sitter tree (WebAssembly
+ * memory): call dispose() when replaced. A plain file is read without one;
+ * HclParser.syntaxRoot() makes it when a feature or the next edit needs it.
+ * `text` is what was (or will be) parsed: the document's text, with lines
+ * blanked by the syntax repair if any.
  */
 export class HclSyntaxTree {
   private tree: Tree | undefined;
@@ -33,9 +35,15 @@ export class HclSyntaxTree {
     return new HclSyntaxTree(text, { body: { items: [], hasError: true }, references: [], syntaxErrors: ctx.syntaxErrors }, undefined, ctx.lines);
   }
 
-  /** The tree-sitter tree, for incremental re-parsing only; undefined once disposed. */
+  /** The tree-sitter tree, for incremental re-parsing only; undefined once disposed or not made yet. */
   get syntaxTree(): Tree | undefined {
     return this.tree;
+  }
+
+  /** For HclParser: the tree of exactly `text`, made after the fact. */
+  attach(tree: Tree): void {
+    this.tree?.delete();
+    this.tree = tree;
   }
 
   dispose(): void {
@@ -61,14 +69,21 @@ export class HclParser {
     return new HclParser(await createHclTreeSitterParser(wasmDirectory), budgetMs);
   }
 
-  /** Parses `document`; with `previous` (an earlier version of the same document) only the edited part is re-read. */
+  /**
+   * Parses `document`; with `previous` (an earlier version of the same
+   * document, holding its syntax tree) only the edited part is re-read.
+   * Without one, a plain file is read from its text alone (cleanFileReader.ts).
+   */
   parse(document: TextDocument, previous?: HclSyntaxTree): HclSyntaxTree {
     const text = document.getText();
     const parse = this.boundedParse();
     const oldTree = previous?.syntaxTree;
     // Re-using a tree full of error recovery can take far longer than a fresh parse (measured: 23 s against
     // 1 s for thousands of unclosed `{ a =`), and tree-sitter cannot cancel it midway. Broken files start over.
-    if (!previous || !oldTree || oldTree.rootNode.hasError) return this.convert(document, text, parse(text), parse);
+    if (!oldTree || oldTree.rootNode.hasError) {
+      const plain = readPlainText(document, text);
+      return plain ? new HclSyntaxTree(text, plain.file, undefined, plain.lines) : this.convert(document, text, parse(text), parse);
+    }
     const edit = findSingleEdit(previous.text, text);
     if (!edit) return new HclSyntaxTree(text, previous.file, oldTree.copy(), previous.lines);
     const edited = oldTree.copy();
@@ -93,6 +108,18 @@ export class HclParser {
     const repaired = tree.rootNode.hasError ? repairSyntax(parse, text, tree) : { text, tree, blanked: [] };
     const { file, lines } = convertTree(repaired.tree.rootNode, document, repaired.text, repaired.blanked);
     return new HclSyntaxTree(repaired.text, file, repaired.tree, lines);
+  }
+
+  /**
+   * The syntax tree of `syntax`, parsing its text now if it was read without
+   * one or gave its tree up; undefined when the parse ran out of time.
+   */
+  syntaxRoot(syntax: HclSyntaxTree): Node | undefined {
+    if (!syntax.syntaxTree) {
+      const tree = this.boundedParse()(syntax.text);
+      if (tree) syntax.attach(tree);
+    }
+    return syntax.syntaxTree?.rootNode;
   }
 
   /** A parse function sharing one deadline; after a cancelled parse the parser must be reset. */

@@ -57,3 +57,8 @@ export function heredocValue(source: string, indented: boolean): string {
   if (!Number.isFinite(indent) || indent === 0) return body;
   return lines.map((line) => line.slice(Math.min(indent, line.length - line.trimStart().length))).join('\n');
 }
+
+/** `${` or `%{` not escaped as `$${` / `%%{`: the text of a string or heredoc is a template, not a literal. */
+export function hasTemplateSyntax(source: string): boolean {
+  return /(^|[^$%])[$%]\{/.test(source);
+}

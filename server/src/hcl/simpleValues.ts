@@ -1,5 +1,5 @@
-// Most attributes in a jobspec are `name = literal`, `name = [literals]` or
-// a string with plain `${var.x}` interpolations. Reading those straight from
+// Most attributes in a jobspec are `name = literal`, `name = [literals]`,
+// `name = var.x` or a string with plain `${var.x}` interpolations. Reading those straight from
 // the text saves walking their syntax nodes one WebAssembly call at a time
 // (about half the conversion cost of a large job). Anything else (operators,
 // calls, directives, several lines) returns undefined and goes through the
@@ -9,22 +9,27 @@ import type { Expression, LiteralExpression, ReferenceExpression, TemplateExpres
 import type { ConversionContext } from './conversionContext';
 import { unescapeQuoted } from './hclStrings';
 
-// A string without interpolation, directives or line breaks; `$${` and `%%{` would need care, so they are left out too.
-const STRING = String.raw`"(?:[^"\\$%\r\n]|\\[^\r\n]|\$(?!\{)|%(?!\{))*"`;
-const NAME = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
+// Only the escapes HCL (and tree-sitter's grammar) accept: `"\q"` is a syntax error, never a literal.
+const ESCAPE = String.raw`\\(?:[nrt"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})`;
+/** A string without interpolation, directives or line breaks; `$${` and `%%{` would need care, so they are left out too. */
+export const QUOTED_STRING = String.raw`"(?:[^"\\$%\r\n]|${ESCAPE}|\$(?!\{)|%(?!\{))*"`;
+/** An HCL identifier, as tree-sitter's grammar reads one. */
+export const NAME = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
 const PATH = String.raw`${NAME}(?:\.${NAME})*`;
 /** `${root.name.more}`, with optional spaces inside the braces. */
 const INTERPOLATION = String.raw`\$\{[ \t]*${PATH}[ \t]*\}`;
 // A string whose only template syntax is such interpolations. No escapes at all, so every `${` in it is one.
 const TEMPLATE = String.raw`"(?:[^"\\$%\r\n]|\$(?![{$])|%(?![{%])|${INTERPOLATION})*"`;
-const NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
-const LITERAL = `${STRING}|${TEMPLATE}|${NUMBER}|true|false|null`;
+// No exponents: tree-sitter's grammar rejects `1e5`, so the text must not read it as a number either.
+const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
+// PATH covers `true`, `false` and `null` too: they are told apart after matching (literal()).
+const LITERAL = `${QUOTED_STRING}|${TEMPLATE}|${NUMBER}|${PATH}`;
 const SIMPLE_LITERAL = new RegExp(`^(?:${LITERAL})$`, 'u');
 const SIMPLE_TUPLE = new RegExp(String.raw`^\[[ \t]*(?:(?:${LITERAL})[ \t]*(?:,[ \t]*(?:${LITERAL})[ \t]*)*,?[ \t]*)?\]$`, 'u');
 const TUPLE_ITEM = new RegExp(LITERAL, 'gu');
 const INTERPOLATIONS = new RegExp(String.raw`\$\{([ \t]*)(${PATH})[ \t]*\}`, 'gu');
 /** `name = value` on one line; the name as HCL identifiers are written. */
-const SIMPLE_ATTRIBUTE = /^([\p{ID_Start}_][\p{ID_Continue}_-]*)([ \t]*)=([ \t]*)(\S.*)$/u;
+const SIMPLE_ATTRIBUTE = new RegExp(String.raw`^(${NAME})([ \t]*)=([ \t]*)(\S.*)$`, 'u');
 
 export interface SimpleAttribute {
   readonly nameEnd: number;
@@ -51,11 +56,36 @@ function readSimpleValue(text: string, start: number, ctx: ConversionContext): E
   return ctx.node<TupleExpression>(start, start + text.length, { kind: 'tuple', items });
 }
 
+const KEYWORDS: Record<string, boolean | null> = { true: true, false: false, null: null };
+
+/** One LITERAL match: a string, template, number, keyword, or a bare `name.attr` reference. */
 function literal(text: string, start: number, ctx: ConversionContext): Expression {
-  // STRING allows no `${` but after a backslash, TEMPLATE no backslash at all.
-  if (text.startsWith('"') && text.includes('${') && !text.includes('\\')) return template(text, start, ctx);
-  const value = text.startsWith('"') ? unescapeQuoted(text.slice(1, -1)) : text === 'true' ? true : text === 'false' ? false : text === 'null' ? null : Number(text);
+  const first = text[0];
+  let value: LiteralExpression['value'];
+  if (first === '"') {
+    // QUOTED_STRING allows no `${` but after a backslash, TEMPLATE no backslash at all.
+    if (text.includes('${') && !text.includes('\\')) return template(text, start, ctx);
+    value = unescapeQuoted(text.slice(1, -1));
+  } else if (first === '-' || (first >= '0' && first <= '9')) {
+    value = Number(text);
+  } else if (Object.prototype.hasOwnProperty.call(KEYWORDS, text)) {
+    value = KEYWORDS[text];
+  } else {
+    return reference(text, start, ctx);
+  }
   return ctx.node<LiteralExpression>(start, start + text.length, { kind: 'literal', value });
+}
+
+/** `root.name.more` at `start`: recorded as the tree walk records it (the first name of `var.` and `local.` paths). */
+function reference(path: string, start: number, ctx: ConversionContext): Expression {
+  const dot = path.indexOf('.');
+  const root = dot < 0 ? path : path.slice(0, dot);
+  if (dot >= 0) {
+    const nextDot = path.indexOf('.', dot + 1);
+    const name = path.slice(dot + 1, nextDot < 0 ? undefined : nextDot);
+    ctx.addReference(root, name, start, start + dot + 1 + name.length);
+  }
+  return ctx.node<ReferenceExpression>(start, start + path.length, { kind: 'reference', root });
 }
 
 /** A TEMPLATE: its parts are the references it interpolates, recorded as the tree walk records them. */
@@ -63,15 +93,7 @@ function template(text: string, start: number, ctx: ConversionContext): Expressi
   const parts: Expression[] = [];
   for (const match of text.matchAll(INTERPOLATIONS)) {
     const [, space, path] = match;
-    const pathStart = start + (match.index ?? 0) + 2 + space.length;
-    const dot = path.indexOf('.');
-    const root = dot < 0 ? path : path.slice(0, dot);
-    if (dot >= 0) {
-      const nextDot = path.indexOf('.', dot + 1);
-      const name = path.slice(dot + 1, nextDot < 0 ? undefined : nextDot);
-      ctx.addReference(root, name, pathStart, pathStart + dot + 1 + name.length);
-    }
-    parts.push(ctx.node<ReferenceExpression>(pathStart, pathStart + path.length, { kind: 'reference', root }));
+    parts.push(reference(path, start + (match.index ?? 0) + 2 + space.length, ctx));
   }
   return ctx.node<TemplateExpression>(start, start + text.length, { kind: 'template', parts });
 }

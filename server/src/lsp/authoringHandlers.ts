@@ -83,7 +83,7 @@ export function registerAuthoringHandlers(
       if (!ready || !document) return fallback;
       return guard(logger, name, () => handler(document, ready.parsed.get(document), ready.service, params), fallback)();
     };
-  const syntaxRoot = (parsed: ParsedJobDocument) => (parsed.shape === 'hcl' ? parsed.syntaxTree.syntaxTree?.rootNode : undefined);
+  const syntaxRoot = (parsed: ParsedJobDocument) => (parsed.shape === 'hcl' ? parsed.syntaxRoot() : undefined);
   // Formatting refuses files with syntax errors, including HCL's own rules tree-sitter does not enforce (one item per line).
   const formattableRoot = (parsed: ParsedJobDocument) => (parsed.syntaxErrors.length === 0 ? syntaxRoot(parsed) : undefined);
 

@@ -3,6 +3,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NomadLanguageService } from '../languageService';
+import { describeError } from './guard';
 import type { ParsedDocuments } from './parsedDocuments';
 import { schemaVersionOf, type SettingsCache } from './settingsCache';
 
@@ -38,6 +39,14 @@ export class DocumentValidator {
       reportJsonSyntaxErrors: !JSON_LANGUAGES.has(document.languageId),
     });
     await this.connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    // Diagnostics first; the syntax tree for incremental parsing once nothing else waits.
+    setImmediate(() => {
+      try {
+        if (this.documents.get(uri)?.version === document.version) this.parsedDocuments.prepareForEdits(document);
+      } catch (error) {
+        this.connection.console.error(`Preparing ${uri} for edits failed: ${describeError(error)}`);
+      }
+    });
   }
 
   clear(uri: string): void {

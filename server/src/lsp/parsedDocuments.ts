@@ -26,6 +26,17 @@ export class ParsedDocuments {
     return parsed;
   }
 
+  /**
+   * Makes sure the current version of `document` has its syntax tree, so the
+   * next edit re-parses incrementally. A file opened plain was read without
+   * one (see hcl/cleanFileReader.ts); the server calls this when idle, after
+   * publishing diagnostics.
+   */
+  prepareForEdits(document: TextDocument): void {
+    const parsed = this.entries.get(document.uri);
+    if (parsed?.version === document.version && parsed.shape === 'hcl') parsed.syntaxRoot();
+  }
+
   forget(uri: string): void {
     this.entries.get(uri)?.dispose();
     this.entries.delete(uri);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser } from 'web-tree-sitter';
-import { convertCleanTree } from '../../../server/src/hcl/cleanFileReader';
+import { convertCleanTree, readPlainText } from '../../../server/src/hcl/cleanFileReader';
 import { convertTree } from '../../../server/src/hcl/cstToAst';
 import { createHclTreeSitterParser } from '../../../server/src/hcl/treeSitter';
 import { HclParser } from '../../../server/src/hcl/hclParser';
@@ -21,42 +21,70 @@ before(async () => {
   parser = await createHclTreeSitterParser();
 });
 
-/** Both conversions of `text`; `clean` is undefined when the reader declined. */
-function convertBoth(text: string): { clean: string | undefined; walked: string; hasError: boolean } {
+interface Conversions {
+  /** With the tree's help (undefined when that reader declined). */
+  clean: string | undefined;
+  /** From the text alone (undefined when declined). */
+  plain: string | undefined;
+  walked: string;
+  hasError: boolean;
+}
+
+/** Every conversion of `text`, as JSON. */
+function convertBoth(text: string): Conversions {
   const tree = parser.parse(text);
   assert.ok(tree);
   try {
     const document = TextDocument.create('file:///t.nomad.hcl', 'nomad', 1, text);
     const clean = tree.rootNode.hasError ? undefined : convertCleanTree(tree.rootNode, document, text);
+    const plain = readPlainText(document, text);
     const walked = convertTree(tree.rootNode, document, text);
-    return { clean: clean && JSON.stringify(clean.file), walked: JSON.stringify(walked.file), hasError: tree.rootNode.hasError };
+    return { clean: clean && JSON.stringify(clean.file), plain: plain && JSON.stringify(plain.file), walked: JSON.stringify(walked.file), hasError: tree.rootNode.hasError };
   } finally {
     tree.delete();
   }
 }
 
-function assertSame(text: string, label = text): boolean {
-  const { clean, walked } = convertBoth(text);
+/** Whatever the readers accept must be what the tree walk gives; the plain reader must never accept what tree-sitter rejects. */
+function assertAgree(conversions: Conversions, label: string): void {
+  const { clean, plain, walked, hasError } = conversions;
   if (clean !== undefined) assert.strictEqual(clean, walked, `the clean reader differs from the tree walk on ${label}`);
-  return clean !== undefined;
+  if (plain !== undefined) {
+    assert.ok(!hasError, `the plain reader accepted a text tree-sitter rejects: ${label}`);
+    assert.strictEqual(plain, walked, `the plain reader differs from the tree walk on ${label}`);
+  }
+}
+
+function assertSame(text: string, label = text): Conversions {
+  const conversions = convertBoth(text);
+  assertAgree(conversions, label);
+  return conversions;
 }
 
 function hclFiles(dir: string): string[] {
   return fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => /\.(nomad\.hcl|nomad|hcl)$/.test(name)).map((name) => path.join(dir, name)) : [];
 }
 
+/** Lines that look plain but are not, or that change how the lines around them read. */
+const TRICKY_LINES = [
+  'a = "\\q"', 'a = 1e5', 'b = "\\u12"', 'c = True', 'grüße = 1', '-a = 1', 'a 1 {', '}', '{', '/* open', '*/', 'k = "x" # c',
+  'a = [1,', ']', 'a = "${var.x}"', 'v = "$${x}"', 'x = <<EOT', 'x = <<-EOT', 'EOT', '  EOT', 'EOT;', 'EOTX', 'plain text', '${var.x}',
+  'n = 1.5', 'm = -1', 'e = ""', 'd = b-1', 'd = var.a-b', 't = string', 'r = var.x.y', 'l = ["a", "${local.b}"]', 'job web {', 'w = "tab\\there"',
+];
+
 describe('Clean-file reader', () => {
   it('reads every example and valid fixture exactly as the tree walk does', () => {
     const files = [...hclFiles(path.join(ROOT, 'examples')), ...hclFiles(path.join(ROOT, 'test/fixtures/valid'))];
     assert.ok(files.length >= 8, `only ${files.length} files`);
     let read = 0;
-    for (const file of files) if (assertSame(fs.readFileSync(file, 'utf8'), path.relative(ROOT, file))) read++;
+    for (const file of files) if (assertSame(fs.readFileSync(file, 'utf8'), path.relative(ROOT, file)).clean !== undefined) read++;
     // The shortcut is worth having only if it applies to ordinary jobs.
     assert.ok(read >= files.length - 1, `the reader declined ${files.length - read} of ${files.length} files`);
   });
 
-  it('reads the benchmark job, with its heredocs and interpolations, exactly as the tree walk does', () => {
-    assert.ok(assertSame(generateJob(600).hcl, 'the generated job'));
+  it('reads the benchmark job, with its heredocs and interpolations, exactly as the tree walk does, even without the tree', () => {
+    const { clean, plain } = assertSame(generateJob(600).hcl, 'the generated job');
+    assert.ok(clean !== undefined && plain !== undefined);
   });
 
   const tricky: Record<string, string> = {
@@ -82,10 +110,30 @@ describe('Clean-file reader', () => {
   const declined = new Set(['a value continued on the next line', 'a byte order mark']);
   for (const [name, text] of Object.entries(tricky)) {
     it(`agrees with the tree walk on ${name}`, () => {
-      const { clean, walked, hasError } = convertBoth(text);
-      assert.strictEqual(hasError, false, 'the case must be a file tree-sitter parses cleanly');
-      if (declined.has(name)) assert.strictEqual(clean, undefined, 'expected the reader to decline');
-      else assert.strictEqual(clean, walked);
+      const conversions = convertBoth(text);
+      assert.strictEqual(conversions.hasError, false, 'the case must be a file tree-sitter parses cleanly');
+      assertAgree(conversions, name);
+      if (declined.has(name)) assert.strictEqual(conversions.clean, undefined, 'expected the reader to decline');
+      else assert.ok(conversions.clean !== undefined, 'expected the reader to read it');
+    });
+  }
+
+  // Texts tree-sitter rejects, though each line looks plain: the plain reader must leave them to the parser.
+  const rejected: Record<string, string> = {
+    'an escape HCL does not have': 'a = "\\q"\n',
+    'a short unicode escape': 'a = "\\u12"\n',
+    'an exponent': 'a = 1e5\n',
+    'a heredoc never closed': 'a = <<EOT\nx\n',
+    'a heredoc marker with more after it': 'a = <<EOT\nx\nEOT;\n',
+    'a numeric label': 'a 1 {\n}\n',
+    'a brace never closed': 'job "a" {\n  count = 1\n',
+    'a brace too many': 'job "a" {\n}\n}\n',
+  };
+  for (const [name, text] of Object.entries(rejected)) {
+    it(`leaves ${name} to tree-sitter`, () => {
+      const conversions = convertBoth(text);
+      assert.ok(conversions.hasError, 'the case must be one tree-sitter rejects');
+      assert.strictEqual(conversions.plain, undefined);
     });
   }
 
@@ -104,18 +152,39 @@ describe('Clean-file reader', () => {
       (lines, at) => (lines[at] = lines[at].replace(/"([^"$]*)"/, '"$1-${var.x}"')),
       (lines, at) => (lines[at] = lines[at].replace('=', '=\n')),
       (lines, at) => (lines[at] = `\t${lines[at].trim()}\r`),
+      (lines, at) => lines.splice(at, 0, pick(TRICKY_LINES)),
     ];
     let compared = 0;
+    let readPlain = 0;
     for (let round = 0; round < 1000; round++) {
       const lines = pick(sources).split('\n');
       for (let n = 1 + Math.floor(random() * 3); n > 0; n--) pick(mutations)(lines, Math.floor(random() * lines.length));
       const text = lines.join('\n');
-      const { clean, walked } = convertBoth(text);
-      if (clean === undefined) continue;
-      assert.strictEqual(clean, walked, `differs on mutation round ${round}:\n${text}`);
-      compared++;
+      const conversions = convertBoth(text);
+      assertAgree(conversions, `mutation round ${round}:\n${text}`);
+      if (conversions.clean !== undefined) compared++;
+      if (conversions.plain !== undefined) readPlain++;
     }
     assert.ok(compared > 300, `only ${compared} mutated files were read by the reader`);
+    assert.ok(readPlain > 200, `only ${readPlain} mutated files were read without a tree`);
+  });
+
+  it('agrees with the tree walk on thousands of files made of lines that look plain', function () {
+    this.timeout(60_000); // about two seconds on an idle machine
+    const random = seededRandom(11);
+    const soup = [
+      ...TRICKY_LINES, 'a = "x"', 'b = 2', 'blk {', 'blk "l" {', 'hello', '  indented', '  X', 'y = <<-X', 'EOT  ', 'EOT # no',
+      '\u00a0EOT', 'u = "\\u00e9"', 'k = x.y.z', 'o = 1.', 'p = .5', 's = "%"', 't = "%%{"', 'q = null', '# c', '// d', '',
+    ];
+    let readPlain = 0;
+    for (let round = 0; round < 3000; round++) {
+      const lines = Array.from({ length: 1 + Math.floor(random() * 12) }, () => soup[Math.floor(random() * soup.length)]);
+      const text = lines.join(random() < 0.1 ? '\r\n' : '\n') + (random() < 0.5 ? '\n' : '');
+      const conversions = convertBoth(text);
+      assertAgree(conversions, JSON.stringify(text));
+      if (conversions.plain !== undefined) readPlain++;
+    }
+    assert.ok(readPlain > 100, `only ${readPlain} texts were read without a tree`);
   });
 
   it('is what the parser uses for clean files, and it still finds the problems the tree walk finds', async () => {

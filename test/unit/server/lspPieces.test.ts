@@ -47,8 +47,12 @@ describe('Server pieces', () => {
     const a1 = TextDocument.create('file:///a.nomad.hcl', 'nomad', 1, 'job "a" {\n  group "g" {\n  }\n}\n');
     const b1 = TextDocument.create('file:///b.nomad.hcl', 'nomad', 1, 'job "b" {\n}\n');
     const a = parsedDocuments.get(a1);
+    assert.ok(a.shape === 'hcl' && a.syntaxTree.syntaxTree === undefined, 'a plain file is read without a syntax tree');
+    parsedDocuments.prepareForEdits(a1);
+    assert.ok(a.syntaxTree.syntaxTree !== undefined, 'made when the server prepares for edits');
     const b = parsedDocuments.get(b1);
-    assert.ok(a.shape === 'hcl' && a.syntaxTree.syntaxTree === undefined, 'the idle document gave its tree up');
+    parsedDocuments.prepareForEdits(b1);
+    assert.ok(a.syntaxTree.syntaxTree === undefined, 'the idle document gave its tree up');
     assert.ok(b.shape === 'hcl' && b.syntaxTree.syntaxTree !== undefined);
     assert.strictEqual(a.hcl.body.items.length, 1, 'its AST stays usable');
     const a2 = parsedDocuments.get(TextDocument.update(a1, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, text: 'z' }], 2));

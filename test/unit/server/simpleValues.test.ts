@@ -42,9 +42,10 @@ function read(text: string): string | undefined {
 
 describe('Values read from the text', () => {
   const handled = [
-    '"plain"', '"esc\\"aped\\n"', '42', '-7', '1.5e3', 'true', 'false', 'null', '"5$ and 10%"',
+    '"plain"', '"esc\\"aped\\n"', '"caf\\u00e9 \\U0001F600"', '42', '-7', '1.5', 'true', 'false', 'null', '"5$ and 10%"',
     '"${var.image}"', '"nginx:${var.tag}"', '"x-${ local.a.b }-y"', '"${attr.kernel.name}"', '"${NOMAD_ALLOC_DIR}/data"',
     '"${var.a}${var.b}"', '"${meta.rack}"', '["a", 1, true, null]', '["--port", "${NOMAD_PORT_http}", "${var.x}"]', '[]',
+    'string', 'var.image', 'local.a.b', 'True', 'nullable', '[var.a, "b", trueish]',
   ];
   for (const value of handled) {
     it(`reads a = ${value} as the tree walk does`, () => {
@@ -55,7 +56,7 @@ describe('Values read from the text', () => {
     });
   }
 
-  const leftToTheTree = ['"$${x}"', '"%{ if a }b%{ endif }"', '"${var.a[0]}"', '"${upper(var.a)}"', '"\\t${var.a}"', '"${~ var.a ~}"', '"${var.a.0}"', 'var.a', '1 + 2'];
+  const leftToTheTree = ['1.5e3', '"\\q"', '"\\u12"', '"$${x}"', '"%{ if a }b%{ endif }"', '"${var.a[0]}"', '"${upper(var.a)}"', '"\\t${var.a}"', '"${~ var.a ~}"', '"${var.a.0}"', 'var.a[0]', 'var.a.0', '1 + 2'];
   for (const value of leftToTheTree) {
     it(`leaves a = ${value} to the tree`, () => {
       assert.strictEqual(read(`a = ${value}`), undefined);
