@@ -40,35 +40,26 @@ async function run() {
   // Full parse + validation of the HCL jobspec, as when a document is opened. Freeing the
   // syntax tree is not part of opening (the server frees a tree when its document closes
   // or is parsed anew); it happens here between rounds, outside the timing.
-  const full = [];
-  let diagnostics = 0;
-  for (let i = 0; i < WARMUP + ROUNDS; i++) {
-    const document = TextDocument.create('file:///bench/job.nomad.hcl', 'nomad', 1, job.hcl);
-    let parsed;
-    const ms = timeMs(() => {
-      parsed = service.parseJobDocument(document);
-      diagnostics = service.doValidation(document, parsed, settings).length;
-    });
-    parsed.dispose();
-    if (i >= WARMUP) full.push(ms);
-  }
-  if (diagnostics !== 0) throw new Error(`the generated job has ${diagnostics} diagnostics`);
-
+  const timeOpening = (/** @type {string} */ name, /** @type {string} */ text) => {
+    const samples = [];
+    for (let i = 0; i < WARMUP + ROUNDS; i++) {
+      const document = TextDocument.create(`file:///bench/${name}.nomad.hcl`, 'nomad', 1, text);
+      let parsed;
+      let diagnostics = 0;
+      const ms = timeMs(() => {
+        parsed = service.parseJobDocument(document);
+        diagnostics = service.doValidation(document, parsed, settings).length;
+      });
+      parsed.dispose();
+      if (diagnostics !== 0) throw new Error(`the generated ${name} job has ${diagnostics} diagnostics`);
+      if (i >= WARMUP) samples.push(ms);
+    }
+    return samples;
+  };
+  const full = timeOpening('plain', job.hcl);
   // The same with a function call in every group (`count = max(1, 1)`): not plain, so opening it
   // takes a tree-sitter parse (what any file with expressions beyond `var.x` and `"${...}"` costs).
-  const withCalls = job.hcl.replace(/count = (\d+)/g, 'count = max($1, 1)');
-  const fullWithCalls = [];
-  for (let i = 0; i < WARMUP + ROUNDS; i++) {
-    const document = TextDocument.create('file:///bench/calls.nomad.hcl', 'nomad', 1, withCalls);
-    let parsed;
-    const ms = timeMs(() => {
-      parsed = service.parseJobDocument(document);
-      diagnostics = service.doValidation(document, parsed, settings).length;
-    });
-    parsed.dispose();
-    if (i >= WARMUP) fullWithCalls.push(ms);
-  }
-  if (diagnostics !== 0) throw new Error(`the job with calls has ${diagnostics} diagnostics`);
+  const fullWithCalls = timeOpening('calls', job.hcl.replace(/count = (\d+)/g, 'count = max($1, 1)'));
 
   // One-character edits at random places (digits of numbers and letters of strings), each re-parsed
   // from the previous version and re-validated: the work the server does per keystroke.
