@@ -1,5 +1,5 @@
 // The Jobs tree as a person sees it: connected to a (fake) cluster through NOMAD_ADDR, a job
-// expanded down to its allocations, deployments and a failed placement; a picture of it.
+// expanded down to its allocations and tasks, deployments and a failed placement; a picture of it.
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { NomadClient } from '../../client/src/nomad/client';
@@ -93,11 +93,13 @@ describe('Jobs explorer (UI)', function () {
     assert.strictEqual(await status.locator('.codicon-server').count(), 1);
   });
 
-  it('expands a job down to allocations, deployments and placement failures', async () => {
+  it('expands a job down to allocations and their tasks, deployments and placement failures', async () => {
     const { page } = workbench;
     await expand(await rowAt(page, 'web', 1));
     await expand(await rowAt(page, 'Allocations', 2));
     await rowAt(page, 'api[2]', 3);
+    await expand(await rowAt(page, 'api[0]', 3));
+    assert.match(await (await rowAt(page, 'main', 4)).innerText(), /^main\s*running/);
     await expand(await rowAt(page, 'Deployments', 2));
     await expand(await rowAt(page, 'v0', 3));
     await expand(await rowAt(page, 'search', 1));
