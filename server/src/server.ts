@@ -45,7 +45,14 @@ function whenReady(name: string, action: (parts: Awaited<NonNullable<typeof read
 connection.onInitialized(() => registerNomadOnlyFeatures(connection, clientCapabilities));
 registerAuthoringHandlers(connection, documents, () => ready, logger);
 
-documents.onDidChangeContent((event) => whenReady('didChange', ({ scheduler }) => scheduler.schedule(event.document.uri)));
+// An edit waits out the burst of keystrokes it belongs to; a document just opened has none to wait for.
+const justOpened = new Set<string>();
+documents.onDidOpen((event) => justOpened.add(event.document.uri));
+documents.onDidChangeContent((event) => {
+  const uri = event.document.uri;
+  const delayMs = justOpened.delete(uri) ? 0 : undefined;
+  whenReady('didChange', ({ scheduler }) => scheduler.schedule(uri, delayMs));
+});
 documents.onDidClose((event) =>
   whenReady('didClose', ({ scheduler, parsed, settings, validator }) => {
     scheduler.cancel(event.document.uri);
