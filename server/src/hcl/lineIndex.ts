@@ -20,6 +20,14 @@ export class LineIndex {
   /** Follows an edit that replaced [start, oldEnd) of the previous text; `text` is the new text. */
   update(text: string, start: number, oldEnd: number, newEnd: number): void {
     const delta = newEnd - oldEnd;
+    // Typing within a line (the common case) moves the later lines and nothing else: shift them in place.
+    // One character either side is included, where a "\r" and a "\n" could pair up or come apart.
+    if (!hasLineBreak(this.text, start - 1, oldEnd + 1) && !hasLineBreak(text, start - 1, newEnd + 1)) {
+      const starts = this.lineStarts;
+      for (let line = this.lineOf(start) + 1; line < starts.length; line++) starts[line] += delta;
+      this.text = text;
+      return;
+    }
     // From the line before the edit: a "\r" just before it may now pair with an inserted "\n".
     const firstLine = this.lineOf(Math.max(0, start - 1));
     const starts = this.lineStarts.slice(0, firstLine + 1);
@@ -79,4 +87,11 @@ export class LineIndex {
 
 function isLineBreak(code: number): boolean {
   return code === 0x0d || code === 0x0a;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = Math.max(0, from); i < Math.min(to, text.length); i++) {
+    if (isLineBreak(text.charCodeAt(i))) return true;
+  }
+  return false;
 }
