@@ -9,7 +9,8 @@
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { generateJob } = require('./jobspecGenerator');
-const { percentile, seededRandom, timeMs } = require('./stats');
+const { percentile, timeMs } = require('./stats');
+const { seededRandom } = require('../out/test/support/random');
 
 const OUT = path.join(__dirname, '..', 'out', 'server', 'src');
 const LINES = 5000;

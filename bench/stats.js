@@ -16,16 +16,4 @@ function timeMs(/** @type {() => unknown} */ fn) {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
-/** mulberry32: repeatable pseudo-random numbers in [0, 1). */
-function seededRandom(/** @type {number} */ seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-module.exports = { percentile, timeMs, seededRandom };
+module.exports = { percentile, timeMs };

@@ -10,7 +10,7 @@ import { convertCleanTree, readPlainText } from '../../../server/src/hcl/cleanFi
 import { convertTree } from '../../../server/src/hcl/cstToAst';
 import { createHclTreeSitterParser } from '../../../server/src/hcl/treeSitter';
 import { HclParser } from '../../../server/src/hcl/hclParser';
-import { seededRandom } from './random';
+import { seededRandom } from '../../support/random';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports

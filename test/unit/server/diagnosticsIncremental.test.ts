@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type NomadLanguageService, type ParsedJobDocument } from '../../../server/src/languageService';
-import { seededRandom } from './random';
+import { seededRandom } from '../../support/random';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 

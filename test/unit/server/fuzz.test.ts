@@ -9,7 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NomadLanguageService, ParsedJobDocument } from '../../../server/src/languageService';
 import { languageService } from './support';
-import { seededRandom } from './random';
+import { seededRandom } from '../../support/random';
 
 const ROOT = path.resolve(__dirname, '../../../..');
 const SEED_DIRS = [path.join(ROOT, 'test/fixtures/valid'), path.join(ROOT, 'examples')];

@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HclParser, type HclSyntaxTree } from '../../../server/src/hcl/hclParser';
 import { findSingleEdit } from '../../../server/src/hcl/textEdit';
 import { LineIndex } from '../../../server/src/hcl/lineIndex';
-import { seededRandom } from './random';
+import { seededRandom } from '../../support/random';
 
 const BASE = `variable "image" {
   default = "nginx"

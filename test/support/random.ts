@@ -1,4 +1,4 @@
-// A small seeded PRNG (mulberry32) so randomized tests repeat exactly.
+// A small seeded PRNG (mulberry32) so randomized tests and benchmarks repeat exactly.
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
