@@ -2,8 +2,8 @@
 // default `nomad.schemaVersion` of `auto`): a feature newer than the cluster
 // gets a warning while that cluster is active, and none once no cluster answers.
 import * as assert from 'assert';
-import * as net from 'net';
 import * as vscode from 'vscode';
+import { deadAddress } from '../support/deadAddress';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import { clearClusters, useCluster } from './explorerFixtures';
 import { activatedApi } from './support/extension';
@@ -33,14 +33,6 @@ const JOB = `job "reloadable" {
 }
 `;
 
-/** An address where nothing listens: a port we bound and released. */
-async function deadAddress(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 const codes = (uri: vscode.Uri): string[] => vscode.languages.getDiagnostics(uri).map((d) => String(typeof d.code === 'object' ? d.code.value : d.code));
 

@@ -1,22 +1,12 @@
 // What the Jobs tree says when it cannot show jobs: nothing configured, cluster unreachable,
 // permission denied, TLS failure, or simply no jobs; and that it recovers.
 import * as assert from 'assert';
-import * as http from 'http';
-import type { AddressInfo } from 'net';
 import * as vscode from 'vscode';
 import type { NomadExtensionApi } from '../../client/src/extension';
+import { deadAddress } from '../support/deadAddress';
 import { opensslAvailable } from '../support/nomad/pki';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import { adminClient, children, clearClusters, item, label, row, rowsWhere, serviceJob, showJobsView, useCluster } from './explorerFixtures';
-
-/** An address where nothing listens: a port that was just free. */
-async function closedAddress(): Promise<string> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return `http://127.0.0.1:${port}`;
-}
 
 /** Waits for the single row explaining a state, and returns its tree item. */
 async function stateRow(api: NomadExtensionApi, contextValue: string): Promise<vscode.TreeItem> {
@@ -61,7 +51,7 @@ describe('Jobs explorer states', () => {
   });
 
   it('says the cluster is unreachable and offers Retry, then recovers', async () => {
-    const address = await closedAddress();
+    const address = await deadAddress();
     await useCluster({ name: 'down', address });
     const unreachable = await stateRow(api, 'message:unreachable');
     assert.strictEqual(unreachable.label, `Cannot reach ${address}`);

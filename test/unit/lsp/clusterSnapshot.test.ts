@@ -1,10 +1,10 @@
 // Reading the connected cluster's version and names for the language server,
 // against the fake Nomad, and the per-connection cache in front of it.
 import * as assert from 'assert';
-import * as net from 'net';
 import { ClusterSnapshotCache, NO_CLUSTER, readClusterSnapshot, type ClusterSnapshot } from '../../../client/src/lsp/clusterSnapshot';
 import { NomadClient } from '../../../client/src/nomad/client';
 import { isNomadError } from '../../../client/src/nomad/errors';
+import { deadAddress } from '../../support/deadAddress';
 import { HttpError, startFakeNomad, type FakeNomad } from '../../support/nomad';
 
 interface Failure {
@@ -18,14 +18,6 @@ async function read(client: NomadClient): Promise<{ snapshot: ClusterSnapshot; f
   return { snapshot, failures };
 }
 
-/** An address where nothing listens: a port we bound and released. */
-async function deadAddress(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
 
 describe('cluster snapshot for the language server', () => {
   let fake: FakeNomad | undefined;

@@ -7,6 +7,7 @@ import * as net from 'net';
 import type { AddressInfo } from 'net';
 import { NomadClient } from '../../../client/src/nomad/client';
 import { NomadError } from '../../../client/src/nomad/errors';
+import { deadAddress } from '../../support/deadAddress';
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 
@@ -21,13 +22,6 @@ async function serve(handler: Handler): Promise<{ address: string; close(): Prom
       return new Promise((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const probe = await serve(() => undefined);
-  const port = Number(new URL(probe.address).port);
-  await probe.close();
-  return port;
 }
 
 async function failure(promise: Promise<unknown>): Promise<NomadError> {
@@ -56,7 +50,7 @@ describe('NomadClient transport failures', () => {
   });
 
   it('a closed port is unreachable', async () => {
-    const client = new NomadClient({ address: `http://127.0.0.1:${await freePort()}` });
+    const client = new NomadClient({ address: await deadAddress() });
     const error = await failure(client.listJobs());
     assert.strictEqual(error.kind, 'unreachable');
     assert.strictEqual(error.code, 'ECONNREFUSED');
