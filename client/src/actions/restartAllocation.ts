@@ -1,17 +1,13 @@
 // nomad.restartAllocation: restart one task (from a task row) or every task
 // of an allocation in place, after a modal confirmation.
-import { ALLOC_LIFECYCLE, classifyAllocationFailure, describeAllocationError } from '../logs/allocationErrors';
 import { restartAllocation as restartEndpoint } from '../nomad/allocations';
-import { reportFailure, shortId, type ActionContext } from './actionContext';
-import { resolveAllocation } from './allocationTargets';
+import { shortId, type ActionContext } from './actionContext';
+import { allocationToChange, reportLifecycleFailure } from './allocationLifecycle';
 
 export const RESTART = 'Restart';
 
 export async function restartAllocation(ctx: ActionContext, arg?: unknown): Promise<void> {
-  const alloc = await resolveAllocation(ctx, arg, 'Restart which allocation?').catch((error: unknown) => {
-    reportFailure(ctx.ui, 'Finding the allocation', error);
-    return undefined;
-  });
+  const alloc = await allocationToChange(ctx, arg, 'Restart which allocation?');
   if (!alloc) return;
   const what = alloc.task ? `task "${alloc.task}" of allocation ${shortId(alloc.id)}` : `every task of allocation ${shortId(alloc.id)}`;
   const answer = await ctx.ui.confirm(`Restart ${what}?`, {
@@ -24,7 +20,6 @@ export async function restartAllocation(ctx: ActionContext, arg?: unknown): Prom
     await ctx.ui.withProgress(`Restarting ${what}…`, () => restartEndpoint(client, alloc.id, { task: alloc.task, namespace: alloc.namespace }));
     ctx.ui.info(`Restarted ${what}.`);
   } catch (error) {
-    if (classifyAllocationFailure(error) === 'other') reportFailure(ctx.ui, `Restarting ${what}`, error);
-    else ctx.ui.error(`Restarting ${what} failed: ${describeAllocationError(error, { ...ALLOC_LIFECYCLE, namespace: alloc.namespace })}`);
+    reportLifecycleFailure(ctx, `Restarting ${what}`, error, alloc.namespace);
   }
 }

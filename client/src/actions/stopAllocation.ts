@@ -1,17 +1,13 @@
 // nomad.stopAllocation: stop one allocation after a modal confirmation; Nomad
 // places a replacement when the job still wants that many.
-import { ALLOC_LIFECYCLE, classifyAllocationFailure, describeAllocationError } from '../logs/allocationErrors';
 import { stopAllocation as stopEndpoint } from '../nomad/allocations';
-import { reportFailure, shortId, type ActionContext } from './actionContext';
-import { resolveAllocation } from './allocationTargets';
+import { shortId, type ActionContext } from './actionContext';
+import { allocationToChange, reportLifecycleFailure } from './allocationLifecycle';
 
 export const STOP_ALLOCATION = 'Stop Allocation';
 
 export async function stopAllocation(ctx: ActionContext, arg?: unknown): Promise<void> {
-  const alloc = await resolveAllocation(ctx, arg, 'Stop which allocation?').catch((error: unknown) => {
-    reportFailure(ctx.ui, 'Finding the allocation', error);
-    return undefined;
-  });
+  const alloc = await allocationToChange(ctx, arg, 'Stop which allocation?');
   if (!alloc) return;
   const name = `allocation ${shortId(alloc.id)}${alloc.jobId ? ` of "${alloc.jobId}"` : ''}`;
   const answer = await ctx.ui.confirm(`Stop ${name}?`, {
@@ -24,7 +20,6 @@ export async function stopAllocation(ctx: ActionContext, arg?: unknown): Promise
     const reply = await ctx.ui.withProgress(`Stopping ${name}…`, () => stopEndpoint(client, alloc.id, { namespace: alloc.namespace }));
     ctx.ui.info(`Stopped ${name}${reply.EvalID ? `; evaluation ${shortId(reply.EvalID)} places a replacement if one is needed` : ''}.`);
   } catch (error) {
-    if (classifyAllocationFailure(error) === 'other') reportFailure(ctx.ui, `Stopping ${name}`, error);
-    else ctx.ui.error(`Stopping ${name} failed: ${describeAllocationError(error, { ...ALLOC_LIFECYCLE, namespace: alloc.namespace })}`);
+    reportLifecycleFailure(ctx, `Stopping ${name}`, error, alloc.namespace);
   }
 }
