@@ -15,15 +15,15 @@ export const enumRule: ValidationRule = {
   checkAttribute({ attribute, value }, _owner, ctx) {
     const written = attribute.value;
     if (!written) return;
-    if (value.enumValues) checkEnum(written, value, `"${attribute.name}"`, ctx);
-    const items = written.kind === 'tuple' ? value.items : undefined;
-    if (written.kind === 'tuple' && items?.enumValues) {
-      for (const item of written.items) checkEnum(item, items, `Each item of "${attribute.name}"`, ctx);
-    }
+    checkEnum(written, value, () => `"${attribute.name}"`, ctx);
+    if (written.kind !== 'tuple') return;
+    const items = value.items;
+    if (items) for (const item of written.items) checkEnum(item, items, () => `Each item of "${attribute.name}"`, ctx);
   },
 };
 
-function checkEnum(expression: Expression, schema: ValueSchema, what: string, ctx: RuleContext): void {
+/** `what` names the attribute in messages; built only when there is one to write (this runs for every attribute). */
+function checkEnum(expression: Expression, schema: ValueSchema, what: () => string, ctx: RuleContext): void {
   const allowed = schema.enumValues;
   if (!allowed || expression.kind !== 'literal' || expression.value === null) return;
   const written = expression.value;
@@ -32,7 +32,7 @@ function checkEnum(expression: Expression, schema: ValueSchema, what: string, ct
   const names = allowed.filter((value) => value !== null && value !== '').map(String);
   const sameButCase = names.find((name) => name.toLowerCase() === String(written).toLowerCase());
   if (sameButCase !== undefined) {
-    ctx.report(expression, DiagnosticSeverity.Warning, DiagnosticCodes.invalidEnum, `"${truncate(String(written))}" differs from "${sameButCase}" only in letter case; ${what} is usually compared exactly`, {
+    ctx.report(expression, DiagnosticSeverity.Warning, DiagnosticCodes.invalidEnum, `"${truncate(String(written))}" differs from "${sameButCase}" only in letter case; ${what()} is usually compared exactly`, {
       data: { suggestion: sameButCase } satisfies SuggestionData,
     });
     return;
@@ -43,7 +43,7 @@ function checkEnum(expression: Expression, schema: ValueSchema, what: string, ct
     expression,
     DiagnosticSeverity.Error,
     DiagnosticCodes.invalidEnum,
-    `"${truncate(String(written))}" is not allowed: ${what} takes one of ${listed}.${didYouMean(suggestion)}`,
+    `"${truncate(String(written))}" is not allowed: ${what()} takes one of ${listed}.${didYouMean(suggestion)}`,
     suggestion === undefined ? {} : { data: { suggestion } satisfies SuggestionData },
   );
 }
