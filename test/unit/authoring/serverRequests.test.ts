@@ -1,27 +1,22 @@
 // The authoring requests through the real server process over stdio: the same
 // JSON-RPC an editor sends, checked end to end without VS Code.
 import * as assert from 'assert';
-import { spawn, type ChildProcess } from 'child_process';
-import * as path from 'path';
-import {
-  createProtocolConnection,
-  StreamMessageReader,
-  StreamMessageWriter,
-  type CodeAction,
-  type CompletionItem,
-  type CompletionList,
-  type DocumentSymbol,
-  type FoldingRange,
-  type Hover,
-  type InitializeResult,
-  type Location,
-  type ProtocolConnection,
-  type PublishDiagnosticsParams,
-  type RegistrationParams,
-  type TextEdit,
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  FoldingRange,
+  Hover,
+  InitializeResult,
+  Location,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  RegistrationParams,
+  TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { spawnStdioServer, type StdioServer } from '../../support/stdioServer';
 
-const SERVER = path.resolve(__dirname, '../../../server/src/server.js');
 const URI = 'file:///stdio/authoring.nomad.hcl';
 const TEXT = [
   'variable "image" {', //       0
@@ -43,7 +38,7 @@ const TEXT = [
 
 describe('authoring requests over stdio (server process)', function () {
   this.timeout(60_000); // starts a process and loads WebAssembly
-  let child: ChildProcess;
+  let server: StdioServer;
   let connection: ProtocolConnection;
   let capabilities: InitializeResult['capabilities'];
   const registrations: RegistrationParams['registrations'] = [];
@@ -53,8 +48,8 @@ describe('authoring requests over stdio (server process)', function () {
   const at = (line: number, character: number) => ({ textDocument: { uri: URI }, position: { line, character } });
 
   before(async () => {
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    server = spawnStdioServer();
+    connection = server.connection;
     connection.onRequest('client/registerCapability', (params: RegistrationParams) => {
       registrations.push(...params.registrations);
     });
@@ -77,12 +72,7 @@ describe('authoring requests over stdio (server process)', function () {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: URI, languageId: 'nomad', version: 1, text: TEXT } });
   });
 
-  after(async () => {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    connection.dispose();
-    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-  });
+  after(() => server.stop());
 
   it('announces the authoring features, with formatting and folding for nomad files only', async () => {
     assert.deepStrictEqual(capabilities.completionProvider?.triggerCharacters, ['"', '.', '{']);

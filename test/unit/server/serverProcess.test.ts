@@ -1,16 +1,13 @@
 // The server as a process speaking LSP over stdio (`node server.js --stdio`),
 // as an editor other than VS Code would run it.
 import * as assert from 'assert';
-import { spawn, type ChildProcess } from 'child_process';
-import * as path from 'path';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { CLUSTER_VERSION_NOTIFICATION } from '../../../server/src/protocol/clusterVersion';
-
-const SERVER = path.resolve(__dirname, '../../../server/src/server.js');
+import { spawnStdioServer, type StdioServer } from '../../support/stdioServer';
 
 describe('Language server over stdio', function () {
   this.timeout(60_000); // starts a process and loads WebAssembly: a generous bound
-  let child: ChildProcess;
+  let server: StdioServer;
   let connection: ProtocolConnection;
   const published: PublishDiagnosticsParams[] = [];
   let onPublish: () => void = () => undefined;
@@ -27,8 +24,8 @@ describe('Language server over stdio', function () {
   }
 
   before(async () => {
-    child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    server = spawnStdioServer();
+    connection = server.connection;
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       published.push(params);
       onPublish();
@@ -40,12 +37,7 @@ describe('Language server over stdio', function () {
     await connection.sendNotification('initialized', {});
   });
 
-  after(async () => {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
-    connection.dispose();
-    if (child.exitCode === null) await new Promise((resolve) => child.once('exit', resolve));
-  });
+  after(() => server.stop());
 
   it('publishes diagnostics for an opened job and updates them after an edit', async () => {
     const uri = 'file:///stdio/web.nomad.hcl';
