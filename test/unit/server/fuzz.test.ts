@@ -14,8 +14,9 @@ import { languageService } from './support';
 import { seededRandom } from '../../support/random';
 import { cpuMillis } from '../../support/cpuTime';
 import { HANG_BOUND_CPU_MS, WORST_CASES } from '../../support/worstCases';
+import { repoRoot } from '../../support/repoPaths';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = repoRoot;
 const SEED_DIRS = [path.join(ROOT, 'test/fixtures/valid'), path.join(ROOT, 'examples')];
 const MUTANTS_PER_SEED = 50;
 const MAX_LENGTH = 120_000;

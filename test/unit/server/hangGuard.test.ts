@@ -10,12 +10,12 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { HANG_BOUND_CPU_MS, WORST_CASES } from '../../support/worstCases';
 import { cpuMillis, reportedCpuMillis } from '../../support/cpuTime';
+import { repoFile } from '../../support/repoPaths';
 import { languageService } from './support';
 
-const OUT = path.resolve(__dirname, '../../..');
-// The same entry webpack bundles into dist/lint.js, as compiled by tsc.
-const LINT = path.join(OUT, 'server/src/cli/lint.js');
-const REPORT_CPU = path.join(OUT, 'test/support/reportCpuAtExit.js');
+// The same entry webpack bundles into dist/lint.js, as compiled by tsc next to this test.
+const LINT = repoFile('out/server/src/cli/lint.js');
+const REPORT_CPU = repoFile('out/test/support/reportCpuAtExit.js');
 
 /** CPU milliseconds of one linter process on `file`, and its exit code. */
 function lintCpu(file: string): { cpu: number; status: number | null } {
