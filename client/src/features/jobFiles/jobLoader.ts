@@ -11,7 +11,7 @@ import { parseHclError, type ParsedHclError } from './hclErrors';
 import { JobConversionError, hclJsonToApiJob, unwrapApiJob } from './hclJsonToApi';
 import { attributesOf, scanBody, type HclBlock } from './hclScan';
 import { detectJobFormat, jobDeclarationLine, type JobFileFormat } from './jobFormat';
-import { discoverVarFiles, isVarFileName } from './varFiles';
+import { discoverVarFiles, isVarFileName, leavesFolder } from './varFiles';
 import {
   assignmentFromInput,
   environmentValues,
@@ -156,6 +156,12 @@ export class JobLoader {
     const configured = vscode.workspace.getConfiguration('nomad', document.uri).get<Record<string, string[]>>('varFiles') ?? {};
     const relative = folder ? path.posix.relative(folder.uri.path, document.uri.path) : undefined;
     if (folder && relative && Array.isArray(configured[relative])) {
+      const outside = configured[relative].find(leavesFolder);
+      if (outside !== undefined) {
+        throw new JobConversionError(
+          `The nomad.varFiles entry "${outside}" for ${relative} is outside the workspace folder, so it is not read; move the file into the folder or change the setting.`,
+        );
+      }
       return configured[relative].map((file) => vscode.Uri.joinPath(folder.uri, file));
     }
     const dir = vscode.Uri.joinPath(document.uri, '..');
