@@ -214,11 +214,20 @@ export function setStability(state: FakeNomadState, text: string, namespace: str
   const body = decodeBody(text);
   if (body.JobID !== id) throw new HttpError(400, 'Job ID does not match');
   const version = Number(body.JobVersion ?? 0);
-  const job = state.job(namespace, id)?.versions.get(version);
-  if (!job) throw new HttpError(500, `job "${id}" (Version ${version}) in namespace "${namespace}" not found`);
+  const rec = state.job(namespace, id);
+  const job = rec?.versions.get(version);
+  if (!rec || !job) throw new HttpError(500, `job "${id}" (Version ${version}) in namespace "${namespace}" not found`);
+  const stable = body.Stable === true;
+  // A flag that already holds changes nothing; the request still passed through Raft.
+  if ((job.Stable === true) === stable) return { Index: state.commit() };
+  // As Nomad's state store does: the version is copied with the new flag and the copy is stored
+  // as the job itself, so flagging an older version makes its spec current again (keeping its
+  // version number and JobModifyIndex), with no evaluation.
   const index = state.commit('jobs', 'job_version');
-  job.Stable = body.Stable === true;
-  job.ModifyIndex = index;
+  const copy: Job = { ...clone(job), Stable: stable, ModifyIndex: index };
+  rec.versions.set(version, copy);
+  rec.current = copy;
+  refreshStatus(state, rec);
   state.notify();
   return { Index: index };
 }
