@@ -2,12 +2,9 @@
 // runners in scripts/ need the same thing before anything is compiled, so the
 // one implementation is scripts/lib/deadAddress.js (see there for how the port
 // is chosen); this gives tests its typed form.
-import * as path from 'path';
-
-/** out/test/support -> repository root. */
-const repoRoot = path.resolve(__dirname, '..', '..', '..');
+import { repoFile } from './repoPaths';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const tooling = require(path.join(repoRoot, 'scripts', 'lib', 'deadAddress.js')) as { deadAddress(): Promise<string> };
+const tooling = require(repoFile('scripts', 'lib', 'deadAddress.js')) as { deadAddress(): Promise<string> };
 
 export const deadAddress: () => Promise<string> = tooling.deadAddress;
