@@ -67,7 +67,11 @@ describe('blocking queries', () => {
 
   it('returns the same index when the wait ends with no change', async () => {
     await client.registerJob(job('quiet'));
-    const first = await client.readJob(testJobId('quiet'));
+    // Let the scheduler settle the job first (a real agent moves it from pending to running).
+    let first = await client.readJob(testJobId('quiet'));
+    for (let wake = 0; first.value.Status !== 'running' && wake < 20; wake++) {
+      first = await client.readJob(testJobId('quiet'), { index: first.index, wait: '10s' });
+    }
     const again = await client.readJob(testJobId('quiet'), { index: first.index, wait: '50ms' });
     assert.strictEqual(again.index, first.index);
     assert.strictEqual(again.value.ID, testJobId('quiet'));
