@@ -3,7 +3,7 @@
 // prefix cleanup can find and a per-process suffix: a second run, or another
 // suite on the same agent, never finds "its" job already there (which would
 // make a register a no-op that wakes no blocking query).
-import type { NomadClient } from '../../../client/src/nomad/client';
+import type { NomadClient, QueryResult } from '../../../client/src/nomad/client';
 
 export const TEST_JOB_PREFIX = 'actions-test-';
 
@@ -20,4 +20,25 @@ export async function purgeTestJobs(client: NomadClient): Promise<void> {
   const ours = jobs.filter((job) => job.ID.includes(RUN));
   const ordered = [...ours].sort((a, b) => Number(Boolean(b.ParentID)) - Number(Boolean(a.ParentID)));
   for (const job of ordered) await client.deleteJob(job.ID, { purge: true }).catch(() => undefined);
+}
+
+/**
+ * Follows a read with blocking queries until `done` holds, and returns the
+ * value that satisfied it: how tests wait for the scheduler (instant on the
+ * fake, seconds on a real agent) without sleeping.
+ */
+export async function follow<T>(
+  read: (query: { index?: number; wait?: string }) => Promise<QueryResult<T>>,
+  done: (value: T) => boolean,
+  what: string,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let result = await read({});
+  while (!done(result.value)) {
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${JSON.stringify(result.value).slice(0, 400)}`);
+    result = await read({ index: Math.max(result.index, 1), wait: `${Math.min(left, 10_000)}ms` });
+  }
+  return result.value;
 }
