@@ -2,11 +2,12 @@
 // a wait that ends returns the same index, a stale index answers at once, a
 // deregistered-and-purged job's query reports 404, and watchQuery follows it all.
 import * as assert from 'assert';
-import { NomadClient } from '../../../../client/src/nomad/client';
+import type { NomadClient } from '../../../../client/src/nomad/client';
 import type { Job, JobListStub } from '../../../../client/src/nomad/types';
 import { watchQuery } from '../../../../client/src/nomad/watch';
-import { nomadTarget, NomadTarget } from '../../../support/nomad/target';
-import { purgeTestJobs, testJobId } from '../../../support/nomad/testJobs';
+import type { NomadTarget } from '../../../support/nomad/target';
+import { clientPerTest } from '../../../support/nomad/suiteClient';
+import { testJobId } from '../../../support/nomad/testJobs';
 
 const job = (name: string, count = 1): Job => ({
   ID: testJobId(name),
@@ -24,17 +25,10 @@ async function parked(target: NomadTarget, count: number): Promise<void> {
 }
 
 describe('blocking queries', () => {
+  const suite = clientPerTest();
   let target: NomadTarget;
   let client: NomadClient;
-  beforeEach(async () => {
-    target = await nomadTarget();
-    client = new NomadClient({ address: target.address, token: target.token });
-  });
-  afterEach(async () => {
-    await purgeTestJobs(client);
-    client.dispose();
-    await target.close();
-  });
+  beforeEach(() => ({ target, client } = suite));
 
   it('a held job list wakes when a job is registered', async () => {
     const first = await client.listJobs();

@@ -7,9 +7,10 @@ import * as assert from 'assert';
 import { agentVersion, versionAtLeast } from '../../../../client/src/nomad/agent';
 import { NomadClient } from '../../../../client/src/nomad/client';
 import type { Job } from '../../../../client/src/nomad/types';
-import { nomadTarget, type NomadTarget } from '../../../support/nomad/target';
+import type { NomadTarget } from '../../../support/nomad/target';
+import { clientPerTest } from '../../../support/nomad/suiteClient';
 import type { RecordedRequest } from '../../../support/nomad/server';
-import { follow, purgeTestJobs, testJobId } from '../../../support/nomad/testJobs';
+import { follow, testJobId } from '../../../support/nomad/testJobs';
 
 const sleepTask = { Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 20, MemoryMB: 16 } };
 
@@ -46,18 +47,13 @@ describe('NomadClient endpoints', function () {
   const running = (id: string, count: number) =>
     follow((q) => client.jobSummary(id, q), (s) => s.Summary.g?.Running === count, `${count} running allocations of ${id}`);
 
-  beforeEach(async () => {
-    target = await nomadTarget({ record: true });
-    // A dev agent has no ACLs and ignores the token; the header is still checked on the wire.
-    client = new NomadClient({ address: target.address, token: target.token ?? 'tok-123' });
+  // A dev agent has no ACLs and ignores the token; the header is still checked on the wire.
+  const suite = clientPerTest({ record: true, token: 'tok-123' });
+  beforeEach(() => {
+    ({ target, client } = suite);
     // A new id per test: a real agent keeps the allocations of a purged job until it collects them,
     // and lists them under a job registered again with the same id.
     web = testJobId(`web${++tests}`);
-  });
-  afterEach(async () => {
-    await purgeTestJobs(client);
-    client.dispose();
-    await target.close();
   });
 
   it('registerJob wraps the job, returns the evaluation and sends the token header', async () => {

@@ -8,8 +8,8 @@ import { NomadClient } from '../../../../client/src/nomad/client';
 import { NomadError, type NomadErrorKind } from '../../../../client/src/nomad/errors';
 import type { Job } from '../../../../client/src/nomad/types';
 import { deadAddress } from '../../../support/deadAddress';
-import { nomadTarget, type NomadTarget } from '../../../support/nomad/target';
-import { purgeTestJobs, testJobId } from '../../../support/nomad/testJobs';
+import { clientPerTest } from '../../../support/nomad/suiteClient';
+import { testJobId } from '../../../support/nomad/testJobs';
 
 const batch = (id: string, task: Record<string, unknown> = { Driver: 'raw_exec', Config: { command: '/bin/true' } }): Job => ({
   ID: id,
@@ -31,17 +31,9 @@ async function refusal(promise: Promise<unknown>, kind: NomadErrorKind): Promise
 }
 
 describe('error kinds from a live agent', () => {
-  let target: NomadTarget;
+  const suite = clientPerTest();
   let client: NomadClient;
-  beforeEach(async () => {
-    target = await nomadTarget();
-    client = new NomadClient({ address: target.address, token: target.token });
-  });
-  afterEach(async () => {
-    await purgeTestJobs(client);
-    client.dispose();
-    await target.close();
-  });
+  beforeEach(() => ({ client } = suite));
 
   it('notFound: a job that does not exist', async () => {
     const error = await refusal(client.readJob(testJobId('never-registered')), 'notFound');

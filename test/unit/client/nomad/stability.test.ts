@@ -2,10 +2,10 @@
 // agent (NOMAD_TEST_ADDR): the flagged version is stored as the job itself, so
 // flagging an older version brings its spec back as the current job.
 import * as assert from 'assert';
-import { NomadClient } from '../../../../client/src/nomad/client';
+import type { NomadClient } from '../../../../client/src/nomad/client';
 import type { Job } from '../../../../client/src/nomad/types';
-import { nomadTarget, type NomadTarget } from '../../../support/nomad/target';
-import { purgeTestJobs, testJobId } from '../../../support/nomad/testJobs';
+import { clientPerTest } from '../../../support/nomad/suiteClient';
+import { testJobId } from '../../../support/nomad/testJobs';
 
 /** A batch job: no deployment, whose success would mark the version stable on its own (at once on the fake, seconds later on an agent). */
 function sleeper(id: string, count: number): Job {
@@ -18,17 +18,9 @@ function sleeper(id: string, count: number): Job {
 }
 
 describe('job stability on the cluster', () => {
-  let target: NomadTarget;
+  const suite = clientPerTest();
   let client: NomadClient;
-  beforeEach(async () => {
-    target = await nomadTarget();
-    client = new NomadClient({ address: target.address, token: target.token });
-  });
-  afterEach(async () => {
-    await purgeTestJobs(client);
-    client.dispose();
-    await target.close();
-  });
+  beforeEach(() => ({ client } = suite));
 
   async function twoVersions(name: string): Promise<string> {
     const id = testJobId(name);
