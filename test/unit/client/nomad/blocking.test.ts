@@ -47,6 +47,7 @@ describe('blocking queries', () => {
   });
 
   it('a held job read wakes when an allocation of the job changes status', async function () {
+    // Needs the fake's powers: it fails an allocation on demand.
     if (!target.fake) this.skip();
     await client.registerJob(job('web'));
     const before = await client.jobSummary(testJobId('web'));
