@@ -20,7 +20,7 @@ import type { Attribute, Block, Body, BodyItem, HclFile, Label, LiteralExpressio
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
 import { BodyConverter, checkSingleLineBlock } from './cstToAst';
-import { hasTemplateSyntax, heredocValue, unescapeQuoted } from './hclStrings';
+import { hasTemplateSyntax, heredocValue, unescapeQuoted } from '../../../common/src/hcl/strings';
 import { NAME, QUOTED_STRING } from './simpleValues';
 
 // Labels as tree-sitter reads them: identifiers or quoted strings (without templates, which labels cannot hold).

@@ -7,7 +7,7 @@
 // simpleValues.test.ts compares them).
 import type { Expression, LiteralExpression, ReferenceExpression, TemplateExpression, TupleExpression } from './ast';
 import type { ConversionContext } from './conversionContext';
-import { unescapeQuoted } from './hclStrings';
+import { unescapeQuoted } from '../../../common/src/hcl/strings';
 
 // Only the escapes HCL (and tree-sitter's grammar) accept: `"\q"` is a syntax error, never a literal.
 const ESCAPE = String.raw`\\(?:[nrt"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})`;

@@ -3,7 +3,7 @@
 // that compares a node's datacenter, class or pool. The names come from the client
 // (nomad/clusterFacts); when none are known, nothing is offered and nothing waits.
 import { CompletionItemKind } from 'vscode-languageserver';
-import type { ClusterFacts } from '../../protocol/clusterFacts';
+import type { ClusterFacts } from '../../../../common/src/protocol/clusterFacts';
 import type { ValueOption } from './completionItems';
 
 /** Called only when a value could be a cluster name: reading may ask the client for fresher facts. */
