@@ -3,16 +3,16 @@
 // at). HCL is read with the tolerant outline, so a file being edited still
 // names its job; JSON with jsonc-parser.
 import { parseTree, type Node } from 'jsonc-parser';
-import { attributesOf, blocksOf, readOutline, stringValue } from '../hcl/outline';
+import { attributesOf, blocksOf, lineOf, readOutline, stringValue } from '../hcl/outline';
 import { propertyKey, propertyValue } from '../json/properties';
-import { detectJobShape, jsonJobShape } from './jobShape';
+import { detectJobShape, jsonJobShape, type JobFileShape } from './jobShape';
 
 export interface JobIdentity {
   /** The job ID: the `job` block's label, the HCL-JSON `job` key, or the API Job's `ID`. */
   readonly id: string;
   /** The namespace the file sets, when it sets one as a plain string. */
   readonly namespace?: string;
-  readonly shape: 'hcl' | 'hcl-json' | 'api-json';
+  readonly shape: JobFileShape;
   /** API JSON only: the file wraps the job as `{"Job": ...}`. */
   readonly wrapped?: boolean;
   /** Offsets of the declaration: the `job` keyword, or the `job` / `Job` key. */
@@ -27,9 +27,23 @@ export function identifyJob(languageId: string, text: string): JobIdentity | und
   return undefined;
 }
 
-/** Offsets of the job declaration, or undefined (the file declares no job yet). */
-export function jobDeclaration(languageId: string, text: string): JobIdentity['declaration'] | undefined {
-  return identifyJob(languageId, text)?.declaration;
+/**
+ * Offsets of the job declaration (`job` keyword, `job` / `Job` key) of a job
+ * file of `shape`, also while it has no ID yet; undefined when there is none.
+ */
+export function jobDeclaration(shape: JobFileShape, text: string): JobIdentity['declaration'] | undefined {
+  if (shape === 'hcl') {
+    const job = blocksOf(readOutline(text), 'job')[0];
+    return job && { start: job.start, end: job.typeEnd };
+  }
+  const root = parseTree(text, [], { allowTrailingComma: true });
+  const key = propertyKey(root, shape === 'hcl-json' ? 'job' : 'Job');
+  return key ? declarationOf(key) : root && declarationOf(root);
+}
+
+/** Zero-based line of the job declaration, or 0 when there is none. */
+export function jobDeclarationLine(shape: JobFileShape, text: string): number {
+  return lineOf(text, jobDeclaration(shape, text)?.start ?? 0);
 }
 
 function identifyHclJob(text: string): JobIdentity | undefined {

@@ -12,6 +12,9 @@ import { propertyValue } from '../json/properties';
  */
 export type JobShape = 'hcl' | 'hcl-json' | 'api-json' | 'not-a-job';
 
+/** The shapes of job files. */
+export type JobFileShape = Exclude<JobShape, 'not-a-job'>;
+
 export type JsonJobShape = { shape: 'hcl-json' } | { shape: 'api-json'; job: Node } | { shape: 'not-a-job' };
 
 /** The top-level names of an HCL-JSON jobspec: any of them makes the file one. */
@@ -50,4 +53,10 @@ export function detectJobShape(languageId: string, text: string): JobShape {
   if (languageId === 'nomad' || languageId === 'hcl') return looksLikeJson(text) ? 'hcl-json' : 'hcl';
   if (!isJsonLanguage(languageId) || !mayBeJsonJob(text)) return 'not-a-job';
   return jsonJobShape(parseTree(text, [], { allowTrailingComma: true })).shape;
+}
+
+/** The shape of a job file, or undefined for a document that is not one. */
+export function jobFileShape(languageId: string, text: string): JobFileShape | undefined {
+  const shape = detectJobShape(languageId, text);
+  return shape === 'not-a-job' ? undefined : shape;
 }
