@@ -55,9 +55,11 @@ type Mode =
 
 const MULTI_CHAR_SYMBOLS = ['...', '==', '!=', '>=', '<=', '&&', '||', '=>'];
 const SINGLE_CHAR_SYMBOLS = new Set('.,*/%+-=<>!?:&|~^;`\'');
-const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
+/** An HCL identifier (a regular expression source, for the `u` flag): letters, digits, `_` and `-`. */
+export const IDENTIFIER_PATTERN = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
+const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN, 'uy');
 /** The heredoc introducer, as HCL's scanner takes it: the marker must end its line. */
-const HEREDOC_START = /<<-?([\p{ID_Start}_][\p{ID_Continue}-]*)\r?\n/uy;
+const HEREDOC_START = new RegExp(String.raw`<<-?(${IDENTIFIER_PATTERN})\r?\n`, 'uy');
 /** Digits, dots and exponents; a trailing dot is not part of the number (HCL's NumberLit). */
 const NUMBER = /[0-9](?:[0-9.]|[eE][+-]?[0-9])*/y;
 
@@ -89,6 +91,23 @@ export function closesHeredoc(text: string, lineStart: number, lineEnd: number, 
 function isGoSpace(c: number): boolean {
   if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0) return true;
   return c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000);
+}
+
+/** End of the comment starting at `at` (before the line break of a line comment), or -1 when none starts there or it never ends. */
+export function commentEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  if (c === 0x23 /* # */ || (c === 0x2f /* / */ && next === 0x2f)) return lineContentEnd(text, at);
+  if (c !== 0x2f || next !== 0x2a /* * */) return -1;
+  const close = text.indexOf('*/', at + 2);
+  return close < 0 ? -1 : close + 2;
+}
+
+/** End of a line's content from `from`: before its line break (and before the \r of a CRLF). */
+function lineContentEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  if (newline === -1) return text.length;
+  return text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
 }
 
 /** End of the identifier starting at `start`, or `start` when none starts there. */
@@ -206,11 +225,8 @@ class Lexer {
     const next = text[i + 1];
     if (c === '\n') return this.push('newline', i, i + 1);
     if (c === '\r' && next === '\n') return this.push('newline', i, i + 2);
-    if (c === '#' || (c === '/' && next === '/')) return this.push('comment', i, this.lineContentEnd(i));
-    if (c === '/' && next === '*') {
-      const close = text.indexOf('*/', i + 2);
-      if (close >= 0) return this.push('comment', i, close + 2);
-    }
+    const comment = c === '#' || c === '/' ? commentEnd(text, i) : -1;
+    if (comment >= 0) return this.push('comment', i, comment);
     if (c === '"') {
       this.modes.push({ kind: 'quoted' });
       return this.push('oQuote', i, i + 1);
@@ -255,12 +271,5 @@ class Lexer {
     // One whole character, so a surrogate pair is never split.
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     this.push('invalid', i, i + width);
-  }
-
-  /** End of a line comment: before its line break (and before the \r of a CRLF). */
-  private lineContentEnd(from: number): number {
-    const newline = this.text.indexOf('\n', from);
-    if (newline === -1) return this.text.length;
-    return this.text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
   }
 }

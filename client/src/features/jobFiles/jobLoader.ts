@@ -8,6 +8,7 @@ import type { NomadClient } from '../../nomad/client';
 import { isNomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
 import { parseHclError, type ParsedHclError } from './hclErrors';
+import { varFilesSetting } from '../../settings';
 import { JobConversionError } from './jobConversionError';
 import { attributesOf, blocksOf, readOutline } from '../../../../common/src/hcl/outline';
 import { jobDeclarationLine } from '../../../../common/src/job/jobIdentity';
@@ -156,9 +157,9 @@ export class JobLoader {
   private async varFileUris(document: vscode.TextDocument): Promise<vscode.Uri[]> {
     if (document.uri.scheme === 'untitled') return [];
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const configured = vscode.workspace.getConfiguration('nomad', document.uri).get<Record<string, string[]>>('varFiles') ?? {};
+    const configured = varFilesSetting(document.uri);
     const relative = folder ? path.posix.relative(folder.uri.path, document.uri.path) : undefined;
-    if (folder && relative && Array.isArray(configured[relative])) {
+    if (folder && relative && configured[relative]) {
       return configured[relative].map((file) => vscode.Uri.joinPath(folder.uri, file));
     }
     const dir = vscode.Uri.joinPath(document.uri, '..');

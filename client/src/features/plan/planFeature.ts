@@ -8,6 +8,7 @@ import { registerJobCodeLens } from './jobCodeLens';
 import { ClusterDiagnostics } from '../jobFiles/clusterDiagnostics';
 import { JobLoader } from '../jobFiles/jobLoader';
 import { jobFileShape } from '../../../../common/src/job/jobShape';
+import { skipPlanReview } from '../../settings';
 import type { NomadClient } from '../../nomad/client';
 import { PLAN_VIEW_TYPE } from './planPanel';
 import type { PlanDeps } from './planDocument';
@@ -40,7 +41,7 @@ export function registerPlanFeature(context: vscode.ExtensionContext, options: P
     'nomad.planJob': (uri) => withJobDocument(uri, review),
     'nomad.runJob': (uri) =>
       withJobDocument<unknown>(uri, (document) =>
-        vscode.workspace.getConfiguration('nomad', document.uri).get<boolean>('run.skipPlanReview', false)
+        skipPlanReview(document.uri)
           ? runWithoutReview(deps, document, review)
           : sessions.plan(document, { kind: 'info', message: 'Review the changes, then press Run to submit exactly this plan.' }),
       ),

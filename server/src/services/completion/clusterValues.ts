@@ -2,7 +2,7 @@
 // datacenters, node pool and namespace, and the `value` of a constraint or affinity
 // that compares a node's datacenter, class or pool. The names come from the client
 // (nomad/clusterFacts); when none are known, nothing is offered and nothing waits.
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { ClusterFacts } from '../../../../common/src/protocol/clusterFacts';
 import type { ValueOption } from './completionItems';
 

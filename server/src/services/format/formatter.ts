@@ -2,7 +2,7 @@
 // Edits only ever replace whitespace between tokens, each edit trimmed to the characters
 // that actually change, so cursors, folds and markers elsewhere stay where they were.
 import type { Node } from 'web-tree-sitter';
-import type { Range, TextEdit } from 'vscode-languageserver';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { lexFormatTokens, type FormatToken } from './formatTokens';
 import { layoutWhitespace } from './layout';
