@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 // Regenerates common/schema/ from a git mirror of hashicorp/nomad (read as text only).
 //
