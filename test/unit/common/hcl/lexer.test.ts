@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { lexHcl, type HclTokenKind } from '../../../../common/src/hcl/lexer';
+import { readOutline } from '../../../../common/src/hcl/outline';
+import { seededRandom } from '../../../support/random';
 
 /** `kind:text` of every token but line breaks, for compact expectations. */
 function tokens(text: string): string[] {
@@ -143,6 +145,22 @@ describe('HCL lexer', () => {
         assert.ok(token.start >= previousEnd && token.end > token.start && token.end <= text.length, JSON.stringify(text));
         previousEnd = token.end;
       }
+    }
+  });
+
+  it('reads random HCL-like text without throwing, every token in order (outline too)', () => {
+    const random = seededRandom(15);
+    const pieces = ['job', ' "x"', ' {', '}', '\n', '\r\n', ' = ', '"', '${', '%{', '~}', '<<EOT\n', '<<-EOT\n', 'EOT\n', '  EOT\n', '#', '//', '/*', '*/', '[', ']', '(', ')', '$${', '\\', '1.5', 'é', '😀', '\t', ',', '.'];
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      const length = Math.floor(random() * 40);
+      for (let i = 0; i < length; i++) text += pieces[Math.floor(random() * pieces.length)];
+      let previousEnd = 0;
+      for (const token of lexHcl(text)) {
+        assert.ok(token.start >= previousEnd && token.end > token.start && token.end <= text.length, JSON.stringify(text));
+        previousEnd = token.end;
+      }
+      readOutline(text);
     }
   });
 });
