@@ -43,7 +43,8 @@ async function runUnit() {
 
 /** ESLint over the repository: each file with an error counts as one failure. @returns {Promise<LayerResult>} */
 async function runLint() {
-  const eslint = require.resolve('eslint/bin/eslint.js', { paths: [repoRoot] });
+  // eslint's package exports do not include its bin script: find it beside its package.json.
+  const eslint = path.join(path.dirname(require.resolve('eslint/package.json', { paths: [repoRoot] })), 'bin', 'eslint.js');
   const result = await runAndCapture(process.execPath, [eslint, '.'], { cwd: repoRoot });
   // The default formatter prints each file with problems as an unindented path line.
   const files = result.output.split('\n').filter((line) => line.startsWith(repoRoot)).length;

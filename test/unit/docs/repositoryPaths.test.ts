@@ -15,7 +15,7 @@ function trackedTextFiles(): string[] {
 
 /** An absolute path into a machine's own folders (not a URL path, not a path inside an API or a container). */
 const OUTSIDE = /(?<![\w.:/~-])\/(?:work|root|home|Users|mnt)\/[\w.-]/;
-/** A cited Markdown file by name: `SOMETHING.md` or `path/to/thing.md`. */
+/** A cited Markdown file: a file name, or a path, ending in the Markdown extension. */
 const CITED_MARKDOWN = /[\w./-]*\b[\w-]+\.md\b/g;
 
 describe('repository paths', () => {
