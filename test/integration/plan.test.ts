@@ -154,6 +154,19 @@ describe('plan and run job files', function () {
     const apiJson = await openJob('plan-api.json', JSON.stringify({ Job: { ID: testJobId('plan-api'), Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Tasks: [{ Name: 't', Driver: 'raw_exec' }] }] } }));
     assert.strictEqual((await plan(apiJson))?.view.isNewJob, true);
   });
+
+  it('takes HCL-JSON whose variables come before the job for a job file: lenses on the job line, and a plan that says why it cannot convert', async () => {
+    const text = JSON.stringify({ variable: { image: { default: 'nginx' } }, job: { 'plan-hcljson-vars': { datacenters: ['dc1'], group: { g: { task: { t: { driver: 'raw_exec' } } } } } } }, null, 2);
+    const document = await openJob('plan-hcljson-vars.json', text);
+    const lenses = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found?.some((lens) => lens.command?.command === 'nomad.planJob') ? found : undefined;
+    }, 'the Plan lens on the HCL-JSON job');
+    const jobLine = text.split('\n').findIndex((line) => line.startsWith('  "job"'));
+    assert.ok(lenses.every((lens) => lens.range.start.line === jobLine), 'on the "job" key');
+    assert.strictEqual(await plan(document), undefined);
+    assert.strictEqual(cluster.fake.requests.filter((r) => r.url.startsWith('/v1/job/plan-hcljson-vars/plan')).length, 0);
+  });
 });
 
 describe('validate with cluster', function () {
