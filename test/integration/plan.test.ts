@@ -165,7 +165,7 @@ describe('plan and run job files', function () {
     const jobLine = text.split('\n').findIndex((line) => line.startsWith('  "job"'));
     assert.ok(lenses.every((lens) => lens.range.start.line === jobLine), 'on the "job" key');
     assert.strictEqual(await plan(document), undefined);
-    assert.strictEqual(cluster.fake.requests.filter((r) => r.url.startsWith('/v1/job/plan-hcljson-vars/plan')).length, 0);
+    assert.strictEqual(cluster.requests().filter((r) => r.url.startsWith('/v1/job/plan-hcljson-vars/plan')).length, 0);
   });
 });
 
