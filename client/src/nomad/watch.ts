@@ -100,7 +100,8 @@ export function watchQuery<T>(
       }
       if (controller.signal.aborted) return;
       failures = 0;
-      const advanced = !delivered || result.index > index;
+      const first = !delivered;
+      const advanced = first || result.index > index;
       if (result.index < index) {
         index = 0; // the index went backwards: the next query must not block
       } else {
@@ -115,7 +116,7 @@ export function watchQuery<T>(
         // An index of 0 would make the next query non-blocking and spin; Nomad's rule is "at least 1".
         index = Math.max(result.index, 1);
       }
-      const progressed = result.index > highest;
+      const progressed = first || result.index > highest; // the first answer is always news
       highest = Math.max(highest, result.index);
       if (progressed) continue;
       try {
