@@ -1,0 +1,259 @@
+// One read-only view of a job, whatever it was written in: native HCL and
+// HCL-JSON (our AST, through the schema's HCL names) and API JSON (the JSON
+// tree, by API names). The semantic rules ask for fields by their API names
+// (`RestartPolicy`, `Interval`), as Nomad's own validation does, and get the
+// value with the place to report on, so one rule set serves all three shapes.
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Block, Body, Expression } from '../../../hcl/ast';
+import { nodeSpan } from '../../../json/jsonDocument';
+import type { BlockSchema, PropertySchema, SchemaModel } from '../../../schema/schemaModel';
+import { parseGoDuration } from '../../../values/goDuration';
+import type { Place } from '../ruleContext';
+
+/** A value only Nomad can work out (a reference, a call, a template): rules never judge it. */
+export const UNKNOWN = Symbol('unknown');
+
+export type Scalar = string | number | boolean | null;
+export type FieldValue = Scalar | readonly Scalar[] | typeof UNKNOWN;
+
+export interface FieldView {
+  readonly value: FieldValue;
+  /** The value: where a wrong value is reported. */
+  readonly place: Place;
+  /** The name (attribute name, JSON key, or the label that filled the field). */
+  readonly keyPlace: Place;
+}
+
+export interface ObjectView {
+  /** The block header, or the JSON key holding the object (its `{` in a list). */
+  readonly place: Place;
+  /** The map key for map-valued blocks (`volume "data"` in HCL, a key of `Volumes` in API JSON). */
+  readonly key: string | undefined;
+  field(name: string): FieldView | undefined;
+  objects(name: string): readonly ObjectView[];
+  /** Nothing written inside (`group "g" {}`); label fields do not count. */
+  readonly isEmpty: boolean;
+  /** Where the field or block `name` is written: its name, or the block header. */
+  placeOf(name: string): Place | undefined;
+  /** An edit adding the field (HCL name or API name by syntax) with a value already in this syntax. */
+  insertion(hclName: string, apiName: string, valueText: string): { readonly place: Place; readonly newText: string };
+}
+
+/** The job of an HCL (or HCL-JSON) file: its first `job` block. */
+export function hclJobView(body: Body, schema: SchemaModel): ObjectView | undefined {
+  const job = body.items.find((item): item is Block => item.kind === 'block' && item.type === 'job');
+  const jobProperty = schema.fileBlock().hclProperty('job');
+  const jobSchema = jobProperty?.body;
+  if (!job || !jobProperty || !jobSchema) return undefined;
+  return new HclObjectView(job, jobSchema, jobProperty.labelFields, schema);
+}
+
+export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
+  return new JsonObjectView(job, document, undefined, undefined);
+}
+
+class HclObjectView implements ObjectView {
+  private readonly fields = new Map<string, FieldView>();
+  private readonly children = new Map<string, ObjectView[]>();
+  private readonly places = new Map<string, Place>();
+  readonly key: string | undefined;
+
+  private readonly block: Block;
+
+  constructor(block: Block, schema: BlockSchema, labelFields: readonly string[], model: SchemaModel, mapKey?: boolean) {
+    this.block = block;
+    this.place = block.typeSpan;
+    const label = block.labels[0];
+    this.key = mapKey ? label?.value : undefined;
+    if (label) {
+      for (const field of labelFields) this.fields.set(field, { value: label.value, place: label, keyPlace: label });
+      for (const field of labelFields) this.places.set(field, label);
+    }
+    for (const item of block.body.items) {
+      if (item.kind === 'attribute') {
+        const name = apiKey(schema.hclProperty(item.name), item.name);
+        if (this.fields.has(name) && !labelFields.includes(name)) continue; // the first one counts, as the duplicate is reported already
+        this.fields.set(name, { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan });
+        this.places.set(name, item.nameSpan);
+        continue;
+      }
+      if (item.type === 'dynamic') continue; // what it generates is only known to Nomad
+      const property = schema.hclProperty(item.type);
+      const inner = property?.driverField === undefined ? property?.body : undefined;
+      if (!property || !inner) continue;
+      const name = apiKey(property, item.type);
+      const list = this.children.get(name) ?? [];
+      list.push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], model, property.kind === 'mapBlocks'));
+      this.children.set(name, list);
+      if (!this.places.has(name)) this.places.set(name, item.typeSpan);
+    }
+  }
+
+  readonly place: Place;
+
+  get isEmpty(): boolean {
+    return this.block.body.items.length === 0;
+  }
+
+  field(name: string): FieldView | undefined {
+    return this.fields.get(name);
+  }
+
+  objects(name: string): readonly ObjectView[] {
+    return this.children.get(name) ?? [];
+  }
+
+  placeOf(name: string): Place | undefined {
+    return this.places.get(name);
+  }
+
+  insertion(hclName: string, _apiName: string, valueText: string): { readonly place: Place; readonly newText: string } {
+    const at = this.block.bodySpan.range.start;
+    const indent = ' '.repeat(this.block.typeSpan.range.start.character + 2);
+    return { place: { range: { start: at, end: at } }, newText: `\n${indent}${hclName} = ${valueText}` };
+  }
+}
+
+/** The API name of a property; HCL-only constructs (constraint shorthands, job-level `task`) keep their HCL name. */
+function apiKey(property: PropertySchema | undefined, hclName: string): string {
+  return property?.apiName ?? hclName;
+}
+
+function expressionValue(expression: Expression): FieldValue {
+  if (expression.kind === 'literal') return expression.value;
+  if (expression.kind === 'tuple') {
+    const items: Scalar[] = [];
+    for (const item of expression.items) {
+      if (item.kind !== 'literal') return UNKNOWN;
+      items.push(item.value);
+    }
+    return items;
+  }
+  return UNKNOWN;
+}
+
+class JsonObjectView implements ObjectView {
+  private byName: Map<string, JsonNode> | undefined;
+
+  constructor(
+    private readonly node: JsonNode,
+    private readonly document: TextDocument,
+    private readonly holderKey: JsonNode | undefined,
+    readonly key: string | undefined,
+  ) {}
+
+  get place(): Place {
+    return nodeSpan(this.document, this.holderKey ?? { ...this.node, length: 1 });
+  }
+
+  get isEmpty(): boolean {
+    return (this.node.children ?? []).length === 0;
+  }
+
+  /** Go's decoder matches field names without regard to case. */
+  private property(name: string): JsonNode | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const property of this.node.children ?? []) {
+        const key = property.children?.[0]?.value;
+        if (typeof key === 'string' && !this.byName.has(key.toLowerCase())) this.byName.set(key.toLowerCase(), property);
+      }
+    }
+    return this.byName.get(name.toLowerCase());
+  }
+
+  field(name: string): FieldView | undefined {
+    const property = this.property(name);
+    const [key, value] = property?.children ?? [];
+    if (!key || !value || value.value === null || value.type === 'null') return undefined;
+    return { value: jsonValue(value), place: nodeSpan(this.document, value), keyPlace: nodeSpan(this.document, key) };
+  }
+
+  objects(name: string): readonly ObjectView[] {
+    const property = this.property(name);
+    const [key, value] = property?.children ?? [];
+    if (!key || !value) return [];
+    if (value.type === 'array') {
+      return (value.children ?? []).filter((item) => item.type === 'object').map((item) => new JsonObjectView(item, this.document, undefined, undefined));
+    }
+    if (value.type !== 'object') return [];
+    const entries = value.children ?? [];
+    // A map of objects (`Volumes`), or one object (`RestartPolicy`): a map's values are all objects and none of its keys is a field.
+    const isMap = entries.length > 0 && /^volumes$/i.test(name) && entries.every((entry) => entry.children?.[1]?.type === 'object');
+    if (!isMap) return [new JsonObjectView(value, this.document, key, undefined)];
+    return entries.map((entry) => {
+      const [entryKey, entryValue] = entry.children ?? [];
+      return new JsonObjectView(entryValue as JsonNode, this.document, entryKey, typeof entryKey?.value === 'string' ? entryKey.value : undefined);
+    });
+  }
+
+  placeOf(name: string): Place | undefined {
+    const key = this.property(name)?.children?.[0];
+    return key && nodeSpan(this.document, key);
+  }
+
+  insertion(_hclName: string, apiName: string, valueText: string): { readonly place: Place; readonly newText: string } {
+    const at = this.document.positionAt(this.node.offset + 1);
+    const separator = (this.node.children ?? []).length > 0 ? ',' : '';
+    return { place: { range: { start: at, end: at } }, newText: ` ${JSON.stringify(apiName)}: ${valueText}${separator}` };
+  }
+}
+
+function jsonValue(node: JsonNode): FieldValue {
+  if (node.type === 'array') {
+    const items: Scalar[] = [];
+    for (const item of node.children ?? []) {
+      if (item.type === 'object' || item.type === 'array') return UNKNOWN;
+      items.push(item.value as Scalar);
+    }
+    return items;
+  }
+  if (node.type === 'object') return UNKNOWN;
+  return node.value as Scalar;
+}
+
+// ---- reading values ----
+
+export function known(field: FieldView | undefined): field is FieldView & { value: Exclude<FieldValue, typeof UNKNOWN> } {
+  return field !== undefined && field.value !== UNKNOWN;
+}
+
+export function stringOf(field: FieldView | undefined): string | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** A number, as HCL converts it ("10" is 10); undefined when not a number or not known. */
+export function numberOf(field: FieldView | undefined): number | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function booleanOf(field: FieldView | undefined): boolean | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return undefined;
+}
+
+/** Nanoseconds: API JSON and bare HCL numbers are nanoseconds, HCL strings are Go durations. */
+export function durationOf(field: FieldView | undefined): number | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return parseGoDuration(value);
+  return undefined;
+}
+
+export function stringsOf(field: FieldView | undefined): readonly string[] | undefined {
+  if (!known(field) || !Array.isArray(field.value)) return undefined;
+  const items = field.value as readonly Scalar[];
+  return items.every((item) => typeof item === 'string') ? (items as readonly string[]) : undefined;
+}
+

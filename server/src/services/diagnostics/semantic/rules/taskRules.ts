@@ -1,0 +1,217 @@
+// Task checks of Task.Validate: the name, resources, templates, artifacts,
+// the dispatch payload, vault and negative durations.
+import { tasksOf } from '../jobFacts';
+import { booleanOf, durationOf, numberOf, stringOf, type FieldView } from '../jobView';
+import type { SemanticRule } from '../semanticRule';
+import { versionAtLeast } from '../versions';
+
+export const taskNameSlash: SemanticRule = {
+  id: 'task-name-slash',
+  summary: 'task names have no slashes (they name a directory)',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      const name = task.view.field('Name');
+      const text = stringOf(name);
+      if (name && text !== undefined && /[/\\]/.test(text)) findings.report(name.place, 'A task name cannot contain "/" or "\\": it names the task\'s directory');
+    }
+  },
+};
+
+export const memoryMax: SemanticRule = {
+  id: 'memory-max-below-memory',
+  summary: 'memory_max is 0, -1 (unlimited, from 1.7.3) or at least memory',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      const max = task.resources.number('MemoryMaxMB');
+      const memory = task.resources.number('MemoryMB');
+      if (!max?.field || !memory || max.value === 0) continue;
+      if (max.value === -1) {
+        if (!versionAtLeast(findings.version, '1.7.3')) findings.report(max.place, `memory_max = -1 (no limit) needs Nomad 1.7.3 or newer; the target is ${findings.version}`);
+        continue;
+      }
+      if (max.value < 0 || max.value >= memory.value) continue;
+      findings.report(max.place, `memory_max (${max.value} MB) cannot be below memory (${memory.value} MB)`, {
+        related: memory.field ? [{ place: memory.field.place, message: 'the reserved memory' }] : [],
+        fixes: [{ title: `Raise memory_max to ${memory.value}`, place: max.place, newText: String(memory.value) }],
+      });
+    }
+  },
+};
+
+export const cpuOrCores: SemanticRule = {
+  id: 'resources-cpu-and-cores',
+  summary: 'a task asks for cpu or cores, not both',
+  since: '1.1.0',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      const resources = task.view.objects('Resources')[0];
+      const cpu = resources?.field('CPU');
+      const cores = resources?.field('Cores');
+      if (cpu && cores && (numberOf(cpu) ?? 0) > 0 && (numberOf(cores) ?? 0) > 0) findings.report(cores.place, 'A task asks for either cpu (MHz) or cores, not both', { related: [{ place: cpu.place, message: 'cpu is set here' }] });
+    }
+  },
+};
+
+export const taskDisk: SemanticRule = {
+  id: 'resources-disk',
+  summary: 'disk is reserved per group (ephemeral_disk), not in task resources',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      const disk = task.view.objects('Resources')[0]?.field('DiskMB');
+      if (disk && (numberOf(disk) ?? 0) > 0) findings.report(disk.place, 'A task cannot reserve disk: set the size in the group\'s ephemeral_disk block');
+    }
+  },
+};
+
+export const templateSource: SemanticRule = {
+  id: 'template-source-missing',
+  summary: 'a template has data or source',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      for (const template of task.view.objects('Templates')) {
+        const source = template.field('SourcePath');
+        const data = template.field('EmbeddedTmpl');
+        if (isEmpty(source) && isEmpty(data)) findings.report(template.place, `The template needs "${findings.name('data', 'EmbeddedTmpl')}" (the template itself) or "${findings.name('source', 'SourcePath')}" (a file)`);
+      }
+    }
+  },
+};
+
+function isEmpty(field: FieldView | undefined): boolean {
+  return field === undefined || field.value === '';
+}
+
+export const templateDestinations: SemanticRule = {
+  id: 'template-destination-duplicate',
+  summary: 'two templates of a task never render to one destination',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      const seen = new Map<string, FieldView>();
+      for (const template of task.view.objects('Templates')) {
+        const destination = template.field('DestPath');
+        const path = stringOf(destination);
+        if (!destination || path === undefined) continue;
+        const first = seen.get(path);
+        if (first) findings.report(destination.place, `Another template of task "${task.name ?? ''}" already renders to "${path}"`, { related: [{ place: first.place, message: 'the other template' }] });
+        else seen.set(path, destination);
+      }
+    }
+  },
+};
+
+export const templateChangeMode: SemanticRule = {
+  id: 'template-change-signal',
+  summary: 'change_mode "signal" needs change_signal and cannot go with env = true',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      for (const template of task.view.objects('Templates')) {
+        const mode = template.field('ChangeMode');
+        if (stringOf(mode) !== 'signal' || !mode) continue;
+        if (isEmpty(template.field('ChangeSignal'))) findings.report(mode.place, `change_mode "signal" needs "${findings.name('change_signal', 'ChangeSignal')}", e.g. "SIGHUP"`);
+        const env = template.field('Envvars');
+        if (env && booleanOf(env) === true) findings.report(mode.place, 'A template that sets environment variables (env = true) cannot signal the task: use change_mode "restart"', { related: [{ place: env.place, message: 'env is set here' }] });
+      }
+    }
+  },
+};
+
+export const templatePerms: SemanticRule = {
+  id: 'template-perms-octal',
+  summary: 'template perms is an octal mode such as "0644"',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      for (const template of task.view.objects('Templates')) {
+        const perms = template.field('Perms');
+        const text = stringOf(perms);
+        if (perms && text !== undefined && text !== '' && !/^[0-7]{1,4}$/.test(text)) findings.report(perms.place, `"${text}" is not an octal file mode such as "0644"`);
+      }
+    }
+  },
+};
+
+/**
+ * Whether a relative path climbs out of the allocation directory, seen from
+ * `base` inside it (Nomad's escapingfs.PathEscapesAllocViaRelative). Paths
+ * with interpolation are not judged.
+ */
+export function escapesAllocation(base: string, path: string): boolean {
+  if (path.includes('${') || path.startsWith('/')) return false;
+  const parts = [...base.split('/'), ...path.split('/')];
+  let depth = 0;
+  for (const part of parts) {
+    if (part === '' || part === '.') continue;
+    depth += part === '..' ? -1 : 1;
+    if (depth < 0) return true;
+  }
+  return false;
+}
+
+export const pathsInsideAllocation: SemanticRule = {
+  id: 'destination-escapes-allocation',
+  summary: 'template, artifact and dispatch_payload destinations stay inside the allocation directory',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      const paths: Array<[FieldView | undefined, string]> = [
+        ...task.view.objects('Templates').map((t) => [t.field('DestPath'), 'task'] as [FieldView | undefined, string]),
+        ...task.view.objects('Artifacts').map((a) => [a.field('RelativeDest'), 'task'] as [FieldView | undefined, string]),
+        ...task.view.objects('DispatchPayload').map((d) => [d.field('File'), 'task/local'] as [FieldView | undefined, string]),
+      ];
+      for (const [field, base] of paths) {
+        const path = stringOf(field);
+        if (field && path !== undefined && escapesAllocation(base, path)) findings.report(field.place, `"${path}" leads outside the allocation directory`);
+      }
+    }
+  },
+};
+
+export const artifactSource: SemanticRule = {
+  id: 'artifact-source-missing',
+  summary: 'an artifact has a source',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      for (const artifact of task.view.objects('Artifacts')) {
+        const source = artifact.field('GetterSource');
+        if (source && source.value === '') findings.report(source.place, 'The artifact needs a source to download');
+      }
+    }
+  },
+};
+
+export const vaultChangeSignal: SemanticRule = {
+  id: 'vault-change-signal',
+  summary: 'vault change_mode "signal" needs change_signal',
+  check(job, findings) {
+    for (const task of tasksOf(job)) {
+      for (const vault of task.view.objects('Vault')) {
+        const mode = vault.field('ChangeMode');
+        if (stringOf(mode) === 'signal' && mode && isEmpty(vault.field('ChangeSignal'))) findings.report(mode.place, `change_mode "signal" needs "${findings.name('change_signal', 'ChangeSignal')}", e.g. "SIGHUP"`);
+      }
+    }
+  },
+};
+
+export const negativeDurations: SemanticRule = {
+  id: 'duration-negative',
+  summary: 'kill_timeout, shutdown_delay and template splay are not negative',
+  check(job, findings) {
+    const fields: FieldView[] = [];
+    for (const group of job.groups) {
+      const delay = group.view.field('ShutdownDelay');
+      if (delay) fields.push(delay);
+      for (const task of group.tasks) {
+        for (const name of ['KillTimeout', 'ShutdownDelay']) {
+          const field = task.view.field(name);
+          if (field) fields.push(field);
+        }
+        for (const template of task.view.objects('Templates')) {
+          const splay = template.field('Splay');
+          if (splay) fields.push(splay);
+        }
+      }
+    }
+    for (const field of fields) {
+      const value = durationOf(field);
+      if (value !== undefined && value < 0) findings.report(field.place, 'This duration cannot be negative');
+    }
+  },
+};
