@@ -80,18 +80,19 @@ export const volumeMountDefined: SemanticRule = {
 
 export const portLabels: SemanticRule = {
   id: 'port-label-duplicate',
-  summary: 'port labels are unique in a group; a static port is reserved once per host network',
+  summary: 'port labels are unique across the networks of a group and its tasks; a static port is reserved once per host network',
   check(job, findings) {
     for (const group of job.groups) {
-      const labels = new Map<string, FieldView>();
+      const labels = new Map<string, { readonly field: FieldView; readonly network: ObjectView }>();
       const statics = new Map<string, FieldView>();
-      for (const port of portsOf(group)) {
+      for (const { port, network } of portsOf(group)) {
         const label = port.field('Label');
         const name = stringOf(label);
         if (label && name !== undefined) {
           const first = labels.get(name);
-          if (first) findings.report(label.place, `The port label "${name}" is already used in this group`, { related: [{ place: first.place, message: 'first used here' }] });
-          else labels.set(name, label);
+          // Twice in one network block is the duplicate-name rule's finding.
+          if (first && first.network !== network) findings.report(label.place, `The port label "${name}" is already used in this group`, { related: [{ place: first.field.place, message: 'first used here' }] });
+          else if (!first) labels.set(name, { field: label, network });
         }
         const value = port.field('Value');
         const number = numberOf(value);
@@ -105,10 +106,10 @@ export const portLabels: SemanticRule = {
   },
 };
 
-/** The ports of the group's network blocks and of its tasks' resources networks. */
-export function portsOf(group: GroupFacts): ObjectView[] {
+/** The ports of the group's network blocks and of its tasks' resources networks, with the network holding each. */
+export function portsOf(group: GroupFacts): Array<{ readonly port: ObjectView; readonly network: ObjectView }> {
   const networks = [...group.view.objects('Networks'), ...group.tasks.flatMap((task) => task.view.objects('Resources').flatMap((r) => r.objects('Networks')))];
-  return networks.flatMap((network) => [...network.objects('ReservedPorts'), ...network.objects('DynamicPorts')]);
+  return networks.flatMap((network) => [...network.objects('ReservedPorts'), ...network.objects('DynamicPorts')].map((port) => ({ port, network })));
 }
 
 export const ephemeralDiskMinimum: SemanticRule = {

@@ -216,7 +216,8 @@ export const autoPromoteAllGroups: SemanticRule = {
 
 export const stopAfterDisconnect: SemanticRule = {
   id: 'stop-after-client-disconnect',
-  summary: 'stop_after_client_disconnect only in batch and service jobs, and not negative',
+  summary: 'stop_after_client_disconnect only in batch and service jobs, and not negative (ignored from 1.10, where the deprecation hint says so)',
+  until: '1.10.0',
   check(job, findings) {
     for (const group of job.groups) {
       const field = group.view.field('StopAfterClientDisconnect');

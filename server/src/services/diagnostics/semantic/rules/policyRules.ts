@@ -3,7 +3,7 @@
 // UpdateStrategy and MigrateStrategy Validate).
 import { formatDuration } from '../../../completion/snippets';
 import type { EffectiveBlock, EffectiveValue } from '../effective';
-import type { GroupFacts } from '../jobFacts';
+import type { GroupFacts, JobFacts } from '../jobFacts';
 import type { RelatedPlace, SemanticRule } from '../semanticRule';
 import { versionAtLeast } from '../versions';
 
@@ -79,7 +79,7 @@ export const rescheduleAttemptsUnlimited: SemanticRule = {
   id: 'reschedule-attempts-unlimited',
   summary: 'reschedule attempts and unlimited = true exclude each other',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job.groups)) {
+    for (const reschedule of reschedulePolicies(job)) {
       const attempts = reschedule.number('Attempts');
       const unlimited = reschedule.boolean('Unlimited');
       if (attempts && attempts.value > 0 && unlimited?.value === true) {
@@ -93,7 +93,7 @@ export const rescheduleIntervalSet: SemanticRule = {
   id: 'reschedule-interval-zero',
   summary: 'reschedule attempts need an interval above 0',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job.groups)) {
+    for (const reschedule of reschedulePolicies(job)) {
       const attempts = reschedule.number('Attempts');
       const interval = reschedule.duration('Interval');
       if (attempts && attempts.value > 0 && interval && interval.value <= 0) findings.report(firstWritten(reschedule, interval, attempts), 'Limited reschedule attempts need an interval above 0');
@@ -105,7 +105,7 @@ export const rescheduleDelayMinimum: SemanticRule = {
   id: 'reschedule-delay-minimum',
   summary: 'reschedule delay at least 5s; max_delay at least 5s and not below delay',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job.groups)) {
+    for (const reschedule of reschedulePolicies(job)) {
       const delay = reschedule.duration('Delay');
       if (delay && delay.value < 5 * SECOND) findings.report(delay.place, `The reschedule delay must be at least 5s (it is ${formatDuration(delay.value)})`);
       if (reschedule.string('DelayFunction')?.value === 'constant') continue;
@@ -121,7 +121,7 @@ export const rescheduleIntervalMinimum: SemanticRule = {
   id: 'reschedule-interval-minimum',
   summary: 'a limited reschedule policy needs an interval of at least 15s',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job.groups)) {
+    for (const reschedule of reschedulePolicies(job)) {
       if (reschedule.boolean('Unlimited')?.value !== false) continue;
       const attempts = reschedule.number('Attempts');
       const interval = reschedule.duration('Interval');
@@ -134,7 +134,7 @@ export const rescheduleAttemptsFit: SemanticRule = {
   id: 'reschedule-attempts-fit',
   summary: 'limited reschedule attempts, with their delays, fit in the interval',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job.groups)) {
+    for (const reschedule of reschedulePolicies(job)) {
       if (reschedule.boolean('Unlimited')?.value !== false) continue;
       const attempts = reschedule.number('Attempts');
       const interval = reschedule.duration('Interval');
@@ -196,9 +196,10 @@ function neededInterval(attempts: number, delay: number, maxDelay: number, delay
   return undefined;
 }
 
-/** The groups' reschedule policies that Nomad validates (not system jobs': they take none). */
-function reschedulePolicies(groups: readonly GroupFacts[]): EffectiveBlock[] {
-  return groups.flatMap((group) => (group.reschedule && group.reschedule.layers.some(Boolean) ? [group.reschedule] : []));
+/** The written reschedule policies Nomad validates: not those of system jobs, where the block itself is the mistake. */
+function reschedulePolicies(job: JobFacts): EffectiveBlock[] {
+  if (job.type === 'system') return [];
+  return job.groups.flatMap((group) => (group.reschedule && group.reschedule.layers.some(Boolean) ? [group.reschedule] : []));
 }
 
 export const updateHealthyTimes: SemanticRule = {

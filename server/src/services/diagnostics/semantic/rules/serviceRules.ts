@@ -43,7 +43,7 @@ export const servicePortDefined: SemanticRule = {
   summary: 'a service or check port names a port label of the group network (or the task network)',
   check(job, findings) {
     for (const at of servicesOf(job.groups)) {
-      const labels = new Set(portsOf(at.group).map((port) => stringOf(port.field('Label'))));
+      const labels = new Set(portsOf(at.group).map(({ port }) => stringOf(port.field('Label'))));
       const servicePort = at.service.field('PortLabel');
       const serviceMode = stringOf(at.service.field('AddressMode'));
       checkPort(servicePort, serviceMode, labels, 'service', findings);
