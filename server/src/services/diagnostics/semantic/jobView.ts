@@ -50,7 +50,8 @@ export function hclJobView(body: Body, schema: SchemaModel): ObjectView | undefi
 }
 
 export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
-  return new JsonObjectView(job, document, undefined, undefined);
+  const holder = job.parent?.type === 'property' ? job.parent.children?.[0] : undefined;
+  return new JsonObjectView(job, document, holder, undefined);
 }
 
 class HclObjectView implements ObjectView {
@@ -189,8 +190,8 @@ class JsonObjectView implements ObjectView {
   }
 
   placeOf(name: string): Place | undefined {
-    const key = this.property(name)?.children?.[0];
-    return key && nodeSpan(this.document, key);
+    const [key, value] = this.property(name)?.children ?? [];
+    return key && value && value.type !== 'null' ? nodeSpan(this.document, key) : undefined;
   }
 
   insertion(_hclName: string, apiName: string, valueText: string): { readonly place: Place; readonly newText: string } {
@@ -217,6 +218,11 @@ function jsonValue(node: JsonNode): FieldValue {
 
 export function known(field: FieldView | undefined): field is FieldView & { value: Exclude<FieldValue, typeof UNKNOWN> } {
   return field !== undefined && field.value !== UNKNOWN;
+}
+
+/** The field unless it holds "": API JSON writes Go's zero value for strings nobody set. */
+export function nonEmpty(field: FieldView | undefined): FieldView | undefined {
+  return field && field.value !== '' ? field : undefined;
 }
 
 export function stringOf(field: FieldView | undefined): string | undefined {

@@ -2,7 +2,7 @@
 // ServiceCheck.validate, TaskGroup.validateServices and the task's
 // validateServices): names, ports that a network defines, check types.
 import type { GroupFacts } from '../jobFacts';
-import { durationOf, stringOf, type FieldView, type ObjectView } from '../jobView';
+import { durationOf, nonEmpty, stringOf, type FieldView, type ObjectView } from '../jobView';
 import type { Findings, SemanticRule } from '../semanticRule';
 import { portsOf } from './groupRules';
 
@@ -77,10 +77,10 @@ export const checkPortMissing: SemanticRule = {
   summary: 'an http, tcp or grpc check has a port (its own or the service\'s)',
   check(job, findings) {
     for (const { service } of servicesOf(job.groups)) {
-      if (service.field('PortLabel')) continue;
+      if (nonEmpty(service.field('PortLabel'))) continue;
       if (service.objects('Connect').length > 0) continue; // Connect services get their port from the sidecar
       for (const check of service.objects('Checks')) {
-        if (requiresPort(check) && !check.field('PortLabel')) findings.report(check.place, `This ${stringOf(check.field('Type')) ?? ''} check needs a port: set "port" on the check or on its service`);
+        if (requiresPort(check) && !nonEmpty(check.field('PortLabel'))) findings.report(check.place, `This ${stringOf(check.field('Type')) ?? ''} check needs a port: set "port" on the check or on its service`);
       }
     }
   },
@@ -112,12 +112,12 @@ export const checkTypeNeeds: SemanticRule = {
       for (const check of service.objects('Checks')) {
         const type = stringOf(check.field('Type'));
         if (type === 'http') {
-          const path = check.field('Path');
+          const path = nonEmpty(check.field('Path'));
           const text = stringOf(path);
           if (!path) findings.report(check.place, `An http check needs "${findings.name('path', 'Path')}", e.g. "/health"`);
           else if (text !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) findings.report(path.place, 'The http check path is a path on the service ("/health"), not a full URL');
         }
-        if (type === 'script' && !check.field('Command')) findings.report(check.place, `A script check needs "${findings.name('command', 'Command')}"`);
+        if (type === 'script' && !nonEmpty(check.field('Command'))) findings.report(check.place, `A script check needs "${findings.name('command', 'Command')}"`);
       }
     }
   },
@@ -175,9 +175,9 @@ export const groupCheckTask: SemanticRule = {
   check(job, findings) {
     for (const { service, task, group } of servicesOf(job.groups)) {
       const taskNames = new Set(group.tasks.map((t) => t.name));
-      const serviceTask = service.field('TaskName');
+      const serviceTask = nonEmpty(service.field('TaskName'));
       for (const check of service.objects('Checks')) {
-        const checkTask = check.field('TaskName');
+        const checkTask = nonEmpty(check.field('TaskName'));
         const name = stringOf(checkTask);
         const type = stringOf(check.field('Type'));
         if (checkTask && task) {

@@ -1,8 +1,10 @@
 // Task checks of Task.Validate: the name, resources, templates, artifacts,
-// the dispatch payload, vault and negative durations.
+// the dispatch payload, vault and negative durations. Task `disk` is not
+// checked: the HTTP API drops it, so Nomad never sees it (the schema's
+// deprecation hint says so).
 import { tasksOf } from '../jobFacts';
-import { booleanOf, durationOf, numberOf, stringOf, type FieldView } from '../jobView';
-import type { SemanticRule } from '../semanticRule';
+import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, type FieldView } from '../jobView';
+import type { Findings, SemanticRule } from '../semanticRule';
 import { versionAtLeast } from '../versions';
 
 export const taskNameSlash: SemanticRule = {
@@ -52,17 +54,6 @@ export const cpuOrCores: SemanticRule = {
   },
 };
 
-export const taskDisk: SemanticRule = {
-  id: 'resources-disk',
-  summary: 'disk is reserved per group (ephemeral_disk), not in task resources',
-  check(job, findings) {
-    for (const task of tasksOf(job)) {
-      const disk = task.view.objects('Resources')[0]?.field('DiskMB');
-      if (disk && (numberOf(disk) ?? 0) > 0) findings.report(disk.place, 'A task cannot reserve disk: set the size in the group\'s ephemeral_disk block');
-    }
-  },
-};
-
 export const templateSource: SemanticRule = {
   id: 'template-source-missing',
   summary: 'a template has data or source',
@@ -71,15 +62,11 @@ export const templateSource: SemanticRule = {
       for (const template of task.view.objects('Templates')) {
         const source = template.field('SourcePath');
         const data = template.field('EmbeddedTmpl');
-        if (isEmpty(source) && isEmpty(data)) findings.report(template.place, `The template needs "${findings.name('data', 'EmbeddedTmpl')}" (the template itself) or "${findings.name('source', 'SourcePath')}" (a file)`);
+        if (!nonEmpty(source) && !nonEmpty(data)) findings.report(template.place, `The template needs "${findings.name('data', 'EmbeddedTmpl')}" (the template itself) or "${findings.name('source', 'SourcePath')}" (a file)`);
       }
     }
   },
 };
-
-function isEmpty(field: FieldView | undefined): boolean {
-  return field === undefined || field.value === '';
-}
 
 export const templateDestinations: SemanticRule = {
   id: 'template-destination-duplicate',
@@ -101,13 +88,13 @@ export const templateDestinations: SemanticRule = {
 
 export const templateChangeMode: SemanticRule = {
   id: 'template-change-signal',
-  summary: 'change_mode "signal" needs change_signal and cannot go with env = true',
+  summary: 'change_mode "signal" needs a signal (SIGHUP when left out) and cannot go with env = true',
   check(job, findings) {
     for (const task of tasksOf(job)) {
       for (const template of task.view.objects('Templates')) {
         const mode = template.field('ChangeMode');
         if (stringOf(mode) !== 'signal' || !mode) continue;
-        if (isEmpty(template.field('ChangeSignal'))) findings.report(mode.place, `change_mode "signal" needs "${findings.name('change_signal', 'ChangeSignal')}", e.g. "SIGHUP"`);
+        emptySignal(template.field('ChangeSignal'), findings);
         const env = template.field('Envvars');
         if (env && booleanOf(env) === true) findings.report(mode.place, 'A template that sets environment variables (env = true) cannot signal the task: use change_mode "restart"', { related: [{ place: env.place, message: 'env is set here' }] });
       }
@@ -179,16 +166,20 @@ export const artifactSource: SemanticRule = {
 
 export const vaultChangeSignal: SemanticRule = {
   id: 'vault-change-signal',
-  summary: 'vault change_mode "signal" needs change_signal',
+  summary: 'vault change_mode "signal" needs a signal (SIGHUP when left out)',
   check(job, findings) {
     for (const task of tasksOf(job)) {
       for (const vault of task.view.objects('Vault')) {
-        const mode = vault.field('ChangeMode');
-        if (stringOf(mode) === 'signal' && mode && isEmpty(vault.field('ChangeSignal'))) findings.report(mode.place, `change_mode "signal" needs "${findings.name('change_signal', 'ChangeSignal')}", e.g. "SIGHUP"`);
+        if (stringOf(vault.field('ChangeMode')) === 'signal') emptySignal(vault.field('ChangeSignal'), findings);
       }
     }
   },
 };
+
+/** Nomad sends SIGHUP when change_signal is left out; only an empty one is refused. */
+function emptySignal(signal: FieldView | undefined, findings: Findings): void {
+  if (signal && signal.value === '') findings.report(signal.place, 'change_mode "signal" needs a signal to send, e.g. "SIGHUP" (or leave change_signal out for SIGHUP)', { fixes: [{ title: 'Send SIGHUP', place: signal.place, newText: '"SIGHUP"' }] });
+}
 
 export const negativeDurations: SemanticRule = {
   id: 'duration-negative',

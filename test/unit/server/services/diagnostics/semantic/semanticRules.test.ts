@@ -2,19 +2,16 @@
 // neighbour is clean, the mistake is reported with the rule's code,
 // severity and message on the marked place, and nothing else is reported.
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as path from 'path';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { semanticRules } from '../../../../server/src/services/diagnostics/semantic/semanticRules';
-import { listDiagnostics, marked, validate } from '../support';
+import { semanticRules } from '../../../../../../server/src/services/diagnostics/semantic/semanticRules';
+import { readRepoJson } from '../../../../../support/repoPaths';
+import { listDiagnostics, marked, validate } from '../../../support';
 import { ruleFixtures, type RuleFixture } from './ruleFixtures';
 
 /** API JSON of each fixture's jobs, recorded from Nomad v1.0.18's /v1/jobs/parse (scripts/record-semantic-fixtures.js). */
-export const recordedApiJobs: Record<string, { valid: unknown; invalid: unknown }> = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '../../../../../test/fixtures/semantic/api-jobs.json'), 'utf8'),
-);
+const recordedApiJobs = readRepoJson<Record<string, { valid: unknown; invalid: unknown }>>('test/unit/server/services/diagnostics/semantic/fixtures/api-jobs.json');
 
 function settingsFor(fixture: RuleFixture) {
   return { schemaVersion: fixture.version ?? 'auto' };

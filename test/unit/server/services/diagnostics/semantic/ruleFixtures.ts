@@ -323,19 +323,14 @@ export const ruleFixtures: readonly RuleFixture[] = [
     valid: web('', '      resources {\n        memory     = 256\n        memory_max = 512\n      }\n'),
     invalid: web('', '      resources {\n        memory     = 256\n        memory_max = ⟦128⟧\n      }\n'),
     message: /memory_max \(128 MB\) cannot be below memory \(256 MB\)/,
+    agent: false,
   },
   {
     rule: 'resources-cpu-and-cores',
     valid: web('', '      resources {\n        cores = 2\n      }\n'),
     invalid: web('', '      resources {\n        cpu   = 500\n        cores = ⟦2⟧\n      }\n'),
     message: /either cpu \(MHz\) or cores, not both/,
-  },
-  {
-    rule: 'resources-disk',
-    valid: web('    ephemeral_disk {\n      size = 500\n    }\n'),
-    invalid: web('', '      resources {\n        disk = ⟦500⟧\n      }\n'),
-    message: /cannot reserve disk/,
-    api: ['TaskGroups', 0, 'Tasks', 0, 'Resources', 'DiskMB'],
+    agent: false,
   },
   {
     rule: 'template-source-missing',
@@ -354,9 +349,9 @@ export const ruleFixtures: readonly RuleFixture[] = [
   {
     rule: 'template-change-signal',
     valid: web('', '      template {\n        data          = "a"\n        destination   = "local/a"\n        change_mode   = "signal"\n        change_signal = "SIGHUP"\n      }\n'),
-    invalid: web('', '      template {\n        data        = "a"\n        destination = "local/a"\n        change_mode = ⟦"signal"⟧\n      }\n'),
-    message: /change_mode "signal" needs/,
-    api: ['TaskGroups', 0, 'Tasks', 0, 'Templates', 0, 'ChangeMode'],
+    invalid: web('', '      template {\n        data          = "a"\n        destination   = "local/a"\n        change_mode   = "signal"\n        change_signal = ⟦""⟧\n      }\n'),
+    message: /change_mode "signal" needs a signal/,
+    api: ['TaskGroups', 0, 'Tasks', 0, 'Templates', 0, 'ChangeSignal'],
   },
   {
     rule: 'template-perms-octal',
@@ -382,9 +377,9 @@ export const ruleFixtures: readonly RuleFixture[] = [
   {
     rule: 'vault-change-signal',
     valid: web('', '      vault {\n        policies      = ["app"]\n        change_mode   = "signal"\n        change_signal = "SIGHUP"\n      }\n'),
-    invalid: web('', '      vault {\n        policies    = ["app"]\n        change_mode = ⟦"signal"⟧\n      }\n'),
-    message: /change_mode "signal" needs/,
-    api: ['TaskGroups', 0, 'Tasks', 0, 'Vault', 'ChangeMode'],
+    invalid: web('', '      vault {\n        policies      = ["app"]\n        change_mode   = "signal"\n        change_signal = ⟦""⟧\n      }\n'),
+    message: /change_mode "signal" needs a signal/,
+    api: ['TaskGroups', 0, 'Tasks', 0, 'Vault', 'ChangeSignal'],
   },
   {
     rule: 'duration-negative',
