@@ -37,6 +37,20 @@ export interface GroupFacts {
   readonly migrate: EffectiveBlock | undefined;
   readonly ephemeralDisk: EffectiveBlock;
   readonly tasks: readonly TaskFacts[];
+  /** The ports of the group's network blocks and of its tasks' resources networks, with the network holding each. */
+  readonly ports: ReadonlyArray<{ readonly port: ObjectView; readonly network: ObjectView }>;
+}
+
+export interface ServiceAt {
+  readonly service: ObjectView;
+  readonly group: GroupFacts;
+  /** The task holding the service, or undefined for a group service. */
+  readonly task: ObjectView | undefined;
+}
+
+export interface PlacementLevel {
+  readonly view: ObjectView;
+  readonly level: 'job' | 'group' | 'task';
 }
 
 export interface JobFacts {
@@ -46,6 +60,11 @@ export interface JobFacts {
   readonly typeField: FieldView | undefined;
   readonly periodic: EffectiveBlock | undefined;
   readonly groups: readonly GroupFacts[];
+  // Lists many rules walk, worked out once per validation.
+  readonly tasks: readonly TaskFacts[];
+  readonly services: readonly ServiceAt[];
+  /** The job, its groups and tasks: the levels that hold constraints, affinities and spreads. */
+  readonly levels: readonly PlacementLevel[];
 }
 
 const JOB_TYPES = ['service', 'batch', 'system', 'sysbatch'];
@@ -75,6 +94,7 @@ export function jobFacts(view: ObjectView): JobFacts {
       migrate: jobMigrate || migrate ? new EffectiveBlock([jobMigrate, migrate], migrateDefaults, header) : undefined,
       ephemeralDisk: new EffectiveBlock([group.objects('EphemeralDisk')[0]], ephemeralDiskDefaults, header),
       tasks: [],
+      ports: [],
     };
     const groupRestart = group.objects('RestartPolicy')[0];
     (facts.tasks as TaskFacts[]).push(
@@ -87,6 +107,8 @@ export function jobFacts(view: ObjectView): JobFacts {
         logs: new EffectiveBlock([task.objects('LogConfig')[0]], logDefaults, task.place),
       })),
     );
+    const networks = [...group.objects('Networks'), ...facts.tasks.flatMap((task) => task.view.objects('Resources').flatMap((r) => r.objects('Networks')))];
+    (facts.ports as Array<GroupFacts['ports'][number]>).push(...networks.flatMap((network) => [...network.objects('ReservedPorts'), ...network.objects('DynamicPorts')].map((port) => ({ port, network }))));
     return facts;
   });
   return {
@@ -95,6 +117,15 @@ export function jobFacts(view: ObjectView): JobFacts {
     typeField,
     periodic: periodicView ? new EffectiveBlock([periodicView], periodicDefaults, periodicView.place) : undefined,
     groups,
+    tasks: groups.flatMap((group) => group.tasks),
+    services: groups.flatMap((group) => [
+      ...group.view.objects('Services').map((service) => ({ service, group, task: undefined })),
+      ...group.tasks.flatMap((task) => task.view.objects('Services').map((service) => ({ service, group, task: task.view }))),
+    ]),
+    levels: [
+      { view, level: 'job' as const },
+      ...groups.flatMap((group) => [{ view: group.view, level: 'group' as const }, ...group.tasks.map((task) => ({ view: task.view, level: 'task' as const }))]),
+    ],
   };
 }
 
@@ -111,18 +142,4 @@ function groupCount(group: ObjectView): EffectiveValue<number> | undefined {
   }
   return { value: 1, field: undefined, place: group.place };
 }
-
-/** Every task of the job. */
-export function tasksOf(job: JobFacts): TaskFacts[] {
-  return job.groups.flatMap((group) => group.tasks);
-}
-
-/** The job, its groups and tasks: the levels that hold constraints, affinities and spreads. */
-export function placementLevels(job: JobFacts): Array<{ readonly view: ObjectView; readonly level: 'job' | 'group' | 'task' }> {
-  return [
-    { view: job.view, level: 'job' as const },
-    ...job.groups.flatMap((group) => [{ view: group.view, level: 'group' as const }, ...group.tasks.map((task) => ({ view: task.view, level: 'task' as const }))]),
-  ];
-}
-
 

@@ -54,59 +54,73 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
   return new JsonObjectView(job, document, holder, undefined);
 }
 
+/**
+ * A block, read on demand: a field is found by scanning the block's few
+ * items for its HCL name, and only the child lists rules ask for are built.
+ * Rules visit a few kinds of blocks, so most of a large job is never read.
+ */
 class HclObjectView implements ObjectView {
-  private readonly fields = new Map<string, FieldView>();
-  private readonly children = new Map<string, ObjectView[]>();
-  private readonly places = new Map<string, Place>();
+  readonly place: Place;
   readonly key: string | undefined;
+  private children: Map<string, readonly ObjectView[]> | undefined;
 
-  private readonly block: Block;
-
-  constructor(block: Block, schema: BlockSchema, labelFields: readonly string[], model: SchemaModel, mapKey?: boolean) {
-    this.block = block;
+  constructor(
+    private readonly block: Block,
+    private readonly schema: BlockSchema,
+    private readonly labelFields: readonly string[],
+    private readonly model: SchemaModel,
+    mapKey?: boolean,
+  ) {
     this.place = block.typeSpan;
-    const label = block.labels[0];
-    this.key = mapKey ? label?.value : undefined;
-    if (label) {
-      for (const field of labelFields) this.fields.set(field, { value: label.value, place: label, keyPlace: label });
-      for (const field of labelFields) this.places.set(field, label);
-    }
-    for (const item of block.body.items) {
-      if (item.kind === 'attribute') {
-        const name = apiKey(schema.hclProperty(item.name), item.name);
-        if (this.fields.has(name) && !labelFields.includes(name)) continue; // the first one counts, as the duplicate is reported already
-        this.fields.set(name, { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan });
-        this.places.set(name, item.nameSpan);
-        continue;
-      }
-      if (item.type === 'dynamic') continue; // what it generates is only known to Nomad
-      const property = schema.hclProperty(item.type);
-      const inner = property?.driverField === undefined ? property?.body : undefined;
-      if (!property || !inner) continue;
-      const name = apiKey(property, item.type);
-      const list = this.children.get(name) ?? [];
-      list.push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], model, property.kind === 'mapBlocks'));
-      this.children.set(name, list);
-      if (!this.places.has(name)) this.places.set(name, item.typeSpan);
-    }
+    this.key = mapKey ? block.labels[0]?.value : undefined;
   }
 
-  readonly place: Place;
+  /** The schema property for an API name, or for the HCL name of an HCL-only construct. */
+  private property(name: string): PropertySchema | undefined {
+    return this.schema.apiProperty(name) ?? this.schema.hclProperty(name);
+  }
 
   get isEmpty(): boolean {
     return this.block.body.items.length === 0;
   }
 
   field(name: string): FieldView | undefined {
-    return this.fields.get(name);
+    const label = this.block.labels[0];
+    if (label && this.labelFields.includes(name)) return { value: label.value, place: label, keyPlace: label };
+    const hclName = this.property(name)?.hclName;
+    if (hclName === undefined) return undefined;
+    // The first one counts: a repeated attribute is reported already.
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' && item.name === hclName) return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    }
+    return undefined;
   }
 
   objects(name: string): readonly ObjectView[] {
-    return this.children.get(name) ?? [];
+    const cached = this.children?.get(name);
+    if (cached) return cached;
+    const property = this.property(name);
+    const inner = property?.driverField === undefined ? property?.body : undefined;
+    const hclName = property?.hclName;
+    const list: ObjectView[] = [];
+    if (property && inner && hclName !== undefined) {
+      for (const item of this.block.body.items) {
+        // A `dynamic` block's output is only known to Nomad.
+        if (item.kind === 'block' && item.type === hclName) list.push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
+      }
+    }
+    (this.children ??= new Map()).set(name, list);
+    return list;
   }
 
   placeOf(name: string): Place | undefined {
-    return this.places.get(name);
+    const label = this.block.labels[0];
+    if (label && this.labelFields.includes(name)) return label;
+    const hclName = this.property(name)?.hclName;
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' ? item.name === hclName : item.type === hclName) return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
+    }
+    return undefined;
   }
 
   insertion(hclName: string, _apiName: string, valueText: string): { readonly place: Place; readonly newText: string } {
@@ -114,11 +128,6 @@ class HclObjectView implements ObjectView {
     const indent = ' '.repeat(this.block.typeSpan.range.start.character + 2);
     return { place: { range: { start: at, end: at } }, newText: `\n${indent}${hclName} = ${valueText}` };
   }
-}
-
-/** The API name of a property; HCL-only constructs (constraint shorthands, job-level `task`) keep their HCL name. */
-function apiKey(property: PropertySchema | undefined, hclName: string): string {
-  return property?.apiName ?? hclName;
 }
 
 function expressionValue(expression: Expression): FieldValue {

@@ -1,6 +1,5 @@
 // Task group checks of TaskGroup.Validate: tasks, the leader, scaling
 // against count, volumes and their mounts, ports and the ephemeral disk.
-import type { GroupFacts } from '../jobFacts';
 import { booleanOf, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
 import type { SemanticRule } from '../semanticRule';
 
@@ -85,7 +84,7 @@ export const portLabels: SemanticRule = {
     for (const group of job.groups) {
       const labels = new Map<string, { readonly field: FieldView; readonly network: ObjectView }>();
       const statics = new Map<string, FieldView>();
-      for (const { port, network } of portsOf(group)) {
+      for (const { port, network } of group.ports) {
         const label = port.field('Label');
         const name = stringOf(label);
         if (label && name !== undefined) {
@@ -105,12 +104,6 @@ export const portLabels: SemanticRule = {
     }
   },
 };
-
-/** The ports of the group's network blocks and of its tasks' resources networks, with the network holding each. */
-export function portsOf(group: GroupFacts): Array<{ readonly port: ObjectView; readonly network: ObjectView }> {
-  const networks = [...group.view.objects('Networks'), ...group.tasks.flatMap((task) => task.view.objects('Resources').flatMap((r) => r.objects('Networks')))];
-  return networks.flatMap((network) => [...network.objects('ReservedPorts'), ...network.objects('DynamicPorts')].map((port) => ({ port, network })));
-}
 
 export const ephemeralDiskMinimum: SemanticRule = {
   id: 'ephemeral-disk-minimum',

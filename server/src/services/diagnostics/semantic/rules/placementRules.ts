@@ -1,7 +1,6 @@
 // Constraints, affinities and spreads at job, group and task level
 // (Constraint, Affinity and Spread Validate, and the system job limits).
 import type { JobFacts } from '../jobFacts';
-import { placementLevels } from '../jobFacts';
 import { known, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
 import type { Findings, SemanticRule } from '../semanticRule';
 
@@ -83,7 +82,7 @@ export const constraintValid: SemanticRule = {
   id: 'constraint-invalid',
   summary: 'constraints: an attribute, an operator that has the value it needs, a valid regexp or version range',
   check(job, findings) {
-    for (const { view } of placementLevels(job)) for (const constraint of view.objects('Constraints')) checkPlacement('constraint', placement(constraint, findings), findings);
+    for (const { view } of job.levels) for (const constraint of view.objects('Constraints')) checkPlacement('constraint', placement(constraint, findings), findings);
   },
 };
 
@@ -91,7 +90,7 @@ export const taskConstraintLevel: SemanticRule = {
   id: 'constraint-task-level',
   summary: 'distinct_hosts and distinct_property only at job or group level',
   check(job, findings) {
-    for (const { view, level } of placementLevels(job)) {
+    for (const { view, level } of job.levels) {
       if (level !== 'task') continue;
       for (const constraint of view.objects('Constraints')) {
         const { operand, operandField } = placement(constraint, findings);
@@ -106,7 +105,7 @@ export const affinityValid: SemanticRule = {
   summary: 'affinities: as constraints, and a weight other than 0',
   check(job, findings) {
     if (job.type === 'system') return;
-    for (const { view } of placementLevels(job)) {
+    for (const { view } of job.levels) {
       for (const affinity of view.objects('Affinities')) {
         checkPlacement('affinity', placement(affinity, findings), findings);
         const weight = affinity.field('Weight');
@@ -121,7 +120,7 @@ export const systemNoAffinityOrSpread: SemanticRule = {
   summary: 'system jobs take no affinity or spread blocks',
   check(job, findings) {
     if (job.type !== 'system') return;
-    for (const { view } of placementLevels(job)) {
+    for (const { view } of job.levels) {
       for (const name of ['Affinities', 'Spreads']) {
         for (const item of view.objects(name)) findings.report(item.place, `A system job runs on every node: it cannot have ${name === 'Spreads' ? 'a spread' : 'an affinity'} block`);
       }
@@ -134,7 +133,7 @@ export const spreadValid: SemanticRule = {
   summary: 'spread weight 1 to 100, distinct targets, percentages adding up to at most 100',
   check(job: JobFacts, findings) {
     if (job.type === 'system') return;
-    for (const { view } of placementLevels(job)) {
+    for (const { view } of job.levels) {
       for (const spread of view.objects('Spreads')) {
         const weight = spread.field('Weight');
         const value = weight ? numberOf(weight) : 50;

@@ -1,24 +1,8 @@
 // Services and their checks, at group and task level (Service.Validate,
 // ServiceCheck.validate, TaskGroup.validateServices and the task's
 // validateServices): names, ports that a network defines, check types.
-import type { GroupFacts } from '../jobFacts';
 import { durationOf, nonEmpty, stringOf, type FieldView, type ObjectView } from '../jobView';
 import type { Findings, SemanticRule } from '../semanticRule';
-import { portsOf } from './groupRules';
-
-interface ServiceAt {
-  readonly service: ObjectView;
-  readonly group: GroupFacts;
-  /** The task holding the service, or undefined for a group service. */
-  readonly task: ObjectView | undefined;
-}
-
-function servicesOf(groups: readonly GroupFacts[]): ServiceAt[] {
-  return groups.flatMap((group) => [
-    ...group.view.objects('Services').map((service) => ({ service, group, task: undefined })),
-    ...group.tasks.flatMap((task) => task.view.objects('Services').map((service) => ({ service, group, task: task.view }))),
-  ]);
-}
 
 /** Services registered in Nomad's own catalog (provider "nomad") follow the same naming rules. */
 const SERVICE_NAME = /^(?:[a-z0-9]|[a-z0-9][a-z0-9-]{0,61}[a-z0-9])$/i;
@@ -27,7 +11,7 @@ export const serviceName: SemanticRule = {
   id: 'service-name-invalid',
   summary: 'service names are valid DNS labels (letters, digits, dashes; at most 63)',
   check(job, findings) {
-    for (const { service } of servicesOf(job.groups)) {
+    for (const { service } of job.services) {
       const name = service.field('Name');
       const text = stringOf(name);
       if (!name || text === undefined || text === '') continue;
@@ -42,8 +26,8 @@ export const servicePortDefined: SemanticRule = {
   id: 'service-port-undefined',
   summary: 'a service or check port names a port label of the group network (or the task network)',
   check(job, findings) {
-    for (const at of servicesOf(job.groups)) {
-      const labels = new Set(portsOf(at.group).map(({ port }) => stringOf(port.field('Label'))));
+    for (const at of job.services) {
+      const labels = new Set(at.group.ports.map(({ port }) => stringOf(port.field('Label'))));
       const servicePort = at.service.field('PortLabel');
       const serviceMode = stringOf(at.service.field('AddressMode'));
       checkPort(servicePort, serviceMode, labels, 'service', findings);
@@ -76,7 +60,7 @@ export const checkPortMissing: SemanticRule = {
   id: 'check-port-missing',
   summary: 'an http, tcp or grpc check has a port (its own or the service\'s)',
   check(job, findings) {
-    for (const { service } of servicesOf(job.groups)) {
+    for (const { service } of job.services) {
       if (nonEmpty(service.field('PortLabel'))) continue;
       if (service.objects('Connect').length > 0) continue; // Connect services get their port from the sidecar
       for (const check of service.objects('Checks')) {
@@ -92,7 +76,7 @@ export const checkTimes: SemanticRule = {
   id: 'check-interval-timeout',
   summary: 'check interval and timeout at least 1s',
   check(job, findings) {
-    for (const { service } of servicesOf(job.groups)) {
+    for (const { service } of job.services) {
       for (const check of service.objects('Checks')) {
         for (const [name, hcl] of [['Interval', 'interval'], ['Timeout', 'timeout']] as const) {
           const field = check.field(name);
@@ -108,7 +92,7 @@ export const checkTypeNeeds: SemanticRule = {
   id: 'check-type-fields',
   summary: 'http checks have a relative path, script checks a command',
   check(job, findings) {
-    for (const { service } of servicesOf(job.groups)) {
+    for (const { service } of job.services) {
       for (const check of service.objects('Checks')) {
         const type = stringOf(check.field('Type'));
         if (type === 'http') {
@@ -127,7 +111,7 @@ export const checkNamesUnique: SemanticRule = {
   id: 'check-name-duplicate',
   summary: 'the checks of a task service have distinct names',
   check(job, findings) {
-    for (const { service, task } of servicesOf(job.groups)) {
+    for (const { service, task } of job.services) {
       if (!task) continue;
       const seen = new Map<string, FieldView>();
       for (const check of service.objects('Checks')) {
@@ -146,7 +130,7 @@ export const serviceAddressMode: SemanticRule = {
   id: 'service-address-mode',
   summary: 'address_mode "alloc" only in group services and checks; "driver" only in task services',
   check(job, findings) {
-    for (const { service, task } of servicesOf(job.groups)) {
+    for (const { service, task } of job.services) {
       const modes = [service.field('AddressMode'), ...service.objects('Checks').map((check) => check.field('AddressMode'))];
       for (const mode of modes) {
         const text = stringOf(mode);
@@ -162,7 +146,7 @@ export const taskServiceConnect: SemanticRule = {
   id: 'service-connect-in-task',
   summary: 'connect only in group services',
   check(job, findings) {
-    for (const { service, task } of servicesOf(job.groups)) {
+    for (const { service, task } of job.services) {
       const connect = service.objects('Connect')[0];
       if (task && connect) findings.report(connect.place, 'A connect block belongs in a service of the group, not of a task');
     }
@@ -173,7 +157,7 @@ export const groupCheckTask: SemanticRule = {
   id: 'check-task',
   summary: 'a check\'s task names a task of the group, only in group services, only for script and grpc checks; group script checks name a task',
   check(job, findings) {
-    for (const { service, task, group } of servicesOf(job.groups)) {
+    for (const { service, task, group } of job.services) {
       const taskNames = new Set(group.tasks.map((t) => t.name));
       const serviceTask = nonEmpty(service.field('TaskName'));
       for (const check of service.objects('Checks')) {

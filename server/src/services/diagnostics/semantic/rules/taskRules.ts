@@ -2,8 +2,8 @@
 // the dispatch payload, vault and negative durations. Task `disk` is not
 // checked: the HTTP API drops it, so Nomad never sees it (the schema's
 // deprecation hint says so).
-import { tasksOf } from '../jobFacts';
-import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, type FieldView } from '../jobView';
+import type { JobFacts } from '../jobFacts';
+import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, stringsOf, type FieldView, type ObjectView } from '../jobView';
 import type { Findings, SemanticRule } from '../semanticRule';
 import { versionAtLeast } from '../versions';
 
@@ -11,7 +11,7 @@ export const taskNameSlash: SemanticRule = {
   id: 'task-name-slash',
   summary: 'task names have no slashes (they name a directory)',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       const name = task.view.field('Name');
       const text = stringOf(name);
       if (name && text !== undefined && /[/\\]/.test(text)) findings.report(name.place, 'A task name cannot contain "/" or "\\": it names the task\'s directory');
@@ -23,7 +23,7 @@ export const memoryMax: SemanticRule = {
   id: 'memory-max-below-memory',
   summary: 'memory_max is 0, -1 (unlimited, from 1.7.3) or at least memory',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       const max = task.resources.number('MemoryMaxMB');
       const memory = task.resources.number('MemoryMB');
       if (!max?.field || !memory || max.value === 0) continue;
@@ -45,7 +45,7 @@ export const cpuOrCores: SemanticRule = {
   summary: 'a task asks for cpu or cores, not both',
   since: '1.1.0',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       const resources = task.view.objects('Resources')[0];
       const cpu = resources?.field('CPU');
       const cores = resources?.field('Cores');
@@ -58,7 +58,7 @@ export const templateSource: SemanticRule = {
   id: 'template-source-missing',
   summary: 'a template has data or source',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       for (const template of task.view.objects('Templates')) {
         const source = template.field('SourcePath');
         const data = template.field('EmbeddedTmpl');
@@ -72,7 +72,7 @@ export const templateDestinations: SemanticRule = {
   id: 'template-destination-duplicate',
   summary: 'two templates of a task never render to one destination',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       const seen = new Map<string, FieldView>();
       for (const template of task.view.objects('Templates')) {
         const destination = template.field('DestPath');
@@ -90,7 +90,7 @@ export const templateChangeMode: SemanticRule = {
   id: 'template-change-signal',
   summary: 'change_mode "signal" needs a signal (SIGHUP when left out) and cannot go with env = true',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       for (const template of task.view.objects('Templates')) {
         const mode = template.field('ChangeMode');
         if (stringOf(mode) !== 'signal' || !mode) continue;
@@ -106,7 +106,7 @@ export const templatePerms: SemanticRule = {
   id: 'template-perms-octal',
   summary: 'template perms is an octal mode such as "0644"',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       for (const template of task.view.objects('Templates')) {
         const perms = template.field('Perms');
         const text = stringOf(perms);
@@ -137,7 +137,7 @@ export const pathsInsideAllocation: SemanticRule = {
   id: 'destination-escapes-allocation',
   summary: 'template, artifact and dispatch_payload destinations stay inside the allocation directory',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       const paths: Array<[FieldView | undefined, string]> = [
         ...task.view.objects('Templates').map((t) => [t.field('DestPath'), 'task'] as [FieldView | undefined, string]),
         ...task.view.objects('Artifacts').map((a) => [a.field('RelativeDest'), 'task'] as [FieldView | undefined, string]),
@@ -155,7 +155,7 @@ export const artifactSource: SemanticRule = {
   id: 'artifact-source-missing',
   summary: 'an artifact has a source',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
+    for (const task of job.tasks) {
       for (const artifact of task.view.objects('Artifacts')) {
         const source = artifact.field('GetterSource');
         if (source && source.value === '') findings.report(source.place, 'The artifact needs a source to download');
@@ -168,10 +168,34 @@ export const vaultChangeSignal: SemanticRule = {
   id: 'vault-change-signal',
   summary: 'vault change_mode "signal" needs a signal (SIGHUP when left out)',
   check(job, findings) {
-    for (const task of tasksOf(job)) {
-      for (const vault of task.view.objects('Vault')) {
-        if (stringOf(vault.field('ChangeMode')) === 'signal') emptySignal(vault.field('ChangeSignal'), findings);
-      }
+    for (const vault of vaultBlocks(job)) if (stringOf(vault.field('ChangeMode')) === 'signal') emptySignal(vault.field('ChangeSignal'), findings);
+  },
+};
+
+/** Vault blocks of tasks, and those of the job and groups that HCL hands down to their tasks. */
+function vaultBlocks(job: JobFacts): ObjectView[] {
+  return [...job.view.objects('vault'), ...job.groups.flatMap((group) => [...group.view.objects('vault'), ...group.tasks.flatMap((task) => task.view.objects('Vault'))])];
+}
+
+export const vaultPolicies: SemanticRule = {
+  id: 'vault-policies-empty',
+  summary: 'a vault block lists policies (before 1.7, which added workload identities)',
+  until: '1.7.0',
+  check(job, findings) {
+    for (const vault of vaultBlocks(job)) {
+      const policies = vault.field('Policies');
+      if (!policies || (Array.isArray(policies.value) && policies.value.length === 0)) findings.report(policies?.place ?? vault.place, `The vault block needs "${findings.name('policies', 'Policies')}" before Nomad 1.7; the target is ${findings.version}`);
+    }
+  },
+};
+
+export const vaultRootPolicy: SemanticRule = {
+  id: 'vault-root-policy',
+  summary: 'a task cannot ask for Vault\'s root policy',
+  check(job, findings) {
+    for (const vault of vaultBlocks(job)) {
+      const policies = vault.field('Policies');
+      if (policies && stringsOf(policies)?.includes('root')) findings.report(policies.place, 'A task cannot be given Vault\'s "root" policy');
     }
   },
 };

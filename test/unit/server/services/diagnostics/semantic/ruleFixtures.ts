@@ -382,6 +382,21 @@ export const ruleFixtures: readonly RuleFixture[] = [
     api: ['TaskGroups', 0, 'Tasks', 0, 'Vault', 'ChangeSignal'],
   },
   {
+    rule: 'vault-policies-empty',
+    valid: web('', '      vault {\n        policies = ["app"]\n      }\n'),
+    invalid: web('', '      ⟦vault⟧ {\n        change_mode = "restart"\n      }\n'),
+    message: /vault block needs "(policies|Policies)" before Nomad 1\.7/,
+    version: '1.6.0',
+    api: ['TaskGroups', 0, 'Tasks', 0, 'Vault'],
+  },
+  {
+    rule: 'vault-root-policy',
+    valid: web('', '      vault {\n        policies = ["app"]\n      }\n'),
+    invalid: web('', '      vault {\n        policies = ⟦["root"]⟧\n      }\n'),
+    message: /"root" policy/,
+    api: ['TaskGroups', 0, 'Tasks', 0, 'Vault', 'Policies'],
+  },
+  {
     rule: 'duration-negative',
     valid: web('', '      kill_timeout = "10s"\n'),
     invalid: web('', '      kill_timeout = ⟦"-10s"⟧\n'),

@@ -2,11 +2,12 @@
 // neighbour is clean, the mistake is reported with the rule's code,
 // severity and message on the marked place, and nothing else is reported.
 import * as assert from 'assert';
+import * as fs from 'fs';
 import { findNodeAtLocation, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { semanticRules } from '../../../../../../server/src/services/diagnostics/semantic/semanticRules';
-import { readRepoJson } from '../../../../../support/repoPaths';
+import { readRepoJson, repoFile } from '../../../../../support/repoPaths';
 import { listDiagnostics, marked, validate } from '../../../support';
 import { ruleFixtures, type RuleFixture } from './ruleFixtures';
 
@@ -36,6 +37,11 @@ describe('Semantic rules', () => {
     assert.deepStrictEqual(ids.filter((id) => !covered.has(id)), [], 'rules without a fixture');
     assert.deepStrictEqual([...covered].filter((id) => !ids.includes(id)), [], 'fixtures of unknown rules');
     for (const rule of semanticRules) assert.ok(rule.summary.length > 0, `${rule.id} has a summary`);
+  });
+
+  it('lists every rule in server/src/README.md', () => {
+    const readme = fs.readFileSync(repoFile('server/src/README.md'), 'utf8');
+    assert.deepStrictEqual(semanticRules.filter((rule) => !readme.includes(`| \`${rule.id}\` |`)).map((rule) => rule.id), []);
   });
 
   for (const fixture of ruleFixtures) {
