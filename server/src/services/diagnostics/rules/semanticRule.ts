@@ -29,9 +29,10 @@ export function runSemanticRules(ctx: RuleContext, rules: readonly SemanticRule[
   if (!view) return;
   const version = ctx.targetVersion ?? NEWEST_NOMAD;
   const facts = jobFacts(view);
+  const findings = new RuleFindings(ctx, parsed.shape === 'api-json' ? 'api-json' : 'hcl', version);
   for (const rule of rules) {
     if (!applies(rule, version)) continue;
-    const findings = new RuleFindings(ctx, rule, parsed.shape === 'api-json' ? 'api-json' : 'hcl', version);
+    findings.rule = rule;
     try {
       rule.check(facts, findings);
     } catch {
@@ -45,13 +46,16 @@ export function applies(rule: SemanticRule, version: string): boolean {
 }
 
 class RuleFindings implements Findings {
-  constructor(private readonly ctx: RuleContext, private readonly rule: SemanticRule, readonly shape: 'hcl' | 'api-json', readonly version: string) {}
+  /** The rule running now: its id is the code of what it reports. */
+  rule: SemanticRule | undefined;
+
+  constructor(private readonly ctx: RuleContext, readonly shape: 'hcl' | 'api-json', readonly version: string) {}
 
   report(place: Place, message: string, options: FindingOptions = {}): void {
     const uri = this.ctx.document.uri;
     const relatedInformation: DiagnosticRelatedInformation[] = (options.related ?? []).map((related) => ({ location: { uri, range: rangeOf(related.place) }, message: related.message }));
     const fixes = (options.fixes ?? []).map((fix) => ({ title: fix.title, range: rangeOf(fix.place), newText: fix.newText }));
-    this.ctx.report(place, options.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, this.rule.id, message, {
+    this.ctx.report(place, options.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, this.rule?.id ?? 'semantic', message, {
       ...(relatedInformation.length > 0 ? { relatedInformation } : {}),
       ...(fixes.length > 0 ? { data: { fixes } satisfies SemanticFixData } : {}),
     });

@@ -63,6 +63,8 @@ class HclObjectView implements ObjectView {
   readonly place: Place;
   readonly key: string | undefined;
   private children: Map<string, readonly ObjectView[]> | undefined;
+  /** Fields asked for so far (several rules ask for the same ones); null when not written. */
+  private fields: Map<string, FieldView | null> | undefined;
 
   constructor(
     private readonly block: Block,
@@ -85,6 +87,14 @@ class HclObjectView implements ObjectView {
   }
 
   field(name: string): FieldView | undefined {
+    const known = this.fields?.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.readField(name);
+    (this.fields ??= new Map()).set(name, found ?? null);
+    return found;
+  }
+
+  private readField(name: string): FieldView | undefined {
     const label = this.block.labels[0];
     if (label && this.labelFields.includes(name)) return { value: label.value, place: label, keyPlace: label };
     const hclName = this.property(name)?.hclName;
