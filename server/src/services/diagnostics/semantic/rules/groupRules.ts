@@ -1,6 +1,7 @@
 // Task group checks of TaskGroup.Validate: tasks, the leader, scaling
 // against count, volumes and their mounts, ports and the ephemeral disk.
 import { booleanOf, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
+import { reportRepeats } from '../repeats';
 import type { SemanticRule } from '../semanticRule';
 
 export const groupNeedsTasks: SemanticRule = {
@@ -83,7 +84,6 @@ export const portLabels: SemanticRule = {
   check(job, findings) {
     for (const group of job.groups) {
       const labels = new Map<string, { readonly field: FieldView; readonly network: ObjectView }>();
-      const statics = new Map<string, FieldView>();
       for (const { port, network } of group.ports) {
         const label = port.field('Label');
         const name = stringOf(label);
@@ -93,14 +93,14 @@ export const portLabels: SemanticRule = {
           if (first && first.network !== network) findings.report(label.place, `The port label "${name}" is already used in this group`, { related: [{ place: first.field.place, message: 'first used here' }] });
           else if (!first) labels.set(name, { field: label, network });
         }
+      }
+      // A static port is reserved once per host network: key each by both.
+      const statics = group.ports.map(({ port }) => {
         const value = port.field('Value');
         const number = numberOf(value);
-        if (!value || number === undefined || number === 0) continue;
-        const key = `${stringOf(port.field('HostNetwork')) || 'default'}:${number}`;
-        const first = statics.get(key);
-        if (first) findings.report(value.place, `The static port ${number} is already reserved in this group`, { related: [{ place: first.place, message: 'first reserved here' }] });
-        else statics.set(key, value);
-      }
+        return value && number !== undefined && number !== 0 ? { ...value, value: `${stringOf(port.field('HostNetwork')) || 'default'}:${number}` } : undefined;
+      });
+      reportRepeats(findings, statics, (key) => `The static port ${key.slice(key.lastIndexOf(':') + 1)} is already reserved in this group`, 'first reserved here');
     }
   },
 };

@@ -5,6 +5,7 @@ import type { EffectiveBlock } from '../effective';
 import type { JobFacts } from '../jobFacts';
 import { durationOf, known, stringOf, stringsOf, type FieldView } from '../jobView';
 import { versionAtLeast } from '../versions';
+import type { Place } from '../../ruleContext';
 import type { Findings, SemanticFix, SemanticRule } from '../semanticRule';
 
 /** A quick fix turning the job into a batch job: replace `type`, or add it. */
@@ -23,25 +24,25 @@ export const periodicNeedsBatch: SemanticRule = {
   summary: 'a periodic job must be a batch (or, from 1.2, sysbatch) job',
   check(job, findings) {
     const periodic = job.periodic;
-    if (!periodic || job.type === undefined || periodic.boolean('Enabled')?.value === false) return;
-    if (batchTypes(findings).includes(job.type)) return;
-    findings.report(periodic.place, `A periodic job must be of type "batch"; this job is "${job.type}"`, {
-      related: job.typeField ? [{ place: job.typeField.place, message: 'the job type' }] : [],
-      fixes: [makeBatchFix(job, findings)],
-    });
+    if (periodic && periodic.boolean('Enabled')?.value !== false) requireBatch(job, findings, periodic.place, 'periodic');
   },
 };
+
+/** Periodic and parameterized jobs are launched as batch work: any other type is refused. */
+function requireBatch(job: JobFacts, findings: Findings, place: Place, what: string): void {
+  if (job.type === undefined || batchTypes(findings).includes(job.type)) return;
+  findings.report(place, `A ${what} job must be of type "batch"; this job is "${job.type}"`, {
+    related: job.typeField ? [{ place: job.typeField.place, message: 'the job type' }] : [],
+    fixes: [makeBatchFix(job, findings)],
+  });
+}
 
 export const parameterizedNeedsBatch: SemanticRule = {
   id: 'parameterized-needs-batch',
   summary: 'a parameterized job must be a batch (or, from 1.2, sysbatch) job',
   check(job, findings) {
     const parameterized = job.view.objects('ParameterizedJob')[0];
-    if (!parameterized || job.type === undefined || batchTypes(findings).includes(job.type)) return;
-    findings.report(parameterized.place, `A parameterized job must be of type "batch"; this job is "${job.type}"`, {
-      related: job.typeField ? [{ place: job.typeField.place, message: 'the job type' }] : [],
-      fixes: [makeBatchFix(job, findings)],
-    });
+    if (parameterized) requireBatch(job, findings, parameterized.place, 'parameterized');
   },
 };
 

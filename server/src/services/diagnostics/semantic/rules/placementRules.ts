@@ -2,6 +2,7 @@
 // (Constraint, Affinity and Spread Validate, and the system job limits).
 import type { JobFacts } from '../jobFacts';
 import { known, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
+import { reportRepeats } from '../repeats';
 import type { Findings, SemanticRule } from '../semanticRule';
 
 /** HCL shorthands (`regexp = "..."`) and the operand they stand for; the value is the RTarget. */
@@ -138,19 +139,9 @@ export const spreadValid: SemanticRule = {
         const weight = spread.field('Weight');
         const value = weight ? numberOf(weight) : 50;
         if (weight && value !== undefined && (value <= 0 || value > 100)) findings.report(weight.place, 'A spread weight must be between 1 and 100');
-        const seen = new Map<string, FieldView>();
-        let sum = 0;
         const targets = spread.objects('SpreadTarget');
-        for (const target of targets) {
-          const name = target.field('Value');
-          const text = stringOf(name);
-          if (name && text !== undefined) {
-            const earlier = seen.get(text);
-            if (earlier) findings.report(name.place, `The spread target "${text}" is given twice`, { related: [{ place: earlier.place, message: 'first given here' }] });
-            else seen.set(text, name);
-          }
-          sum += numberOf(target.field('Percent')) ?? 0;
-        }
+        reportRepeats(findings, targets.map((target) => target.field('Value')), (value) => `The spread target "${value}" is given twice`, 'first given here');
+        const sum = targets.reduce((total, target) => total + (numberOf(target.field('Percent')) ?? 0), 0);
         if (sum > 100) findings.report(spread.place, `The spread target percentages add up to ${sum}%, more than 100%`);
       }
     }

@@ -2,6 +2,7 @@
 // ServiceCheck.validate, TaskGroup.validateServices and the task's
 // validateServices): names, ports that a network defines, check types.
 import { durationOf, nonEmpty, stringOf, type FieldView, type ObjectView } from '../jobView';
+import { reportRepeats } from '../repeats';
 import type { Findings, SemanticRule } from '../semanticRule';
 
 /** Services registered in Nomad's own catalog (provider "nomad") follow the same naming rules. */
@@ -113,15 +114,7 @@ export const checkNamesUnique: SemanticRule = {
   check(job, findings) {
     for (const { service, task } of job.services) {
       if (!task) continue;
-      const seen = new Map<string, FieldView>();
-      for (const check of service.objects('Checks')) {
-        const name = check.field('Name');
-        const text = stringOf(name);
-        if (!name || text === undefined) continue;
-        const first = seen.get(text);
-        if (first) findings.report(name.place, `The check name "${text}" is used twice in this service`, { related: [{ place: first.place, message: 'first used here' }] });
-        else seen.set(text, name);
-      }
+      reportRepeats(findings, service.objects('Checks').map((check) => check.field('Name')), (name) => `The check name "${name}" is used twice in this service`, 'first used here');
     }
   },
 };

@@ -4,6 +4,7 @@
 // deprecation hint says so).
 import type { JobFacts } from '../jobFacts';
 import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, stringsOf, type FieldView, type ObjectView } from '../jobView';
+import { reportRepeats } from '../repeats';
 import type { Findings, SemanticRule } from '../semanticRule';
 import { versionAtLeast } from '../versions';
 
@@ -73,15 +74,8 @@ export const templateDestinations: SemanticRule = {
   summary: 'two templates of a task never render to one destination',
   check(job, findings) {
     for (const task of job.tasks) {
-      const seen = new Map<string, FieldView>();
-      for (const template of task.view.objects('Templates')) {
-        const destination = template.field('DestPath');
-        const path = stringOf(destination);
-        if (!destination || path === undefined) continue;
-        const first = seen.get(path);
-        if (first) findings.report(destination.place, `Another template of task "${task.name ?? ''}" already renders to "${path}"`, { related: [{ place: first.place, message: 'the other template' }] });
-        else seen.set(path, destination);
-      }
+      const destinations = task.view.objects('Templates').map((template) => template.field('DestPath'));
+      reportRepeats(findings, destinations, (path) => `Another template of task "${task.name ?? ''}" already renders to "${path}"`, 'the other template');
     }
   },
 };
