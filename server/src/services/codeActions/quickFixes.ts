@@ -2,7 +2,7 @@
 // suggested name or value, add a missing required attribute or block, remove a
 // duplicate, declare an undefined variable, and the edits semantic rules
 // propose (change the job type to batch, raise memory_max to memory, ...).
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Block, Body, BodyItem, HclFile } from '../../hcl/ast';
 import { isBlock } from '../../hcl/ast';
