@@ -9,6 +9,7 @@ import { forcePeriodicLaunch } from './forcePeriodicLaunch';
 import { markVersionStability } from './markVersionStability';
 import { restartAllocation } from './restartAllocation';
 import { revertJob } from './revertJob';
+import { showJobLogs } from './showJobLogs';
 import { showTaskLogs } from './showTaskLogs';
 import { stopAllocation } from './stopAllocation';
 import { purgeJob, stopJob } from './stopJob';
@@ -27,6 +28,8 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.markVersionUnstable': (s, arg) => markVersionStability(ctx(s), false, arg),
   'nomad.showLogs': (s, arg) => showTaskLogs(ctx(s), (target) => s.actions.logs.show(target), 'stdout', arg),
   'nomad.showErrorLogs': (s, arg) => showTaskLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
+  'nomad.showJobLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stdout', arg),
+  'nomad.showJobErrorLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
 };

@@ -4,7 +4,7 @@
 import type * as vscode from 'vscode';
 import { describeAllocationError, READ_LOGS } from '../logs/allocationErrors';
 import { LogDocuments } from '../logs/logDocuments';
-import { clusterLogSource } from '../logs/logSource';
+import { clusterLogOpener } from '../logs/logSource';
 import type { NomadClient } from '../nomad/client';
 import type { ActionContext } from './actionContext';
 import type { ActionUi } from './actionUi';
@@ -23,8 +23,8 @@ export class ActionServices implements vscode.Disposable {
   private ui: ActionUi = new VscodeActionUi();
 
   constructor(private readonly deps: ActionServicesDeps) {
-    this.logs = new LogDocuments(clusterLogSource(deps.getActiveClient), (error, target) =>
-      describeAllocationError(error, { ...READ_LOGS, namespace: target.namespace }),
+    this.logs = new LogDocuments(
+      clusterLogOpener(deps.getActiveClient, (error, namespace) => describeAllocationError(error, { ...READ_LOGS, namespace })),
     );
   }
 

@@ -1,21 +1,28 @@
 // Follows one task log: reads frames from a source, decodes the bytes to text
-// (keeping multi-byte characters that straddle frames whole), feeds a bounded
-// buffer and tells its owner when the text changed. No vscode here, so the
+// (keeping multi-byte characters that straddle frames whole), feeds a sink
+// (the bounded buffer of a task log, or one stream's share of a job-wide log)
+// and tells its owner when the text changed. No vscode here, so the
 // whole following logic is unit-tested under Node.
 import { isHeartbeat, type LogFrame } from '../nomad/logs';
-import { LogLineBuffer } from './logLineBuffer';
+import type { LogLineBuffer } from './logLineBuffer';
 
 /** Opens the frame stream; aborting the signal must end it. */
 export type LogFrameSource = (signal: AbortSignal) => AsyncIterable<LogFrame>;
 
 export type FollowState = 'following' | 'ended' | 'failed' | 'stopped';
 
+/** Where decoded text goes: output as it comes, and whole lines of our own. */
+export interface LogTextSink {
+  append(text: string): void;
+  appendLine(line: string): void;
+}
+
 export interface LogFollowerOptions {
   /** Turns a failure into the line shown in the log (e.g. NomadError message + advice). */
   describeError: (error: unknown) => string;
 }
 
-export class LogFollower {
+export class LogFollower<Sink extends LogTextSink = LogLineBuffer> {
   private readonly controller = new AbortController();
   private decoder = new TextDecoder('utf-8');
   private currentFile: string | undefined;
@@ -26,7 +33,7 @@ export class LogFollower {
 
   constructor(
     private readonly source: LogFrameSource,
-    readonly buffer: LogLineBuffer,
+    readonly buffer: Sink,
     private readonly options: LogFollowerOptions,
   ) {
     this.done = this.run();
@@ -75,7 +82,7 @@ export class LogFollower {
     }
     if (frame.data.length > 0) changed = this.appendText(this.decoder.decode(frame.data, { stream: true })) || changed;
     if (frame.fileEvent === 'file truncated') {
-      this.buffer.appendNotice(`[nomad] ${frame.file ?? 'The log file'} was truncated; following from its new end.`);
+      this.buffer.appendLine(`[nomad] ${frame.file ?? 'The log file'} was truncated; following from its new end.`);
       changed = true;
     }
     if (changed) this.emit();
@@ -90,7 +97,7 @@ export class LogFollower {
   private finish(state: FollowState, notice: string): void {
     this.appendText(this.decoder.decode());
     this.currentState = state;
-    this.buffer.appendNotice(notice);
+    this.buffer.appendLine(notice);
     this.emit();
   }
 

@@ -8,6 +8,7 @@ import type { EvaluationNode } from './evaluationNode';
 import type { JobNode } from './jobNode';
 import type { MessageNode } from './messageNode';
 import type { SectionNode } from './sectionNode';
+import type { TaskGroupNode } from './taskGroupNode';
 import type { TaskGroupsNode } from './taskGroupsNode';
 import type { TaskNode } from './taskNode';
 import type { VersionNode } from './versionNode';
@@ -17,6 +18,7 @@ export type ExplorerNode =
   | JobNode
   | ChildJobsNode
   | TaskGroupsNode
+  | TaskGroupNode
   | SectionNode
   | DetailNode
   | VersionNode

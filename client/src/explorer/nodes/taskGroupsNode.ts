@@ -2,11 +2,11 @@
 // comes with the (already live) job list: no request of its own.
 import type * as vscode from 'vscode';
 import { noneView } from '../presentation/problemPresentation';
-import { taskGroupView } from '../presentation/taskGroupPresentation';
-import { DetailNode } from './detailNode';
+import type { taskGroupView } from '../presentation/taskGroupPresentation';
 import type { JobNode } from './jobNode';
 import { MessageNode } from './messageNode';
 import type { ExplorerNode } from './node';
+import { TaskGroupNode } from './taskGroupNode';
 import { childKey, toTreeItem } from './treeItem';
 
 export class TaskGroupsNode {
@@ -37,6 +37,6 @@ export class TaskGroupsNode {
   getChildren(): ExplorerNode[] {
     const groups = this.groups();
     if (!groups.length) return [new MessageNode(noneView('task groups'), this)];
-    return groups.map(([name, summary]) => new DetailNode(taskGroupView(name, summary), this, `group:${name}`));
+    return groups.map(([name, summary]) => new TaskGroupNode(name, summary, this));
   }
 }
