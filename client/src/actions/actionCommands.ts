@@ -3,6 +3,7 @@
 // Tree context menus pass the row as the first argument; the palette passes
 // nothing and each action asks for its target.
 import type { CommandHandler, CommandServices } from '../commands/commandTable';
+import { scaleGroup } from '../features/scale/scaleGroup';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
 import { forcePeriodicLaunch } from './forcePeriodicLaunch';
@@ -30,6 +31,7 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.showErrorLogs': (s, arg) => showTaskLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
   'nomad.showJobLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stdout', arg),
   'nomad.showJobErrorLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
+  'nomad.scaleGroup': (s, arg) => scaleGroup(ctx(s), arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
 };

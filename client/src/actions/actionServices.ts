@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import { describeAllocationError, READ_LOGS } from '../logs/allocationErrors';
 import { LogDocuments } from '../logs/logDocuments';
 import { clusterLogOpener } from '../logs/logSource';
+import { followRun } from '../commands/runProgress';
 import type { NomadClient } from '../nomad/client';
 import type { ActionContext } from './actionContext';
 import type { ActionUi } from './actionUi';
@@ -29,7 +30,12 @@ export class ActionServices implements vscode.Disposable {
   }
 
   context(): ActionContext {
-    return { ui: this.ui, getClient: this.deps.getActiveClient, versionDocumentUri: this.deps.versionDocumentUri };
+    return {
+      ui: this.ui,
+      getClient: this.deps.getActiveClient,
+      versionDocumentUri: this.deps.versionDocumentUri,
+      followChange: (change) => void this.deps.getActiveClient().then((client) => followRun({ ...change, client })),
+    };
   }
 
   /** Integration tests answer prompts with a scripted UI; `undefined` restores the real one. */

@@ -182,6 +182,22 @@ export class NomadClient {
     return this.write('POST', `/v1/job/${segment(job.ID)}/plan`, body, opts, 'submit-job');
   }
 
+  /**
+   * Sets a group's count (POST /v1/job/:id/scale). `jobModifyIndex` makes the
+   * server refuse when the job changed since it was read; servers before 1.1
+   * ignore the field (see features/scale/scaleRules.ts).
+   */
+  scaleGroup(
+    id: string,
+    group: string,
+    count: number,
+    opts: WriteOptions & { message?: string; jobModifyIndex?: number } = {},
+  ): Promise<JobRegisterResponse> {
+    const body: Record<string, unknown> = { Count: count, Target: { Job: id, Group: group }, Message: opts.message ?? '', PolicyOverride: false };
+    if (opts.jobModifyIndex !== undefined) body.JobModifyIndex = opts.jobModifyIndex;
+    return this.write('POST', `/v1/job/${segment(id)}/scale`, body, opts, 'scale-job');
+  }
+
   forcePeriodic(id: string, opts: WriteOptions = {}): Promise<PeriodicForceResponse> {
     return this.write('POST', `/v1/job/${segment(id)}/periodic/force`, undefined, opts, 'dispatch-job');
   }

@@ -109,9 +109,18 @@ export interface Task {
   [key: string]: unknown;
 }
 
+/** A group's `scaling` block: the bounds any change of its count must respect. */
+export interface ScalingPolicy {
+  Min?: number | null;
+  Max?: number | null;
+  Enabled?: boolean | null;
+  [key: string]: unknown;
+}
+
 export interface TaskGroup {
   Name?: string;
   Count?: number | null;
+  Scaling?: ScalingPolicy | null;
   Constraints?: Constraint[] | null;
   Affinities?: Affinity[] | null;
   Spreads?: unknown[] | null;
