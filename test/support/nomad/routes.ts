@@ -17,6 +17,7 @@ import {
 } from './jobWrites';
 import { nodeRoutes } from './nodes';
 import { planJob } from './plan';
+import { scaleJob } from './scale';
 import { allocationStub, allocationView, jobListStub } from './records';
 import { HttpError } from './httpError';
 import type { FakeNomadState } from './state';
@@ -159,6 +160,13 @@ export function defaultRoutes(): Route[] {
     {
       pattern: /^\/v1\/job\/(.+)\/stable$/,
       methods: { POST: { answer: ({ state, body, namespace, params }) => setStability(state, body, namespace, params[0]) } },
+    },
+    {
+      pattern: /^\/v1\/job\/(.+)\/scale$/,
+      methods: {
+        POST: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
+        PUT: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
+      },
     },
     {
       pattern: /^\/v1\/job\/(.+)\/plan$/,

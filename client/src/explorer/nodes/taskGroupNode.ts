@@ -25,7 +25,7 @@ export class TaskGroupNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return toTreeItem(taskGroupView(this.group, this.summary), this.key);
+    return toTreeItem(taskGroupView(this.group, this.summary, this.job.Type), this.key);
   }
 
   getChildren(): ExplorerNode[] {

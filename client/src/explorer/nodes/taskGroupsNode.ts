@@ -1,8 +1,8 @@
 // The job's task groups with allocation counts per state, read from the summary that
 // comes with the (already live) job list: no request of its own.
 import type * as vscode from 'vscode';
+import type { TaskGroupSummary } from '../../nomad/types';
 import { noneView } from '../presentation/problemPresentation';
-import type { taskGroupView } from '../presentation/taskGroupPresentation';
 import type { JobNode } from './jobNode';
 import { MessageNode } from './messageNode';
 import type { ExplorerNode } from './node';
@@ -17,7 +17,7 @@ export class TaskGroupsNode {
     this.key = childKey(parent.key, 'taskGroups');
   }
 
-  private groups(): [string, Parameters<typeof taskGroupView>[1]][] {
+  private groups(): [string, Partial<TaskGroupSummary> | undefined][] {
     return Object.entries(this.parent.stub.JobSummary?.Summary ?? {});
   }
 
