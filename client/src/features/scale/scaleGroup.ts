@@ -3,9 +3,9 @@
 // a count outside them before anything is sent, confirms, guards against a
 // concurrent change of the job, then follows the evaluation and deployment
 // the way Run does.
-import { reportFailure, type ActionContext } from '../../actions/actionContext';
-import type { PickItem } from '../../actions/actionUi';
-import { groupRefFrom, isNotStopped, pickJob, type GroupRef } from '../../actions/targets';
+import { reportFailure, type ActionContext } from '../actions/actionContext';
+import type { PickItem } from '../actions/actionUi';
+import { groupRefFrom, isNotStopped, pickJob, type GroupRef } from '../actions/targets';
 import { agentVersion } from '../../nomad/agent';
 import type { Job } from '../../nomad/types';
 import { changeSummary, concurrencyNote, countProblem, describeBounds, groupScale, serverChecksScaleIndex, type GroupScale } from './scaleRules';
