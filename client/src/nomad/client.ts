@@ -12,6 +12,7 @@ import type {
   Allocation,
   AllocationListStub,
   Deployment,
+  DeploymentUpdateResponse,
   Evaluation,
   Job,
   JobDeregisterResponse,
@@ -239,6 +240,32 @@ export class NomadClient {
 
   readDeployment(id: string, q: QueryOptions = {}): Promise<QueryResult<Deployment>> {
     return this.call(`/v1/deployment/${segment(id)}`, { ...q, capability: 'read-job', subject: `deployment "${id}"` });
+  }
+
+  deploymentAllocations(id: string, q: QueryOptions = {}): Promise<QueryResult<AllocationListStub[]>> {
+    return this.call(`/v1/deployment/allocations/${segment(id)}`, { ...q, capability: 'read-job', subject: `deployment "${id}"` });
+  }
+
+  /** Promotes the canaries of every group (`groups` omitted) or of the named groups. */
+  promoteDeployment(id: string, opts: WriteOptions & { groups?: string[] } = {}): Promise<DeploymentUpdateResponse> {
+    const body = opts.groups ? { DeploymentID: id, All: false, Groups: opts.groups } : { DeploymentID: id, All: true };
+    return this.write('POST', `/v1/deployment/promote/${segment(id)}`, body, opts, 'submit-job');
+  }
+
+  /** Pauses (`pause` true) or resumes an active deployment. */
+  pauseDeployment(id: string, pause: boolean, opts: WriteOptions = {}): Promise<DeploymentUpdateResponse> {
+    return this.write('POST', `/v1/deployment/pause/${segment(id)}`, { DeploymentID: id, Pause: pause }, opts, 'submit-job');
+  }
+
+  /** Marks an active deployment failed; groups with auto_revert go back to their last stable version. */
+  failDeployment(id: string, opts: WriteOptions = {}): Promise<DeploymentUpdateResponse> {
+    return this.write('POST', `/v1/deployment/fail/${segment(id)}`, undefined, opts, 'submit-job');
+  }
+
+  /** Sets the deployment health of allocations by hand (groups whose update block uses `health_check = "manual"`). */
+  setAllocationHealth(id: string, health: { healthy?: string[]; unhealthy?: string[] }, opts: WriteOptions = {}): Promise<DeploymentUpdateResponse> {
+    const body = { DeploymentID: id, HealthyAllocationIDs: health.healthy ?? [], UnhealthyAllocationIDs: health.unhealthy ?? [] };
+    return this.write('POST', `/v1/deployment/allocation-health/${segment(id)}`, body, opts, 'submit-job');
   }
 
   /**

@@ -466,6 +466,17 @@ export interface JobRegisterResponse {
   [key: string]: unknown;
 }
 
+/** What every deployment change (promote, pause, fail, allocation health) answers. */
+export interface DeploymentUpdateResponse {
+  EvalID?: string;
+  EvalCreateIndex?: number;
+  DeploymentModifyIndex?: number;
+  /** Set when failing the deployment reverted the job. */
+  RevertedJobVersion?: number | null;
+  Index?: number;
+  [key: string]: unknown;
+}
+
 export interface JobDeregisterResponse {
   EvalID: string;
   EvalCreateIndex: number;

@@ -4,6 +4,7 @@
 // blocking queries wait on, `answer` handlers return a body, `raw` handlers
 // write the response themselves (for streams added later, e.g. logs).
 import type { IncomingMessage, ServerResponse } from 'http';
+import { deploymentRoutes } from './deployments';
 import { jobDiff } from './diff';
 import {
   deregisterJob,
@@ -206,6 +207,7 @@ export function defaultRoutes(): Route[] {
         },
       },
     },
+    ...deploymentRoutes(),
     {
       pattern: /^\/v1\/deployment\/([^/]+)$/,
       methods: {

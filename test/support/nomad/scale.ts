@@ -3,13 +3,13 @@
 // an evaluation triggered by `job-scaling`. From 1.1 the request may carry
 // JobModifyIndex, refused when the job changed meanwhile.
 import { versionAtLeast } from '../../../client/src/nomad/agent';
+import { ACTIVE_DEPLOYMENT_STATUSES } from '../../../client/src/nomad/deploymentStates';
 import type { Job } from '../../../client/src/nomad/types';
 import { HttpError } from './httpError';
 import { clone } from './jobSpec';
 import { decodeBody, submit } from './jobWrites';
 import type { FakeNomadState } from './state';
 
-const ACTIVE_DEPLOYMENT = new Set(['running', 'paused']);
 
 export function scaleJob(state: FakeNomadState, text: string, namespace: string, id: string): Record<string, unknown> {
   const body = decodeBody(text);
@@ -36,7 +36,7 @@ export function scaleJob(state: FakeNomadState, text: string, namespace: string,
     throw new HttpError(400, `group count was greater than scaling policy maximum: ${count} > ${scaling.Max}`);
   }
   const latest = state.deploymentsOf(namespace, id)[0];
-  if (latest && ACTIVE_DEPLOYMENT.has(latest.Status) && latest.JobCreateIndex === rec.current.CreateIndex) {
+  if (latest && ACTIVE_DEPLOYMENT_STATUSES.has(latest.Status) && latest.JobCreateIndex === rec.current.CreateIndex) {
     throw new HttpError(400, 'job scaling blocked due to active deployment');
   }
   const wanted = typeof body.JobModifyIndex === 'number' ? body.JobModifyIndex : 0;
