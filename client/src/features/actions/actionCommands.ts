@@ -3,6 +3,7 @@
 // Tree context menus pass the row as the first argument; the palette passes
 // nothing and each action asks for its target.
 import type { CommandHandler, CommandServices } from '../../commands/commandTable';
+import { failDeployment, pauseDeployment, promoteDeployment, setAllocationHealth } from '../deployments/deploymentActions';
 import { scaleGroup } from '../scale/scaleGroup';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
@@ -32,6 +33,11 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.showJobLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stdout', arg),
   'nomad.showJobErrorLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
   'nomad.scaleGroup': (s, arg) => scaleGroup(ctx(s), arg),
+  'nomad.promoteDeployment': (s, arg) => promoteDeployment(ctx(s), arg),
+  'nomad.pauseDeployment': (s, arg) => pauseDeployment(ctx(s), true, arg),
+  'nomad.resumeDeployment': (s, arg) => pauseDeployment(ctx(s), false, arg),
+  'nomad.failDeployment': (s, arg) => failDeployment(ctx(s), arg),
+  'nomad.setAllocationHealth': (s, arg) => setAllocationHealth(ctx(s), arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
 };

@@ -25,6 +25,12 @@ export type ActionsClient = Pick<
   | 'readAllocation'
   | 'agentSelf'
   | 'scaleGroup'
+  | 'latestDeployment'
+  | 'deploymentAllocations'
+  | 'promoteDeployment'
+  | 'pauseDeployment'
+  | 'failDeployment'
+  | 'setAllocationHealth'
   | 'jobAllocations'
   | 'call'
 >;
