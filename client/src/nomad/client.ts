@@ -24,6 +24,9 @@ import type {
   JobSummary,
   JobVersionsResponse,
   Namespace,
+  NodeListStub,
+  NodeUpdateResponse,
+  NomadNode,
   PeriodicForceResponse,
 } from './types';
 
@@ -240,6 +243,36 @@ export class NomadClient {
 
   readDeployment(id: string, q: QueryOptions = {}): Promise<QueryResult<Deployment>> {
     return this.call(`/v1/deployment/${segment(id)}`, { ...q, capability: 'read-job', subject: `deployment "${id}"` });
+  }
+
+  /** The cluster's client nodes (node list stubs, with their drivers). */
+  listNodes(q: QueryOptions = {}): Promise<QueryResult<NodeListStub[]>> {
+    return this.call('/v1/nodes', { ...q, namespace: '', capability: 'node:read' });
+  }
+
+  readNode(id: string, q: QueryOptions = {}): Promise<QueryResult<NomadNode>> {
+    return this.call(`/v1/node/${segment(id)}`, { ...q, namespace: '', capability: 'node:read', subject: `node "${id}"` });
+  }
+
+  nodeAllocations(id: string, q: QueryOptions = {}): Promise<QueryResult<Allocation[]>> {
+    return this.call(`/v1/node/${segment(id)}/allocations`, { ...q, namespace: '', capability: 'node:read', subject: `node "${id}"` });
+  }
+
+  /** Lets the scheduler place new allocations on the node (`true`) or not. */
+  setNodeEligibility(id: string, eligible: boolean, opts: WriteOptions = {}): Promise<NodeUpdateResponse> {
+    const body = { NodeID: id, Eligibility: eligible ? 'eligible' : 'ineligible' };
+    return this.write('POST', `/v1/node/${segment(id)}/eligibility`, body, { ...opts, namespace: '' }, 'node:write');
+  }
+
+  /** Starts draining the node (`drain` given: deadline in nanoseconds, -1 forces at once) or stops a drain (`null`). */
+  drainNode(id: string, drain: { deadline: number; ignoreSystemJobs: boolean } | null, opts: WriteOptions = {}): Promise<NodeUpdateResponse> {
+    const body = {
+      NodeID: id,
+      DrainSpec: drain ? { Deadline: drain.deadline, IgnoreSystemJobs: drain.ignoreSystemJobs } : null,
+      // Nomad leaves a node ineligible after its drain is stopped unless told otherwise; stopping means "back in service".
+      MarkEligible: drain === null,
+    };
+    return this.write('POST', `/v1/node/${segment(id)}/drain`, body, { ...opts, namespace: '' }, 'node:write');
   }
 
   deploymentAllocations(id: string, q: QueryOptions = {}): Promise<QueryResult<AllocationListStub[]>> {

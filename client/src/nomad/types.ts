@@ -542,3 +542,47 @@ export interface AgentSelf {
   stats?: Record<string, unknown> | null;
   [key: string]: unknown;
 }
+
+/** One task driver as a node reports it. */
+export interface NodeDriverInfo {
+  Detected?: boolean;
+  Healthy?: boolean;
+  HealthDescription?: string;
+  Attributes?: Record<string, string> | null;
+  [key: string]: unknown;
+}
+
+/** A row of GET /v1/nodes. NodePool exists since Nomad 1.6; Drivers since 0.9. */
+export interface NodeListStub {
+  ID: string;
+  Name: string;
+  Datacenter?: string;
+  NodeClass?: string;
+  NodePool?: string;
+  Status: string;
+  StatusDescription?: string;
+  SchedulingEligibility?: string;
+  Drain?: boolean;
+  Drivers?: Record<string, NodeDriverInfo> | null;
+  Address?: string;
+  Version?: string;
+  CreateIndex?: number;
+  ModifyIndex?: number;
+  [key: string]: unknown;
+}
+
+/** GET /v1/node/:id: the stub's fields plus attributes, meta and the drain strategy. */
+export interface NomadNode extends NodeListStub {
+  Attributes?: Record<string, string> | null;
+  Meta?: Record<string, string> | null;
+  DrainStrategy?: { Deadline?: Nanoseconds; ForceDeadline?: string; IgnoreSystemJobs?: boolean; [key: string]: unknown } | null;
+}
+
+/** What the node eligibility and drain endpoints answer. */
+export interface NodeUpdateResponse {
+  EvalIDs?: string[] | null;
+  EvalCreateIndex?: number;
+  NodeModifyIndex?: number;
+  Index?: number;
+  [key: string]: unknown;
+}

@@ -42,4 +42,4 @@ export interface NodeBehaviour {
 /** Inspectable nodes open as read-only JSON; the reference says what to load. */
 export type InspectTarget =
   | { kind: 'job'; id: string; namespace?: string; version?: number }
-  | { kind: 'allocation' | 'evaluation' | 'deployment'; id: string; namespace?: string };
+  | { kind: 'allocation' | 'evaluation' | 'deployment' | 'node'; id: string; namespace?: string };

@@ -4,6 +4,7 @@
 // nothing and each action asks for its target.
 import type { CommandHandler, CommandServices } from '../../commands/commandTable';
 import { failDeployment, pauseDeployment, promoteDeployment, setAllocationHealth } from '../deployments/deploymentActions';
+import { drainNode, stopNodeDrain, toggleNodeEligibility } from '../nodes/nodeActions';
 import { scaleGroup } from '../scale/scaleGroup';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
@@ -38,6 +39,9 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.resumeDeployment': (s, arg) => pauseDeployment(ctx(s), false, arg),
   'nomad.failDeployment': (s, arg) => failDeployment(ctx(s), arg),
   'nomad.setAllocationHealth': (s, arg) => setAllocationHealth(ctx(s), arg),
+  'nomad.toggleNodeEligibility': (s, arg) => toggleNodeEligibility(ctx(s), arg),
+  'nomad.drainNode': (s, arg) => drainNode(ctx(s), arg),
+  'nomad.stopNodeDrain': (s, arg) => stopNodeDrain(ctx(s), arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
 };

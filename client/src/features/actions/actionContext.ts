@@ -31,6 +31,10 @@ export type ActionsClient = Pick<
   | 'pauseDeployment'
   | 'failDeployment'
   | 'setAllocationHealth'
+  | 'listNodes'
+  | 'readNode'
+  | 'setNodeEligibility'
+  | 'drainNode'
   | 'jobAllocations'
   | 'call'
 >;
