@@ -8,7 +8,7 @@ import type { QueryResult } from '../../nomad/client';
 import type { NomadError } from '../../nomad/errors';
 import type { AllocationListStub } from '../../nomad/types';
 import { watchQuery, type Watch } from '../../nomad/watch';
-import { LogFollower, type FollowState, type LogFrameSource, type LogTextSink } from './logFollower';
+import { ChangeListeners, LogFollower, type FollowState, type LogFrameSource, type LogTextSink } from './logFollower';
 import { LineAssembler, LogLineBuffer, type LogLineBufferLimits } from './logLineBuffer';
 import type { JobLogTarget } from './logTarget';
 
@@ -60,7 +60,7 @@ export class JobLogFollower {
   /** Allocations whose end was announced. */
   private readonly ended = new Set<string>();
   private readonly watch: Watch;
-  private listeners: Array<() => void> = [];
+  private readonly changes = new ChangeListeners();
   private currentState: FollowState = 'following';
   private firstAnswer = true;
   private lastProblem: string | undefined;
@@ -93,8 +93,7 @@ export class JobLogFollower {
   }
 
   onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+    return this.changes.add(listener);
   }
 
   /** Stops watching and closes every stream; the text stays as it is. */
@@ -163,6 +162,6 @@ export class JobLogFollower {
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.changes.fire();
   }
 }

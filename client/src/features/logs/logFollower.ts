@@ -22,12 +22,26 @@ export interface LogFollowerOptions {
   describeError: (error: unknown) => string;
 }
 
+/** Who wants to hear that a followed log changed: each log document's session. */
+export class ChangeListeners {
+  private listeners: Array<() => void> = [];
+
+  add(listener: () => void): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  }
+
+  fire(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
 export class LogFollower<Sink extends LogTextSink = LogLineBuffer> {
   private readonly controller = new AbortController();
   private decoder = new TextDecoder('utf-8');
   private currentFile: string | undefined;
   private currentState: FollowState = 'following';
-  private listeners: Array<() => void> = [];
+  private readonly changes = new ChangeListeners();
   /** Settles when the stream is over, whatever the reason. */
   readonly done: Promise<void>;
 
@@ -45,8 +59,7 @@ export class LogFollower<Sink extends LogTextSink = LogLineBuffer> {
 
   /** Called after every change of the buffer text or the state. */
   onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+    return this.changes.add(listener);
   }
 
   /** Stops following (editor closed); the text stays as it is. */
@@ -102,6 +115,6 @@ export class LogFollower<Sink extends LogTextSink = LogLineBuffer> {
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.changes.fire();
   }
 }
