@@ -9,7 +9,7 @@
 // documents; they differ only in what follows them.
 import * as vscode from 'vscode';
 import type { FollowState } from './logFollower';
-import { readLogSettings, type LogSettings } from './logSettings';
+import { logSettings, type LogSettings } from '../../settings';
 import { jobLogUriComponents, LOG_SCHEME, logUriComponents, type JobLogTarget, type LogTarget } from './logTarget';
 
 /** What a document shows: a LogFollower (one task) or a JobLogFollower (every allocation of a job). */
@@ -78,7 +78,7 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   }
 
   private start(uri: vscode.Uri): Session | undefined {
-    const follower = this.openLog(uri.query, readLogSettings());
+    const follower = this.openLog(uri.query, logSettings());
     if (!follower) return undefined;
     const session: Session = { follower, lineCount: 0 };
     follower.onDidChange(() => this.scheduleUpdate(uri, session));

@@ -7,7 +7,7 @@ import { JobLogFollower } from './jobLogFollower';
 import type { LogOpener } from './logDocuments';
 import { LogFollower, type LogFrameSource } from './logFollower';
 import { LogLineBuffer } from './logLineBuffer';
-import type { LogSettings } from './logSettings';
+import type { LogSettings } from '../../settings';
 import { jobLogTargetFromQuery, logTargetFromQuery, type LogType } from './logTarget';
 
 type LogClient = Pick<NomadClient, 'openStream' | 'jobAllocations'>;
