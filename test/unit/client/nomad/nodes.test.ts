@@ -3,7 +3,7 @@
 // drain of a node without allocations (which a real agent completes at once).
 import * as assert from 'assert';
 import { NomadClient } from '../../../../client/src/nomad/client';
-import { isNomadError } from '../../../../client/src/nomad/errors';
+import { refusal } from '../../../support/nomad/refusal';
 import { nomadTarget, type NomadTarget } from '../../../support/nomad/target';
 
 const UNKNOWN = '00000000-0000-0000-0000-000000000000';
@@ -23,15 +23,6 @@ describe('client nodes (fake or real agent)', function () {
     await target.close();
   });
 
-  async function refusal(call: () => Promise<unknown>): Promise<{ status?: number; text?: string }> {
-    try {
-      await call();
-    } catch (error) {
-      assert.ok(isNomadError(error), String(error));
-      return { status: error.status, text: error.serverText };
-    }
-    assert.fail('the request was accepted');
-  }
 
   it('lists nodes with their drivers and reads one in full', async () => {
     const { value: nodes, index } = await client.listNodes();

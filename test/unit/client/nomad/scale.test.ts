@@ -3,8 +3,8 @@
 // and a scale that makes a new job version and a `job-scaling` evaluation.
 import * as assert from 'assert';
 import { NomadClient } from '../../../../client/src/nomad/client';
-import { isNomadError } from '../../../../client/src/nomad/errors';
 import type { Job } from '../../../../client/src/nomad/types';
+import { refusal } from '../../../support/nomad/refusal';
 import { nomadTarget, type NomadTarget } from '../../../support/nomad/target';
 
 const scalable = (id: string): Job => ({
@@ -41,15 +41,6 @@ describe('scaling a group (fake or real agent)', function () {
     await target.close();
   });
 
-  async function refusal(call: () => Promise<unknown>): Promise<{ status?: number; text?: string }> {
-    try {
-      await call();
-    } catch (error) {
-      assert.ok(isNomadError(error), String(error));
-      return { status: error.status, text: error.serverText };
-    }
-    assert.fail('the scale was accepted');
-  }
 
   it('refuses counts outside the scaling policy with Nomad’s words', async () => {
     assert.deepEqual(await refusal(() => client.scaleGroup(id, 'g', 5)), {
