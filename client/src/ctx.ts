@@ -12,11 +12,13 @@ import { JobsExplorer } from './explorer/jobsExplorer';
 import type { NomadClient } from './nomad/client';
 import { NomadError } from './nomad/errors';
 import { NomadDocumentProvider, nomadUri } from './features/inspect/nomadDocumentProvider';
+import { NodesView } from './features/nodes/nodesView';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {
   readonly jobsTree: JobsExplorer['provider'];
   readonly jobsView: JobsExplorer['view'];
+  readonly nodesView: NodesView;
 }
 
 export class ExtensionCtx implements CommandServices, vscode.Disposable {
@@ -26,6 +28,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   readonly explorer: JobsExplorer;
   readonly documents: NomadDocumentProvider;
   readonly actions: ActionServices;
+  readonly nodes: NodesView;
   private readonly disposables: vscode.Disposable[];
 
   constructor(context: vscode.ExtensionContext) {
@@ -33,6 +36,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
     this.connections = new ConnectionManager(this.tokens, this.log);
     this.explorer = new JobsExplorer(this.connections, context.workspaceState);
     this.documents = new NomadDocumentProvider(this.connections);
+    this.nodes = new NodesView(this.connections);
     this.actions = new ActionServices({
       getActiveClient: () => this.activeClient(),
       versionDocumentUri: (job, version) =>
@@ -45,6 +49,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       new ClusterStatusBar(this.connections),
       this.explorer,
       this.documents,
+      this.nodes,
       this.actions,
       ...registerCommands(this),
     ];
@@ -63,7 +68,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   }
 
   get api(): ExplorerApi {
-    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view };
+    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view, nodesView: this.nodes };
   }
 
   dispose(): void {

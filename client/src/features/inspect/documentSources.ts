@@ -21,6 +21,8 @@ export function fetcherFor(client: NomadClient, ref: ServerRef): Fetcher<unknown
       return (index, signal) => client.readEvaluation(ref.id, query(index, signal));
     case 'deployment':
       return (index, signal) => client.readDeployment(ref.id, query(index, signal));
+    case 'node':
+      return (index, signal) => client.readNode(ref.id, { region: ref.region, index, signal });
   }
 }
 

@@ -21,11 +21,11 @@ export type DocRef =
       /** Wrap as `{"Job": ...}` to line up with a job file written that way. */
       wrap?: boolean;
     })
-  | (RefBase & { kind: 'allocation' | 'evaluation' | 'deployment'; id: string })
+  | (RefBase & { kind: 'allocation' | 'evaluation' | 'deployment' | 'node'; id: string })
   /** Content produced by the extension itself (e.g. an HCL file converted to JSON); `key` names it. */
   | (RefBase & { kind: 'local'; id: string; key: string });
 
-const KINDS = new Set(['job', 'allocation', 'evaluation', 'deployment', 'local']);
+const KINDS = new Set(['job', 'allocation', 'evaluation', 'deployment', 'node', 'local']);
 
 function titleFor(ref: DocRef): string {
   // Child job ids contain `/`; a look-alike keeps the title readable without adding path segments.
@@ -77,7 +77,7 @@ export function parseDocRef(query: string): DocRef | undefined {
     const key = params.get('key');
     return key ? { ...base, kind, key } : undefined;
   }
-  return { ...base, kind: kind as 'allocation' | 'evaluation' | 'deployment' };
+  return { ...base, kind: kind as 'allocation' | 'evaluation' | 'deployment' | 'node' };
 }
 
 /** Documents that never change on the server (a fixed job version, local content) are not watched. */
