@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import { quickOpenFile } from './support/commands';
-import { webviewFrame } from './support/views';
+import { notificationMessages, webviewFrame } from './support/views';
 import { Workbench } from './support/workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -152,5 +152,17 @@ describe('plan page (UI)', function () {
     assert.strictEqual(fake.state.job('default', 'ui-plan')?.current.TaskGroups?.[0].Count, 3);
     assert.ok(await frame.locator('button[data-action="reveal-job"]').isVisible());
     await workbench.screenshot('plan-submitted');
+  });
+
+  it('shows the submitted job in the Jobs view from the plan page', async () => {
+    const { page } = workbench;
+    await webviewFrame(page).locator('button[data-action="reveal-job"]').click();
+    const row = page.locator('.sidebar .pane', { hasText: 'Jobs' }).locator('.monaco-list-row.selected', { hasText: 'ui-plan' });
+    await row.waitFor().catch(async (error) => {
+      await workbench.screenshot('plan-reveal-job-failed');
+      throw error;
+    });
+    assert.deepStrictEqual(await notificationMessages(page).then((all) => all.filter((text) => /is not on/.test(text))), []);
+    await workbench.screenshot('plan-reveal-job');
   });
 });

@@ -84,6 +84,12 @@ export class JobsExplorer implements vscode.Disposable {
     await vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`);
     await this.roots();
     let node = this.session?.findJob(id, namespace);
+    // While the view was hidden its list stopped following the cluster: a job created meanwhile
+    // (just run, dispatched) is missing from it until the list is read again.
+    if (!node && this.session) {
+      await this.session.list.readNow();
+      node = this.session.findJob(id, namespace);
+    }
     if (!node && this.filter) {
       this.setFilter('');
       node = this.session?.findJob(id, namespace);
