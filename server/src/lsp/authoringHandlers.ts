@@ -64,6 +64,8 @@ export function registerNomadOnlyFeatures(connection: Connection, client: Client
 export interface AuthoringServices {
   readonly service: NomadLanguageService;
   readonly parsed: ParsedDocuments;
+  /** The Nomad version a document is checked against (setting or connected cluster). */
+  targetVersion(uri: string): Promise<string | undefined>;
 }
 
 type Handler<P, R> = (document: TextDocument, parsed: ParsedJobDocument, service: NomadLanguageService, params: P) => R;
@@ -87,9 +89,14 @@ export function registerAuthoringHandlers(
   // Formatting refuses files with syntax errors, including HCL's own rules tree-sitter does not enforce (one item per line).
   const formattableRoot = (parsed: ParsedJobDocument) => (parsed.syntaxErrors.length === 0 ? syntaxRoot(parsed) : undefined);
 
-  connection.onCompletion(
-    handle('completion', null, (document, parsed, service, params) => doComplete(document, params.position, parsed, { model: service.schema, clusterFacts: getClusterFacts })),
-  );
+  connection.onCompletion(async (params) => {
+    const target = await services()
+      ?.then((ready) => ready.targetVersion(params.textDocument.uri))
+      .catch(() => undefined);
+    return handle('completion', null, (document, parsed, service, completion: typeof params) =>
+      doComplete(document, completion.position, parsed, { model: service.schema, clusterFacts: getClusterFacts }, target),
+    )(params);
+  });
   connection.onCompletionResolve(async (item) => {
     const ready = await services()?.catch(() => undefined);
     return ready ? guard(logger, 'completionResolve', () => resolveCompletionItem(item, ready.service.schema), item)() : item;

@@ -1,6 +1,7 @@
 // "Plan" and "Run" lenses above the job declaration of HCL and JSON job files.
 import * as vscode from 'vscode';
 import { detectJobFormat, jobDeclarationLine } from '../jobFiles/jobFormat';
+import { USER_DOCUMENT_SCHEMES } from '../jobFiles/userDocument';
 
 export class JobCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -16,8 +17,7 @@ export class JobCodeLensProvider implements vscode.CodeLensProvider {
 }
 
 export function registerJobCodeLens(): vscode.Disposable {
-  return vscode.languages.registerCodeLensProvider(
-    [{ language: 'nomad' }, { language: 'json' }, { language: 'jsonc' }],
-    new JobCodeLensProvider(),
-  );
+  // Only the user's files: the extension's own read-only views of cluster jobs hold jobs too.
+  const selector = ['nomad', 'json', 'jsonc'].flatMap((language) => USER_DOCUMENT_SCHEMES.map((scheme) => ({ language, scheme })));
+  return vscode.languages.registerCodeLensProvider(selector, new JobCodeLensProvider());
 }

@@ -8,6 +8,7 @@ import { registerJobCodeLens } from './jobCodeLens';
 import { ClusterDiagnostics } from '../jobFiles/clusterDiagnostics';
 import { JobLoader } from '../jobFiles/jobLoader';
 import { detectJobFormat } from '../jobFiles/jobFormat';
+import { isUserDocument } from '../jobFiles/userDocument';
 import type { NomadClient } from '../../nomad/client';
 import { PLAN_VIEW_TYPE } from './planPanel';
 import type { PlanDeps } from './planDocument';
@@ -66,13 +67,19 @@ async function withJobDocument<T>(uri: unknown, action: (document: vscode.TextDo
     void vscode.window.showWarningMessage('Open a Nomad job file (*.nomad.hcl, or a JSON job) first.');
     return undefined;
   }
+  if (!isUserDocument(document)) {
+    void vscode.window.showWarningMessage(
+      'This is a read-only view of the cluster, not a job file: plan and run the job from its file (Plan Job File… on the job in the Jobs view finds it).',
+    );
+    return undefined;
+  }
   return action(document);
 }
 
 function trackJsonJobContext(): vscode.Disposable {
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const isJsonJob = !!document && document.languageId !== 'nomad' && detectJobFormat(document.languageId, document.getText()) !== undefined;
+    const isJsonJob = !!document && document.languageId !== 'nomad' && isUserDocument(document) && detectJobFormat(document.languageId, document.getText()) !== undefined;
     void vscode.commands.executeCommand('setContext', JSON_JOB_CONTEXT, isJsonJob);
   };
   update();
