@@ -120,15 +120,20 @@ describe('plan and run job files', function () {
     }
   });
 
-  it('sends the values of the variable file named after the job', async () => {
-    await writeWorkspaceFile('plan-vars.vars.hcl', 'replicas = 4\n');
-    const text = `variable "replicas" {\n  type = number\n}\n\n${serviceJob('plan-vars', 'var.replicas')}`;
-    const document = await openJob('plan-vars.nomad.hcl', text);
-    const result = await plan(document);
-    assert.ok(result);
-    const parse = cluster.fake.requests.filter((r) => r.url.startsWith('/v1/jobs/parse')).at(-1);
-    assert.strictEqual(JSON.parse(parse!.body).Variables, 'replicas = 4\n');
-    assert.strictEqual(result.view.groups[0].updates[0].count, 4);
+  it('sends the values of the variable file named after the job to a cluster whose parser takes them (1.6+)', async () => {
+    cluster.fake.state.agentVersion = '1.6.0';
+    try {
+      await writeWorkspaceFile('plan-vars.vars.hcl', 'replicas = 4\n');
+      const text = `variable "replicas" {\n  type = number\n}\n\n${serviceJob('plan-vars', 'var.replicas')}`;
+      const document = await openJob('plan-vars.nomad.hcl', text);
+      const result = await plan(document);
+      assert.ok(result);
+      const parse = cluster.fake.requests.filter((r) => r.url.startsWith('/v1/jobs/parse')).at(-1);
+      assert.strictEqual(JSON.parse(parse!.body).Variables, 'replicas = 4\n');
+      assert.strictEqual(result.view.groups[0].updates[0].count, 4);
+    } finally {
+      cluster.fake.state.agentVersion = '1.0.18';
+    }
   });
 
   it('plans HCL-JSON and API JSON job files converted locally', async () => {

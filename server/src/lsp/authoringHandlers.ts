@@ -16,6 +16,8 @@ import type { NomadLanguageService, ParsedJobDocument } from '../languageService
 import { getCodeActions } from '../services/codeActions/codeActionService';
 import { resolveCompletionItem } from '../services/completion/completionDocs';
 import { doComplete } from '../services/completion/completionService';
+import { EVALUATE_JOB_REQUEST, type EvaluateJobParams, type EvaluateJobResult } from '../protocol/evaluateJob';
+import { evaluateJobRequest } from './evaluateJobHandler';
 import { formatDocument } from '../services/format/formatter';
 import { doHover } from '../services/hover/hoverService';
 import { hclDocumentSymbols } from '../services/symbols/documentSymbols';
@@ -101,6 +103,15 @@ export function registerAuthoringHandlers(
     const ready = await services()?.catch(() => undefined);
     return ready ? guard(logger, 'completionResolve', () => resolveCompletionItem(item, ready.service.schema), item)() : item;
   });
+  connection.onRequest(
+    EVALUATE_JOB_REQUEST,
+    (params: EvaluateJobParams): Promise<EvaluateJobResult> =>
+      handle<EvaluateJobParams & { textDocument: { uri: string } }, EvaluateJobResult>(
+        'evaluateJob',
+        { ok: false, message: 'The job file is not open in the language server.' },
+        (document, parsed, service) => evaluateJobRequest(document, parsed, service, params),
+      )({ ...params, textDocument: { uri: params.uri } }),
+  );
   connection.onHover(handle('hover', null, (document, parsed, service, params) => doHover(document, params.position, parsed, service.schema) ?? null));
   connection.onDocumentSymbol(
     handle('documentSymbol', [], (document, parsed, service) => {

@@ -2,6 +2,7 @@
 // order, with its exact refusal texts and status codes (many refusals are 500),
 // then the state change and the response body a real server returns.
 import type { Job } from '../../../client/src/nomad/types';
+import { versionAtLeast } from '../../../client/src/nomad/agent';
 import { hclToJob } from './hclToJob';
 import { HclError } from './hclParser';
 import { apiJob, clone, storedJob, validateJob } from './jobSpec';
@@ -260,12 +261,13 @@ export function deregisterJob(state: FakeNomadState, namespace: string, id: stri
   return reply(evaluation?.ID ?? '', evaluation?.CreateIndex ?? 0, index);
 }
 
-/** POST /v1/jobs/parse. */
-export function parseJob(text: string): Job {
+/** POST /v1/jobs/parse. Its request has `Variables` from Nomad 1.6 on; older agents ignore the field. */
+export function parseJob(text: string, agentVersion: string): Job {
   const body = decodeBody(text);
   if (typeof body.JobHCL !== 'string' || body.JobHCL.trim() === '') throw new HttpError(400, 'Job spec is empty');
+  const variables = typeof body.Variables === 'string' && versionAtLeast(agentVersion, '1.6.0') ? body.Variables : '';
   try {
-    const json = hclToJob(body.JobHCL, typeof body.Variables === 'string' ? body.Variables : '', body.HCLv1 === true);
+    const json = hclToJob(body.JobHCL, variables, body.HCLv1 === true);
     return apiJob(json, body.Canonicalize === true);
   } catch (error) {
     if (error instanceof HclError) throw new HttpError(400, error.message);

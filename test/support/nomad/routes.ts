@@ -104,7 +104,7 @@ export function defaultRoutes(): Route[] {
         POST: { answer: ({ state, body, namespace }) => registerJob(state, body, namespace) },
       },
     },
-    { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ body }) => parseJob(body) } } },
+    { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ body, state }) => parseJob(body, state.agentVersion) } } },
     {
       pattern: /^\/v1\/job\/(.+)\/periodic\/force$/,
       methods: { POST: { answer: ({ state, namespace, params }) => forcePeriodic(state, namespace, params[0]) } },

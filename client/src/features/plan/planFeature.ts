@@ -9,6 +9,7 @@ import { ClusterDiagnostics } from '../jobFiles/clusterDiagnostics';
 import { JobLoader } from '../jobFiles/jobLoader';
 import { detectJobFormat } from '../jobFiles/jobFormat';
 import { isUserDocument } from '../jobFiles/userDocument';
+import type { EvaluateJobResult } from '../../../../server/src/protocol/evaluateJob';
 import type { NomadClient } from '../../nomad/client';
 import { PLAN_VIEW_TYPE } from './planPanel';
 import type { PlanDeps } from './planDocument';
@@ -22,6 +23,8 @@ type PlanCommandId = (typeof PLAN_COMMAND_IDS)[number];
 
 export interface PlanFeatureOptions {
   getActiveClient(): Promise<NomadClient>;
+  /** The language server's evaluation of an HCL job file with variable values (for clusters before Nomad 1.6). */
+  evaluateJob(uri: vscode.Uri, variables: string): Promise<EvaluateJobResult>;
 }
 
 /** Context key: the active editor holds a JSON job file (HCL files are recognised by language id). */
@@ -32,7 +35,7 @@ export function registerPlanFeature(context: vscode.ExtensionContext, options: P
   const deps: PlanDeps = {
     extensionUri: context.extensionUri,
     getActiveClient: options.getActiveClient,
-    loader: new JobLoader(context.workspaceState),
+    loader: new JobLoader(context.workspaceState, undefined, options.evaluateJob),
     diagnostics,
   };
   const sessions = new PlanSessions(deps);
