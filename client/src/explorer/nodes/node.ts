@@ -7,6 +7,7 @@ import type { DetailNode } from './detailNode';
 import type { EvaluationNode } from './evaluationNode';
 import type { JobNode } from './jobNode';
 import type { MessageNode } from './messageNode';
+import type { ScheduleNode } from './scheduleNode';
 import type { SectionNode } from './sectionNode';
 import type { TaskGroupsNode } from './taskGroupsNode';
 import type { TaskNode } from './taskNode';
@@ -19,6 +20,7 @@ export type ExplorerNode =
   | TaskGroupsNode
   | SectionNode
   | DetailNode
+  | ScheduleNode
   | VersionNode
   | AllocationNode
   | TaskNode
