@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
-import { quickOpenFile } from './support/commands';
+import { quickOpenFile, runCommand } from './support/commands';
 import { notificationMessages, webviewFrame } from './support/views';
 import { Workbench } from './support/workbench';
 
@@ -164,5 +164,20 @@ describe('plan page (UI)', function () {
     });
     assert.deepStrictEqual(await notificationMessages(page).then((all) => all.filter((text) => /is not on/.test(text))), []);
     await workbench.screenshot('plan-reveal-job');
+  });
+
+  it('opens the comparison with the cluster in the plan\'s group instead of a new column', async () => {
+    const { page } = workbench;
+    const groups = page.locator('.editor-group-container');
+    assert.strictEqual(await groups.count(), 2, 'the file and the plan page');
+    await runCommand(page, 'View: Focus First Editor Group');
+    await page.locator('.editor-actions .action-label[aria-label^="Compare with Job on Cluster"]').click();
+    await page.locator('.monaco-diff-editor').first().waitFor();
+    assert.strictEqual(await groups.count(), 2, 'still two groups');
+    await runCommand(page, 'View: Focus First Editor Group');
+    await runCommand(page, 'Nomad: Plan Job');
+    await webviewFrame(page).locator('[role="tree"]').waitFor();
+    assert.strictEqual(await groups.count(), 2, 'still two groups after planning again');
+    await workbench.screenshot('plan-and-diff-one-group');
   });
 });
