@@ -4,7 +4,7 @@ import type { Job } from '../../nomad/types';
 import { sortVersions, versionView } from '../presentation/versionPresentation';
 import type { ExplorerNode, InspectTarget } from './node';
 import type { SectionNode, SectionSpec } from './sectionNode';
-import { childKey, toTreeItem } from './treeItem';
+import { childKey, openAsJsonOnClick, toTreeItem } from './treeItem';
 
 export class VersionNode {
   readonly kind = 'version';
@@ -28,7 +28,7 @@ export class VersionNode {
 
   getTreeItem(): vscode.TreeItem {
     const view = versionView(this.job, this.isCurrent, this.parent.parent.ctx.now());
-    return toTreeItem(view, this.key, { command: 'nomad.inspect', title: 'Open as JSON', arguments: [this] });
+    return toTreeItem(view, this.key, openAsJsonOnClick(this));
   }
 
   getChildren(): ExplorerNode[] {

@@ -6,6 +6,7 @@ import type { ActiveConnection } from '../../connection/connectionManager';
 import { identifyJob } from '../../../../common/src/job/jobIdentity';
 import type { InspectTarget } from '../../explorer/nodes/node';
 import { sortVersions } from '../../explorer/presentation/versionPresentation';
+import { openSideDiff } from '../editorGroups/sideColumn';
 import { jobSpecView, renderJson } from './jobSpecView';
 import { nomadUri } from './nomadDocumentProvider';
 import type { CommandServices } from '../../commands/commandTable';
@@ -26,10 +27,15 @@ function scopeFor(services: CommandServices, connection: ActiveConnection, names
   };
 }
 
-async function openReadOnly(uri: vscode.Uri): Promise<void> {
+/** Options of a tree click (which opens a preview and leaves the focus in the tree) or of a command. */
+export interface OpenOptions {
+  preserveFocus?: boolean;
+}
+
+async function openReadOnly(uri: vscode.Uri, options: OpenOptions = {}): Promise<void> {
   try {
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { preview: true });
+    await vscode.window.showTextDocument(document, { preview: true, preserveFocus: options.preserveFocus === true });
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not open: ${errorText(error)}`);
   }
@@ -51,13 +57,13 @@ async function pickJob(services: CommandServices, connection: ActiveConnection):
   }
 }
 
-export async function inspect(services: CommandServices, node?: unknown): Promise<void> {
+export async function inspect(services: CommandServices, node?: unknown, options?: unknown): Promise<void> {
   const connection = await services.connections.current();
   if (!connection) return;
   const target = targetOf(node) ?? (await pickJob(services, connection));
   if (!target) return;
   const scope = scopeFor(services, connection, target.namespace);
-  await openReadOnly(nomadUri({ ...target, ...scope }));
+  await openReadOnly(nomadUri({ ...target, ...scope }), typeof options === 'object' && options !== null ? (options as OpenOptions) : {});
 }
 
 /** Compares a version node with another version: `other` when given (keybindings, tests), else one picked. */
@@ -83,8 +89,9 @@ export async function compareVersions(services: CommandServices, node?: unknown,
   const picked = typeof other === 'number' && others.includes(other) ? other : await pickVersion(others, base, target.id);
   if (picked === undefined) return;
   const [older, newer] = picked < base ? [picked, base] : [base, picked];
-  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, ...scope });
-  await vscode.commands.executeCommand('vscode.diff', uriOf(older), uriOf(newer), `${target.id}: v${older} ↔ v${newer}`);
+  // The spec view leaves out what the server sets (indexes, submit time), so the diff leads with real changes.
+  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, view: 'spec', ...scope });
+  await openSideDiff(uriOf(older), uriOf(newer), `${target.id}: v${older} ↔ v${newer}`);
 }
 
 async function pickVersion(others: number[], base: number, id: string): Promise<number | undefined> {
@@ -129,5 +136,5 @@ export async function compareWithFile(services: CommandServices, uri?: unknown):
     }
   }
   const title = `${identity.id}: ${scope.cluster} ↔ ${path.basename(document.fileName)}`;
-  await vscode.commands.executeCommand('vscode.diff', cluster, local, title);
+  await openSideDiff(cluster, local, title);
 }

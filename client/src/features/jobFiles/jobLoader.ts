@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import type { EvaluateJobResult } from '../../../../common/src/protocol/evaluateJob';
+import { agentVersion, versionAtLeast } from '../../nomad/agent';
 import type { NomadClient } from '../../nomad/client';
 import { isNomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
@@ -93,6 +95,8 @@ export class JobLoader {
   constructor(
     private readonly memento: vscode.Memento,
     private readonly ui: VariableUi = vscodeVariableUi,
+    /** The language server's evaluation of a job file with variable values (nomad/evaluateJob). */
+    private readonly evaluateJob?: (uri: vscode.Uri, variables: string) => Promise<EvaluateJobResult>,
   ) {}
 
   async load(document: vscode.TextDocument, client: NomadClient, signal?: AbortSignal): Promise<LoadedJob> {
@@ -108,6 +112,11 @@ export class JobLoader {
       return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client) };
     }
     const variables = await this.variablesFor(document, text);
+    const declared = jobAttributes(text);
+    if (variables?.text && !(await parseTakesVariables(client))) {
+      const job = await this.evaluateHere(document, variables, await clusterVersion(client));
+      return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables };
+    }
     let job: Job;
     try {
       job = await client.parseHcl(text, { variables: variables?.text || undefined, canonicalize: true, signal });
@@ -117,8 +126,23 @@ export class JobLoader {
       }
       throw error;
     }
-    const declared = jobAttributes(text);
     return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables };
+  }
+
+  /** The file as API JSON, evaluated by the language server with the variable values applied. */
+  private async evaluateHere(document: vscode.TextDocument, variables: VariablesContent, version: string): Promise<Job> {
+    const file = path.basename(document.fileName);
+    const why = `Nomad ${version} cannot apply variable values when it parses a job (that came with Nomad 1.6), so the extension evaluated ${file} itself`;
+    const remedy = `To plan it: connect a cluster running Nomad 1.6 or newer, or plan in a terminal with \`nomad job plan -var-file=<file> ${file}\`.`;
+    if (!this.evaluateJob) throw new JobConversionError(`${why.replace('evaluated', 'would evaluate')}, but the language server is not available. ${remedy}`);
+    const result = await this.evaluateJob(document.uri, variables.text);
+    if (!result.ok) throw new JobConversionError(`${why}, but ${result.message}. ${remedy}`);
+    try {
+      const { hclJsonToApiJob } = await import(/* webpackChunkName: "jobConversion" */ './hclJsonToApi.js');
+      return hclJsonToApiJob(result.hclJson) as Job;
+    } catch (error) {
+      throw new JobConversionError(`${why}, but ${error instanceof Error ? error.message : String(error)} ${remedy}`);
+    }
   }
 
   /** Lets the user pick this job's variable files from its folder, and remembers the choice. */
@@ -183,6 +207,23 @@ export class JobLoader {
     const files = chosen === undefined ? discovery.files : [...auto, ...chosen.filter((name) => !auto.includes(name))];
     return files.map((name) => vscode.Uri.joinPath(dir, name));
   }
+}
+
+/** Nomad 1.6 added `Variables` to the parse request; older servers ignore it and report the variables unset. */
+const PARSE_TAKES_VARIABLES_SINCE = '1.6.0';
+
+async function clusterVersion(client: NomadClient): Promise<string> {
+  try {
+    return agentVersion(await client.agentSelf()) ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** When the version cannot be read, the cluster's parser is tried (it explains itself if it cannot). */
+async function parseTakesVariables(client: NomadClient): Promise<boolean> {
+  const version = await clusterVersion(client);
+  return version === 'unknown' || versionAtLeast(version, PARSE_TAKES_VARIABLES_SINCE);
 }
 
 /** Attribute names written directly in the `job` block. */
