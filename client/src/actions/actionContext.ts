@@ -10,6 +10,7 @@ import type { JobRef } from './targets';
 export type ActionsClient = Pick<
   NomadClient,
   | 'config'
+  | 'agentSelf'
   | 'listJobs'
   | 'readJob'
   | 'jobVersions'

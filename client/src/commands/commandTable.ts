@@ -11,6 +11,8 @@ import { addCluster, clearToken, removeCluster, setToken, switchCluster } from '
 import { clearJobFilter, copyId, filterJobs, pickNamespace, pickRegion, refresh, revealJob } from './explorerCommands';
 import { compareVersions, compareWithFile, inspect } from './inspectCommands';
 import { planJobFile } from './planFromTree';
+import { openVersionSource } from '../features/jobSource/openVersionSource';
+import { compareTaggedVersions, tagVersion, untagVersion } from '../features/versionTags/versionTagCommands';
 
 /** What command handlers may use; owned and disposed by the extension context (ctx.ts). */
 export interface CommandServices {
@@ -41,6 +43,10 @@ export const commandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.copyId': copyId,
   'nomad.revealJob': revealJob,
   'nomad.planJobFile': planJobFile,
+  'nomad.openVersionSource': openVersionSource,
+  'nomad.tagVersion': (s, arg) => tagVersion(s.actions.context(), arg),
+  'nomad.untagVersion': (s, arg) => untagVersion(s.actions.context(), arg),
+  'nomad.compareTaggedVersions': (s, arg) => compareTaggedVersions(s.actions.context(), arg),
   ...actionCommandTable,
 };
 

@@ -6,6 +6,8 @@ import type { ActiveConnection } from '../connection/connectionManager';
 import { identifyJobFile } from '../explorer/jobFileIdentity';
 import type { InspectTarget } from '../explorer/nodes/node';
 import { sortVersions } from '../explorer/presentation/versionPresentation';
+import { clusterHas } from '../nomad/features';
+import { readJobSubmission, type JobSubmission } from '../nomad/submissions';
 import { jobSpecView, renderJson } from '../virtualDocs/jobSpecView';
 import { nomadUri } from '../virtualDocs/nomadDocumentProvider';
 import type { CommandServices } from './commandTable';
@@ -110,10 +112,20 @@ export async function compareWithFile(services: CommandServices, uri?: unknown):
   if (!connection) return;
   const scope = scopeFor(services, connection, identity.namespace);
   const query = { namespace: scope.namespace, region: scope.region };
+  let version: number;
+  let submission: JobSubmission | undefined;
   try {
-    await connection.client.readJob(identity.id, query);
+    version = (await connection.client.readJob(identity.id, query)).value.Version ?? 0;
+    // A cluster that kept the file it was given (1.6+) is compared as text, line by line with yours.
+    if (await clusterHas(connection.client, 'jobSubmission')) submission = await readJobSubmission(connection.client, identity.id, version, query);
   } catch (error) {
     void vscode.window.showWarningMessage(`Job "${identity.id}" on ${scope.cluster}: ${errorText(error)}`);
+    return;
+  }
+  if (submission) {
+    const source = nomadUri({ kind: 'source', id: identity.id, version, format: submission.Format, ...scope });
+    const title = `${identity.id}: ${scope.cluster} v${version} (submitted) ↔ ${path.basename(document.fileName)}`;
+    await vscode.commands.executeCommand('vscode.diff', source, document.uri, title);
     return;
   }
   const cluster = nomadUri({ kind: 'job', id: identity.id, view: 'spec', wrap: identity.wrapped, ...scope });

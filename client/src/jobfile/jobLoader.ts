@@ -6,6 +6,7 @@ import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { NomadClient } from '../nomad/client';
 import { isNomadError } from '../nomad/errors';
+import type { JobSubmission } from '../nomad/submissions';
 import type { Job } from '../nomad/types';
 import { parseHclError, type ParsedHclError } from './hclErrors';
 import { JobConversionError, hclJsonToApiJob, unwrapApiJob } from './hclJsonToApi';
@@ -32,6 +33,8 @@ export interface LoadedJob {
   jobLine: number;
   /** The variables text sent with the HCL; its origins are file URIs or labels such as `NOMAD_VAR_x`. */
   variables?: VariablesContent;
+  /** The source as `nomad job run` submits it, for clusters that keep it (1.6+). */
+  submission: JobSubmission;
 }
 
 /** The cluster could not parse the HCL; `parsed` holds the located problems. */
@@ -101,9 +104,12 @@ export class JobLoader {
     if (format !== 'hcl') {
       const root = parseJson(text, base.fileName);
       const job = (format === 'hcl-json' ? hclJsonToApiJob(root) : unwrapApiJob(root)) as Job;
-      return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client) };
+      // Like the CLI: API JSON is submitted as "json", HCL in JSON syntax is still HCL2.
+      const submission = { Source: text, Format: format === 'api-json' ? 'json' : 'hcl2' };
+      return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client), submission };
     }
-    const variables = await this.variablesFor(document, text);
+    const given = await this.variablesFor(document, text);
+    const variables = given?.content;
     let job: Job;
     try {
       job = await client.parseHcl(text, { variables: variables?.text || undefined, canonicalize: true, signal });
@@ -114,7 +120,8 @@ export class JobLoader {
       throw error;
     }
     const declared = jobAttributes(text);
-    return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables };
+    const submission: JobSubmission = { Source: text, Format: 'hcl2', VariableFlags: given?.flags ?? {}, Variables: given?.files ?? '' };
+    return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables, submission };
   }
 
   /** Lets the user pick this job's variable files from its folder, and remembers the choice. */
@@ -130,12 +137,20 @@ export class JobLoader {
     if (picked) await this.memento.update(CHOICE_KEY + document.uri.toString(), picked);
   }
 
-  private async variablesFor(document: vscode.TextDocument, text: string): Promise<VariablesContent | undefined> {
+  /**
+   * The merged variables text for the parse, and, for the submission, the variable files one after another and
+   * the values given one by one (environment and typed), as the CLI sends its -var-file and -var arguments.
+   */
+  private async variablesFor(
+    document: vscode.TextDocument,
+    text: string,
+  ): Promise<{ content: VariablesContent; files: string; flags: Record<string, string> } | undefined> {
     const declarations = findVariableDeclarations(text);
     if (!declarations.length) return undefined;
     const jobFile = path.basename(document.fileName);
     const sources: VariableSource[] = [];
     for (const uri of await this.varFileUris(document)) sources.push({ origin: uri.toString(), text: await readText(uri) });
+    const files = sources.map((source) => `${source.text}\n`).join('');
     sources.push(...environmentValues(declarations, process.env));
     const typed = this.typedValues.get(document.uri.toString()) ?? new Map<string, string>();
     this.typedValues.set(document.uri.toString(), typed);
@@ -146,7 +161,12 @@ export class JobLoader {
       if (value === undefined) throw new JobLoadCancelled(`No value given for variable "${declaration.name}".`);
       typed.set(declaration.name, value);
     }
-    return mergeVariables([...sources, ...typedSources()]);
+    const flags: Record<string, string> = {};
+    for (const declaration of declarations) {
+      const value = typed.get(declaration.name) ?? process.env[`NOMAD_VAR_${declaration.name}`];
+      if (value !== undefined) flags[declaration.name] = value;
+    }
+    return { content: mergeVariables([...sources, ...typedSources()]), files, flags };
   }
 
   /** The `nomad.varFiles` setting, else the remembered choice, else the naming convention (asking when it cannot decide). */

@@ -25,6 +25,7 @@ import type {
   Namespace,
   PeriodicForceResponse,
 } from './types';
+import type { JobSubmission } from './submissions';
 
 export interface QueryOptions {
   namespace?: string;
@@ -46,6 +47,8 @@ export interface RegisterOptions extends WriteOptions {
   /** Check-and-set: submit only if the job's JobModifyIndex is this (0 = only if the job is new). */
   enforceIndex?: number;
   policyOverride?: boolean;
+  /** The job's source, kept by the cluster with the new version (Nomad 1.6+; older servers ignore it). */
+  submission?: JobSubmission;
 }
 
 export interface QueryResult<T> {
@@ -339,5 +342,6 @@ function registerBody(job: Job, opts: RegisterOptions): Record<string, unknown> 
     body.JobModifyIndex = opts.enforceIndex;
   }
   if (opts.policyOverride) body.PolicyOverride = true;
+  if (opts.submission) body.Submission = opts.submission;
   return body;
 }

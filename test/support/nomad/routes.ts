@@ -16,6 +16,8 @@ import {
   setStability,
 } from './jobWrites';
 import { nodeRoutes } from './nodes';
+import { submissionRoutes } from './submissions';
+import { versionTagRoutes } from './versionTags';
 import { planJob } from './plan';
 import { allocationStub, allocationView, jobListStub } from './records';
 import { HttpError } from './httpError';
@@ -105,6 +107,8 @@ export function defaultRoutes(): Route[] {
       },
     },
     { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ body }) => parseJob(body) } } },
+    ...submissionRoutes(),
+    ...versionTagRoutes(),
     {
       pattern: /^\/v1\/job\/(.+)\/periodic\/force$/,
       methods: { POST: { answer: ({ state, namespace, params }) => forcePeriodic(state, namespace, params[0]) } },

@@ -3,6 +3,7 @@
 // per-table indexes (what blocking queries wait on). Scheduling lives in
 // scheduler.ts. Tests reach in through the public helpers to seed jobs and
 // change things.
+import type { JobSubmission } from '../../../client/src/nomad/submissions';
 import type {
   AllocationMetric,
   Deployment,
@@ -42,6 +43,8 @@ export class FakeNomadState {
   readonly deployments = new Map<string, Deployment>();
   readonly namespaces = new Map<string, Namespace>();
   readonly nodes = new Map<string, FakeNode>([[firstNode().ID, firstNode()]]);
+  /** Job sources by namespace, job and version (submissions.ts). */
+  readonly submissions = new Map<string, JobSubmission>();
   private raftIndex = 1;
   private readonly tables = new Map<Table, number>();
   private readonly listeners = new Set<() => void>();
@@ -184,6 +187,8 @@ export class FakeNomadState {
       Status: 'pending',
       SubmitTime: keepSubmitTime && existing ? existing.current.SubmitTime : this.clock() * 1e6,
     };
+    // A tag names one version; a new version (a revert of a tagged one, too) starts without.
+    delete stored.VersionTag;
     if (existing) {
       existing.current = stored;
       existing.versions.set(stored.Version ?? 0, stored);
