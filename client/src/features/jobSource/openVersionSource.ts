@@ -2,12 +2,12 @@
 // read-only document in its own language. Only the source: the variable values
 // sent with it can be secrets, so they are not shown.
 import * as vscode from 'vscode';
-import { versionRefFrom } from '../../actions/targets';
+import { versionRefFrom } from '../actions/targets';
 import type { CommandServices } from '../../commands/commandTable';
-import { errorText } from '../../commands/explorerCommands';
+import { errorText } from '../../explorer/explorerCommands';
 import { requireFeature } from '../../nomad/features';
 import { readJobSubmission } from '../../nomad/submissions';
-import { nomadUri } from '../../virtualDocs/nomadDocumentProvider';
+import { nomadUri } from '../inspect/nomadDocumentProvider';
 
 export async function openVersionSource(services: CommandServices, node?: unknown): Promise<void> {
   const target = versionRefFrom(node);

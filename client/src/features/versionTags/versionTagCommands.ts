@@ -1,9 +1,9 @@
 // nomad.tagVersion, nomad.untagVersion and nomad.compareTaggedVersions: name
 // a job version, remove the name, and compare two named versions (Nomad 1.9+).
 // On an older cluster each says which version it needs and changes nothing.
-import { reportFailure, type ActionContext, type ActionsClient } from '../../actions/actionContext';
-import type { PickItem } from '../../actions/actionUi';
-import { jobRefFrom, pickJob, versionRefFrom, type JobRef, type VersionRef } from '../../actions/targets';
+import { reportFailure, type ActionContext, type ActionsClient } from '../actions/actionContext';
+import type { PickItem } from '../actions/actionUi';
+import { jobRefFrom, pickJob, versionRefFrom, type JobRef, type VersionRef } from '../actions/targets';
 import { FeatureUnavailableError, requireFeature } from '../../nomad/features';
 import type { Job } from '../../nomad/types';
 import { tagNameProblem, tagVersion as applyTag, untagVersion as removeTag, versionTagOf } from '../../nomad/versionTags';
