@@ -312,6 +312,8 @@ export class NomadClient {
   private decode<T>(response: TransportResponse, method: string, path: string): QueryResult<T> {
     const ctx = { method, path: this.transport.redact(path), address: this.config.address };
     const text = response.body.toString('utf8');
+    // 204 No Content (a deleted variable) is the one success without a body.
+    if (response.status === 204) return { value: undefined as T, index: Number(response.headers['x-nomad-index'] ?? 0) || 0 };
     if (text.trim() === '') throw badResponse('the body was empty', ctx, response.status);
     let value: T;
     try {

@@ -17,6 +17,7 @@ import {
 } from './jobWrites';
 import { nodeRoutes } from './nodes';
 import { submissionRoutes } from './submissions';
+import { variableRoutes } from './variables';
 import { versionTagRoutes } from './versionTags';
 import { planJob } from './plan';
 import { allocationStub, allocationView, jobListStub } from './records';
@@ -225,5 +226,6 @@ export function defaultRoutes(): Route[] {
       },
     },
     ...nodeRoutes(),
+    ...variableRoutes(),
   ];
 }

@@ -4,6 +4,7 @@
 // scheduler.ts. Tests reach in through the public helpers to seed jobs and
 // change things.
 import type { JobSubmission } from '../../../client/src/nomad/submissions';
+import type { Variable } from '../../../client/src/nomad/variables';
 import type {
   AllocationMetric,
   Deployment,
@@ -18,7 +19,7 @@ import { firstNode, newNode, type FakeNode } from './nodes';
 import type { ClientStatus, StoredAllocation } from './records';
 import { converge, liveAllocations, refreshStatus, setClientStatus } from './scheduler';
 
-export type Table = 'jobs' | 'job_summary' | 'job_version' | 'allocs' | 'evals' | 'deployment' | 'namespaces' | 'nodes';
+export type Table = 'jobs' | 'job_summary' | 'job_version' | 'allocs' | 'evals' | 'deployment' | 'namespaces' | 'nodes' | 'variables';
 
 export interface JobRecord {
   current: Job;
@@ -45,6 +46,8 @@ export class FakeNomadState {
   readonly nodes = new Map<string, FakeNode>([[firstNode().ID, firstNode()]]);
   /** Job sources by namespace, job and version (submissions.ts). */
   readonly submissions = new Map<string, JobSubmission>();
+  /** Variables by namespace and path (variables.ts). */
+  readonly variables = new Map<string, Variable>();
   private raftIndex = 1;
   private readonly tables = new Map<Table, number>();
   private readonly listeners = new Set<() => void>();
