@@ -12,11 +12,13 @@ import { JobsExplorer } from './explorer/jobsExplorer';
 import type { NomadClient } from './nomad/client';
 import { NomadError } from './nomad/errors';
 import { NomadDocumentProvider, nomadUri } from './features/inspect/nomadDocumentProvider';
+import { VariablesFeature } from './features/variables/variablesFeature';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {
   readonly jobsTree: JobsExplorer['provider'];
   readonly jobsView: JobsExplorer['view'];
+  readonly variablesTree: VariablesFeature['view'];
 }
 
 export class ExtensionCtx implements CommandServices, vscode.Disposable {
@@ -26,6 +28,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   readonly explorer: JobsExplorer;
   readonly documents: NomadDocumentProvider;
   readonly actions: ActionServices;
+  readonly variables: VariablesFeature;
   private readonly disposables: vscode.Disposable[];
 
   constructor(context: vscode.ExtensionContext) {
@@ -38,6 +41,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       versionDocumentUri: (job, version) =>
         nomadUri({ kind: 'job', cluster: this.connections.activeClusterName() ?? '', id: job.id, namespace: job.namespace, version }).toString(),
     });
+    this.variables = new VariablesFeature(this.connections, () => this.actions.context());
     // Disposed in reverse order of creation.
     this.disposables = [
       this.log,
@@ -46,6 +50,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       this.explorer,
       this.documents,
       this.actions,
+      this.variables,
       ...registerCommands(this),
     ];
   }
@@ -63,7 +68,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   }
 
   get api(): ExplorerApi {
-    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view };
+    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view, variablesTree: this.variables.view };
   }
 
   dispose(): void {
