@@ -2,7 +2,7 @@
 // NOMAD_TEST_ADDR is set, otherwise a freshly started fake. Tests that need
 // the fake's extra powers (seeding failures, changing allocations) check
 // `fake` and skip against a real agent.
-import type { FakeNomadOptions } from './server';
+import type { FakeNomadOptions, RecordedRequest } from './server';
 import { startFakeNomad } from './server';
 import type { FakeNomadState } from './state';
 
@@ -11,6 +11,8 @@ export interface NomadTarget {
   token?: string;
   /** Present only when the target is the fake. */
   fake?: FakeNomadState;
+  /** The fake's received requests, oldest first (present only with the fake). */
+  requests?: RecordedRequest[];
   close(): Promise<void>;
 }
 
@@ -24,5 +26,5 @@ export async function nomadTarget(options: FakeNomadOptions = {}): Promise<Nomad
     return { address: real, token: process.env.NOMAD_TEST_TOKEN || undefined, close: async () => undefined };
   }
   const fake = await startFakeNomad(options);
-  return { address: fake.address, token: options.acl?.managementToken, fake: fake.state, close: () => fake.close() };
+  return { address: fake.address, token: options.acl?.managementToken, fake: fake.state, requests: fake.requests, close: () => fake.close() };
 }

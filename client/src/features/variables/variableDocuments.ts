@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionManager } from '../../connection/connectionManager';
 import type { NomadClient } from '../../nomad/client';
-import { readVariable, writeVariable, type Variable } from '../../nomad/variables';
+import { readVariable, writeVariable, type CasOutcome, type Variable } from '../../nomad/variables';
 import { itemsText, parseItemsText } from './variablePresentation';
 import { formatVariableRef, parseVariableRef, VARIABLE_SCHEME, type VariableRef } from './variableUri';
 
@@ -80,13 +80,20 @@ export class VariableDocuments implements vscode.FileSystemProvider, vscode.Disp
     const parsed = parseItemsText(new TextDecoder().decode(content));
     if ('problem' in parsed) throw vscode.FileSystemError.NoPermissions(parsed.problem);
     const base = this.snapshots.get(uri.toString())?.modifyIndex ?? 0;
-    const outcome = await writeVariable(await this.clientOf(ref), ref.path, parsed.items, base, { namespace: ref.namespace });
+    const outcome = await this.writeItems(uri, ref, parsed.items, base);
     if (outcome.kind === 'conflict') {
-      this.onConflict({ uri, ref, current: outcome.current, base });
+      // Offered once this save has failed, so that re-applying is not mixed up with it.
+      setImmediate(() => this.onConflict({ uri, ref, current: outcome.current, base }));
       const now = outcome.current.ModifyIndex === 0 ? 'it was deleted or is locked' : `it is now at modify index ${outcome.current.ModifyIndex}`;
       throw vscode.FileSystemError.NoPermissions(`Not saved: ${ref.path} changed on the cluster since you opened it (you had modify index ${base}; ${now}).`);
     }
-    this.remember(uri, outcome.value);
+  }
+
+  /** Writes items with check-and-set on `cas`; on success the document is based on what was written. */
+  async writeItems(uri: vscode.Uri, ref: VariableRef, items: Record<string, string>, cas: number): Promise<CasOutcome<Variable>> {
+    const outcome = await writeVariable(await this.clientOf(ref), ref.path, items, cas, { namespace: ref.namespace });
+    if (outcome.kind === 'done') this.remember(uri, outcome.value);
+    return outcome;
   }
 
   /** Registers the cluster's copy for a diff and returns its address. */
@@ -95,12 +102,6 @@ export class VariableDocuments implements vscode.FileSystemProvider, vscode.Disp
     this.clusterCopies.set(uri.toString(), current);
     this.changes.fire([{ type: vscode.FileChangeType.Changed, uri }]);
     return uri;
-  }
-
-  /** Makes the next save of `uri` a check-and-set on `modifyIndex` (re-applying the user's items over the cluster's). */
-  rebase(uri: vscode.Uri, modifyIndex: number): void {
-    const known = this.snapshots.get(uri.toString());
-    this.snapshots.set(uri.toString(), { mtime: known?.mtime ?? 0, size: known?.size ?? 0, modifyIndex });
   }
 
   /** Forgets what a document was read at, e.g. after the variable was deleted. */

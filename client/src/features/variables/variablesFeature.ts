@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import type { ConnectionManager } from '../../connection/connectionManager';
 import { reportFailure, type ActionContext } from '../actions/actionContext';
 import { clusterVersion, hasFeature, missingFeatureMessage } from '../../nomad/features';
-import { deleteVariable, variablePathProblem, writeVariable } from '../../nomad/variables';
+import { deleteVariable, variablePathProblem, writeVariable, type CasOutcome, type Variable } from '../../nomad/variables';
 import { VariableDocuments, variableUri, type SaveConflict } from './variableDocuments';
+import { parseItemsText } from './variablePresentation';
 import { PrefixNode, VariableNode, VariablesView } from './variablesView';
 
 export class VariablesFeature implements vscode.Disposable {
@@ -110,13 +111,23 @@ export class VariablesFeature implements vscode.Disposable {
       answer = await ui.confirm(`Write your items of ${path} over the cluster's?`, { actions: ['Overwrite with Mine'] });
     }
     if (answer !== 'Overwrite with Mine') return;
-    // Still check-and-set, now on the version just seen: a third change in between is refused again.
-    this.documents.rebase(conflict.uri, conflict.current.ModifyIndex);
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === conflict.uri.toString());
-    if (document && (await document.save())) {
-      ui.info(`Saved your items of ${path} over the cluster's version.`);
-      this.view.refresh();
+    if (!document) return ui.error(`Your edits of ${path} are no longer open; open the variable again to change it.`);
+    const parsed = parseItemsText(document.getText());
+    if ('problem' in parsed) return ui.error(`Not saved: ${parsed.problem}`);
+    // Still check-and-set, now on the version just seen: a third change in between is refused again.
+    let outcome: CasOutcome<Variable>;
+    try {
+      outcome = await this.documents.writeItems(conflict.uri, conflict.ref, parsed.items, conflict.current.ModifyIndex);
+    } catch (error) {
+      return reportFailure(ui, `Saving ${path}`, error);
     }
+    if (outcome.kind === 'conflict') return this.resolveConflict({ ...conflict, current: outcome.current, base: conflict.current.ModifyIndex });
+    // The cluster now holds the document's items: reload it from there so it is no longer marked unsaved.
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    ui.info(`Saved your items of ${path} over the cluster's version.`);
+    this.view.refresh();
   }
 
   dispose(): void {
