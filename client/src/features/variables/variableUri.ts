@@ -26,5 +26,6 @@ export function parseVariableRef(path: string, query: string): VariableRef | und
   const suffix = clusterCopy ? ' (cluster).json' : '.json';
   if (cluster === null || !namespace || !path.startsWith('/') || !path.endsWith(suffix)) return undefined;
   const variablePath = path.slice(1, -suffix.length);
-  return variablePath ? { cluster, namespace, path: variablePath, clusterCopy: clusterCopy || undefined } : undefined;
+  if (!variablePath) return undefined;
+  return clusterCopy ? { cluster, namespace, path: variablePath, clusterCopy } : { cluster, namespace, path: variablePath };
 }
