@@ -18,7 +18,7 @@ function targetOf(node: unknown): InspectTarget | undefined {
 }
 
 /** Namespace and region for a document: the object's own namespace wins over the tree's scope. */
-function scopeFor(services: CommandServices, connection: ActiveConnection, namespace: string | undefined) {
+export function scopeFor(services: CommandServices, connection: ActiveConnection, namespace: string | undefined) {
   const session = services.explorer.current;
   const treeNamespace = session?.namespace === '*' ? undefined : session?.namespace;
   return {
@@ -28,7 +28,7 @@ function scopeFor(services: CommandServices, connection: ActiveConnection, names
   };
 }
 
-async function openReadOnly(uri: vscode.Uri): Promise<void> {
+export async function openReadOnly(uri: vscode.Uri): Promise<void> {
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: true });

@@ -7,6 +7,7 @@ import type { CommandServices } from '../../commands/commandTable';
 import { errorText } from '../../explorer/explorerCommands';
 import { requireFeature } from '../../nomad/features';
 import { readJobSubmission } from '../../nomad/submissions';
+import { openReadOnly, scopeFor } from '../inspect/inspectCommands';
 import { nomadUri } from '../inspect/nomadDocumentProvider';
 
 export async function openVersionSource(services: CommandServices, node?: unknown): Promise<void> {
@@ -17,12 +18,7 @@ export async function openVersionSource(services: CommandServices, node?: unknow
     void vscode.window.showInformationMessage('Choose a version in the Jobs view to open the source it was submitted with.');
     return;
   }
-  const session = services.explorer.current;
-  const scope = {
-    cluster: connection.cluster.name,
-    namespace: target.job.namespace ?? (session?.namespace === '*' ? undefined : session?.namespace) ?? connection.client.config.namespace,
-    region: session?.region ?? connection.client.config.region,
-  };
+  const scope = scopeFor(services, connection, target.job.namespace);
   try {
     await requireFeature(connection.client, 'jobSubmission');
     const submission = await readJobSubmission(connection.client, target.job.id, target.version, { namespace: scope.namespace, region: scope.region });
@@ -34,8 +30,7 @@ export async function openVersionSource(services: CommandServices, node?: unknow
       if (choice) await vscode.commands.executeCommand('nomad.inspect', node);
       return;
     }
-    const uri = nomadUri({ kind: 'source', id: target.job.id, version: target.version, format: submission.Format, ...scope });
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: true });
+    await openReadOnly(nomadUri({ kind: 'source', id: target.job.id, version: target.version, format: submission.Format, ...scope }));
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not open the source of version ${target.version} of "${target.job.id}": ${errorText(error)}`);
   }

@@ -9,7 +9,7 @@ import { clusterVersion, hasFeature, missingFeatureMessage } from '../../nomad/f
 import { deleteVariable, variablePathProblem, writeVariable, type CasOutcome, type Variable } from '../../nomad/variables';
 import { VariableDocuments, variableUri, type SaveConflict } from './variableDocuments';
 import { parseItemsText } from './variablePresentation';
-import { PrefixNode, VariableNode, VariablesView } from './variablesView';
+import { connectionNamespace, PrefixNode, VariableNode, VariablesView } from './variablesView';
 
 export class VariablesFeature implements vscode.Disposable {
   readonly view: VariablesView;
@@ -52,7 +52,7 @@ export class VariablesFeature implements vscode.Disposable {
       return reportFailure(ui, 'Creating a variable', error);
     }
     if (!hasFeature(version, 'variables')) return ui.error(`Creating a variable: ${missingFeatureMessage(version, 'variables')}`);
-    const namespace = node instanceof PrefixNode ? node.namespace : connection.client.config.namespace && connection.client.config.namespace !== '*' ? connection.client.config.namespace : 'default';
+    const namespace = node instanceof PrefixNode ? node.namespace : connectionNamespace(connection.client);
     const prefix = node instanceof PrefixNode ? node.prefix : '';
     const path = await ui.input({ title: `New variable in namespace ${namespace}`, prompt: 'Path, e.g. nomad/jobs/web or app/config', value: prefix, validate: variablePathProblem });
     if (path === undefined) return;

@@ -14,6 +14,12 @@ import { listVariables, type VariableMetadata } from '../../nomad/variables';
 import { entriesUnder, folderView, namespaceView, variableView, type VariableEntry } from './variablePresentation';
 
 export const VARIABLES_VIEW_ID = 'nomad.variables';
+
+/** The namespace a connection works in, like the CLI: NOMAD_NAMESPACE or the cluster's setting, else default. */
+export function connectionNamespace(client: NomadClient): string {
+  const configured = client.config.namespace;
+  return configured && configured !== '*' ? configured : 'default';
+}
 const REFRESH = { command: 'nomad.refreshVariables', title: 'Refresh' };
 
 /** Where rows come from: one connection, read once per refresh. */
@@ -151,7 +157,7 @@ export class VariablesView implements vscode.TreeDataProvider<VariablesNode>, vs
 
   /** The cluster's namespaces; a token that may not list them still sees its own. */
   private async namespaces(client: NomadClient): Promise<{ Name: string; Description?: string }[]> {
-    const own = client.config.namespace && client.config.namespace !== '*' ? client.config.namespace : 'default';
+    const own = connectionNamespace(client);
     try {
       const listed = (await client.namespaces()).value;
       return listed.length ? listed : [{ Name: own }];

@@ -2,9 +2,9 @@
 // against the fake Nomad, and the per-connection cache in front of it.
 import * as assert from 'assert';
 import { ClusterSnapshotCache, NO_CLUSTER, readClusterSnapshot, type ClusterSnapshot } from '../../../../client/src/lsp/clusterSnapshot';
-import { writeVariable } from '../../../../client/src/nomad/variables';
 import { NomadClient } from '../../../../client/src/nomad/client';
 import { isNomadError } from '../../../../client/src/nomad/errors';
+import { writeVariable } from '../../../../client/src/nomad/variables';
 import { deadAddress } from '../../../support/deadAddress';
 import { HttpError, startFakeNomad, type FakeNomad } from '../../../support/nomad';
 
