@@ -1,7 +1,7 @@
 // Commands that manage clusters and their ACL tokens.
 import * as vscode from 'vscode';
 import { ENVIRONMENT_CLUSTER, type ClusterSetting } from './clusterResolver';
-import * as settings from './settings';
+import * as settings from '../settings';
 import { addressProblem } from '../nomad/config';
 import type { CommandServices } from '../commands/commandTable';
 

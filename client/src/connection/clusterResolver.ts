@@ -1,6 +1,6 @@
 // Decides which clusters exist and how to reach the active one, from settings,
 // the process environment and a stored token. Pure: no `vscode`, so it is unit-tested directly.
-import { connectionFromEnv, DEFAULT_ADDRESS, type ConnectionConfig } from '../nomad/config';
+import { connectionFromEnv, defaultAddress, type ConnectionConfig } from '../nomad/config';
 
 /** One entry of the `nomad.clusters` setting: a name and how to reach it. Tokens are deliberately not part of it. */
 export type ClusterSetting = { name: string } & Pick<
@@ -43,7 +43,7 @@ export function pickActiveCluster(available: readonly ClusterChoice[], activeNam
 export function isExplicitlyConfigured(configured: readonly ClusterSetting[], env: NodeJS.ProcessEnv): boolean {
   if (configured.length > 0) return true;
   const address = env.NOMAD_ADDR?.trim().replace(/\/+$/, '');
-  return Boolean(address) && address !== DEFAULT_ADDRESS;
+  return Boolean(address) && address !== defaultAddress(env);
 }
 
 export interface Timeouts {

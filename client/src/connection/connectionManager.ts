@@ -12,7 +12,7 @@ import {
 } from './clusterResolver';
 import { stateAfterError, type ConnectionState } from './connectionState';
 import type { RequestLog } from './requestLog';
-import * as settings from './settings';
+import * as settings from '../settings';
 import type { TokenStore } from './tokenStore';
 
 export interface ActiveConnection {

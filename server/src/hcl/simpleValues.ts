@@ -7,14 +7,15 @@
 // simpleValues.test.ts compares them).
 import type { Expression, LiteralExpression, ReferenceExpression, TemplateExpression, TupleExpression } from './ast';
 import type { ConversionContext } from './conversionContext';
-import { unescapeQuoted } from './hclStrings';
+import { IDENTIFIER_PATTERN } from '../../../common/src/hcl/lexer';
+import { unescapeQuoted } from '../../../common/src/hcl/strings';
 
 // Only the escapes HCL (and tree-sitter's grammar) accept: `"\q"` is a syntax error, never a literal.
 const ESCAPE = String.raw`\\(?:[nrt"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})`;
 /** A string without interpolation, directives or line breaks; `$${` and `%%{` would need care, so they are left out too. */
 export const QUOTED_STRING = String.raw`"(?:[^"\\$%\r\n]|${ESCAPE}|\$(?!\{)|%(?!\{))*"`;
-/** An HCL identifier, as tree-sitter's grammar reads one. */
-export const NAME = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
+/** An HCL identifier, by the lexer's rule (tree-sitter's grammar reads them the same way). */
+export const NAME = IDENTIFIER_PATTERN;
 const PATH = String.raw`${NAME}(?:\.${NAME})*`;
 /** `${root.name.more}`, with optional spaces inside the braces. */
 const INTERPOLATION = String.raw`\$\{[ \t]*${PATH}[ \t]*\}`;

@@ -9,9 +9,11 @@ import { isNomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
 import type { JobSubmission } from '../../nomad/submissions';
 import { parseHclError, type ParsedHclError } from './hclErrors';
-import { JobConversionError, hclJsonToApiJob, unwrapApiJob } from './hclJsonToApi';
-import { attributesOf, scanBody, type HclBlock } from './hclScan';
-import { detectJobFormat, jobDeclarationLine, type JobFileFormat } from './jobFormat';
+import { varFilesSetting } from '../../settings';
+import { JobConversionError } from './jobConversionError';
+import { attributesOf, blocksOf, readOutline } from '../../../../common/src/hcl/outline';
+import { jobDeclarationLine } from '../../../../common/src/job/jobIdentity';
+import { jobFileShape, type JobFileShape } from '../../../../common/src/job/jobShape';
 import { discoverVarFiles, isVarFileName } from './varFiles';
 import {
   assignmentFromInput,
@@ -26,7 +28,7 @@ import {
 
 export interface LoadedJob {
   job: Job;
-  format: JobFileFormat;
+  format: JobFileShape;
   uri: vscode.Uri;
   fileName: string;
   /** Zero-based line of the job declaration. */
@@ -98,11 +100,13 @@ export class JobLoader {
 
   async load(document: vscode.TextDocument, client: NomadClient, signal?: AbortSignal): Promise<LoadedJob> {
     const text = document.getText();
-    const format = detectJobFormat(document.languageId, text);
+    const format = jobFileShape(document.languageId, text);
     if (!format) throw new JobConversionError(`${path.basename(document.fileName)} is not a Nomad job file.`);
     const base = { format, uri: document.uri, fileName: path.basename(document.fileName), jobLine: jobDeclarationLine(format, text) };
     if (format !== 'hcl') {
       const root = parseJson(text, base.fileName);
+      // The conversion carries the job schema: a separate bundle chunk, loaded on the first JSON job planned.
+      const { hclJsonToApiJob, unwrapApiJob } = await import(/* webpackChunkName: "jobConversion" */ './hclJsonToApi.js');
       const job = (format === 'hcl-json' ? hclJsonToApiJob(root) : unwrapApiJob(root)) as Job;
       // Like the CLI: API JSON is submitted as "json", HCL in JSON syntax is still HCL2.
       const submission = { Source: text, Format: format === 'api-json' ? 'json' : 'hcl2' };
@@ -173,9 +177,9 @@ export class JobLoader {
   private async varFileUris(document: vscode.TextDocument): Promise<vscode.Uri[]> {
     if (document.uri.scheme === 'untitled') return [];
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const configured = vscode.workspace.getConfiguration('nomad', document.uri).get<Record<string, string[]>>('varFiles') ?? {};
+    const configured = varFilesSetting(document.uri);
     const relative = folder ? path.posix.relative(folder.uri.path, document.uri.path) : undefined;
-    if (folder && relative && Array.isArray(configured[relative])) {
+    if (folder && relative && configured[relative]) {
       return configured[relative].map((file) => vscode.Uri.joinPath(folder.uri, file));
     }
     const dir = vscode.Uri.joinPath(document.uri, '..');
@@ -197,8 +201,8 @@ export class JobLoader {
 
 /** Attribute names written directly in the `job` block. */
 function jobAttributes(text: string): Set<string> {
-  const job = scanBody(text).find((item): item is HclBlock => item.kind === 'block' && item.type === 'job');
-  return new Set(job ? attributesOf(text, job).keys() : []);
+  const job = blocksOf(readOutline(text), 'job')[0];
+  return new Set(job ? attributesOf(job).keys() : []);
 }
 
 /**

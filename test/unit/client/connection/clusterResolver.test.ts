@@ -23,6 +23,14 @@ describe('cluster resolution', () => {
     assert.strictEqual(isExplicitlyConfigured([prod], {}), true);
   });
 
+  it('treats the stand-in default address of the test runners like the default one', () => {
+    const env = { NOMAD_TEST_DEFAULT_ADDR: 'http://127.0.0.1:20001' };
+    assert.strictEqual(isExplicitlyConfigured([], env), false);
+    assert.strictEqual(isExplicitlyConfigured([], { ...env, NOMAD_ADDR: 'http://127.0.0.1:4646' }), true, 'then 4646 is somewhere else');
+    const config = connectionConfigFor({ name: ENVIRONMENT_CLUSTER, source: 'environment' }, env, undefined, timeouts);
+    assert.strictEqual(config.address, 'http://127.0.0.1:20001');
+  });
+
   it('adds the environment next to configured clusters only when NOMAD_ADDR is set', () => {
     assert.deepStrictEqual(availableClusters([prod], {}).map((c) => c.name), ['prod']);
     assert.deepStrictEqual(availableClusters([prod], { NOMAD_ADDR: 'http://x:4646' }).map((c) => c.name), ['prod', ENVIRONMENT_CLUSTER]);
