@@ -3,7 +3,7 @@
 // nomadVarListSafe, which take a prefix) completes to the variable paths that
 // exist on the connected cluster. Works in heredocs and quoted strings alike;
 // only paths are known here, never values.
-import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ClusterFactsSource } from './clusterValues';
 
