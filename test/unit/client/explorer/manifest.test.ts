@@ -76,11 +76,12 @@ describe('manifest and code agree', () => {
       old: versionView(plain, true, 0).contextValue,
       modern: versionView(plain, true, 0, modern).contextValue,
       tagged: versionView(tagged, false, 0, modern).contextValue,
+      currentStableTagged: versionView({ ...tagged, Stable: true }, true, 0, modern).contextValue,
       stableTagged: versionView({ ...tagged, Stable: true }, false, 0, modern).contextValue,
     };
     assert.match(rows.modern, viewItemPattern('nomad.markVersionStable'));
     assert.match(rows.tagged, viewItemPattern('nomad.revertJob'));
-    assert.match(rows.stableTagged, viewItemPattern('nomad.markVersionUnstable'));
+    assert.match(rows.currentStableTagged, viewItemPattern('nomad.markVersionUnstable'));
     assert.match(rows.stableTagged, viewItemPattern('nomad.revertJob'));
     assert.doesNotMatch(rows.old, viewItemPattern('nomad.openVersionSource'));
     assert.match(rows.modern, viewItemPattern('nomad.openVersionSource'));
