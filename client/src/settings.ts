@@ -43,8 +43,13 @@ function readCluster(raw: unknown): ClusterSetting | undefined {
   };
 }
 
+/**
+ * The clusters of the user's own settings. A workspace's `.vscode/settings.json` cannot add or
+ * change one: it comes with the repository, and an entry there could point a cluster name the
+ * user trusts at another address or switch its TLS check off.
+ */
 export function configuredClusters(): ClusterSetting[] {
-  const raw = section().get<unknown>('clusters');
+  const raw = section().inspect<unknown>('clusters')?.globalValue;
   if (!Array.isArray(raw)) return [];
   return raw.map(readCluster).filter((c): c is ClusterSetting => c !== undefined);
 }

@@ -1,5 +1,6 @@
 // A job file parsed once per version: its shape (detected from content) and
 // the trees every service reads. Services never parse again.
+import { invalidCharacters } from './hcl/invalidCharacters';
 import type { Node } from 'jsonc-parser';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -93,7 +94,7 @@ export function parseJobDocument(
     hcl: syntaxTree.file,
     syntaxTree,
     syntaxRoot: () => hclParser.syntaxRoot(syntaxTree),
-    syntaxErrors: syntaxTree.file.syntaxErrors,
+    syntaxErrors: [...syntaxTree.file.syntaxErrors, ...invalidCharacters(syntaxTree.text, syntaxTree.lines)],
     dispose: () => syntaxTree.dispose(),
     compact: () => syntaxTree.dispose(),
   };

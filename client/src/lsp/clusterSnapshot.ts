@@ -19,13 +19,6 @@ export const NO_CLUSTER: ClusterSnapshot = { version: null, facts: NO_CLUSTER_FA
 /** Told about each read that failed; the snapshot then has null or empty lists for that part. */
 export type ReadFailure = (what: string, error: unknown) => void;
 
-/** The fields of a GET /v1/nodes row we read; NodePool exists since Nomad 1.6. */
-interface NodeStub {
-  Datacenter?: string;
-  NodeClass?: string;
-  NodePool?: string;
-}
-
 interface Named {
   Name?: string;
 }
@@ -54,7 +47,7 @@ export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFa
     }
   };
   const [nodes, pools, namespaces, variables] = await Promise.all([
-    attempt('nodes', async () => (await client.call<NodeStub[]>('/v1/nodes', { namespace: '', capability: 'node:read' })).value),
+    attempt('nodes', async () => (await client.listNodes()).value),
     // Servers before 1.6 have no node pools and answer 404; that is not worth a log line.
     attempt(
       'node pools',

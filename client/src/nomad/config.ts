@@ -25,6 +25,8 @@ export interface ConnectionConfig {
   connectTimeoutMs?: number;
   /** Default 30000; blocking queries add their wait on top. */
   requestTimeoutMs?: number;
+  /** Largest response body read into memory; default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 export const DEFAULT_ADDRESS = 'http://127.0.0.1:4646';

@@ -5,7 +5,7 @@
 import { parseTree, type Node } from 'jsonc-parser';
 import { attributesOf, blocksOf, lineOf, readOutline, stringValue } from '../hcl/outline';
 import { propertyKey, propertyValue } from '../json/properties';
-import { detectJobShape, jsonJobShape, type JobFileShape } from './jobShape';
+import { jsonJobShape, readJobShape, type JobFileShape } from './jobShape';
 
 export interface JobIdentity {
   /** The job ID: the `job` block's label, the HCL-JSON `job` key, or the API Job's `ID`. */
@@ -21,10 +21,9 @@ export interface JobIdentity {
 
 /** The job a document describes, or undefined when it is not a job file or names no job yet. */
 export function identifyJob(languageId: string, text: string): JobIdentity | undefined {
-  const shape = detectJobShape(languageId, text);
+  const { shape, json } = readJobShape(languageId, text);
   if (shape === 'hcl') return identifyHclJob(text);
-  if (shape === 'hcl-json' || shape === 'api-json') return identifyJsonJob(parseTree(text, [], { allowTrailingComma: true }));
-  return undefined;
+  return shape === 'not-a-job' ? undefined : identifyJsonJob(json);
 }
 
 /**

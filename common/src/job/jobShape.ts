@@ -50,9 +50,17 @@ export function jsonJobShape(root: Node | undefined): JsonJobShape {
  * typed; `json` documents are jobs only when their content says so.
  */
 export function detectJobShape(languageId: string, text: string): JobShape {
-  if (languageId === 'nomad' || languageId === 'hcl') return looksLikeJson(text) ? 'hcl-json' : 'hcl';
-  if (!isJsonLanguage(languageId) || !mayBeJsonJob(text)) return 'not-a-job';
-  return jsonJobShape(parseTree(text, [], { allowTrailingComma: true })).shape;
+  return readJobShape(languageId, text).shape;
+}
+
+/** The shape, with the JSON tree when the text is JSON and was parsed to decide it (so callers need not parse again). */
+export function readJobShape(languageId: string, text: string): { shape: JobShape; json?: Node } {
+  const nomadLanguage = languageId === 'nomad' || languageId === 'hcl';
+  if (nomadLanguage && !looksLikeJson(text)) return { shape: 'hcl' };
+  if (!nomadLanguage && (!isJsonLanguage(languageId) || !mayBeJsonJob(text))) return { shape: 'not-a-job' };
+  const json = parseTree(text, [], { allowTrailingComma: true });
+  const { shape } = jsonJobShape(json);
+  return { shape: nomadLanguage && shape === 'not-a-job' ? 'hcl-json' : shape, json };
 }
 
 /** The shape of a job file, or undefined for a document that is not one. */

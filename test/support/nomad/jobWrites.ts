@@ -81,7 +81,7 @@ export function registerJob(state: FakeNomadState, text: string, queryNamespace:
 }
 
 /** Stores a job version (if changed) and evaluates it, answering like Job.Register. */
-function submit(state: FakeNomadState, job: Job, namespace: string, existing: JobRecord | undefined, trigger: string): Obj {
+export function submit(state: FakeNomadState, job: Job, namespace: string, existing: JobRecord | undefined, trigger: string): Obj {
   const previous = existing?.current;
   const changed = state.upsertJob(job, namespace);
   const rec = (changed ?? existing)!;

@@ -4,6 +4,7 @@
 // blocking queries wait on, `answer` handlers return a body, `raw` handlers
 // write the response themselves (for streams added later, e.g. logs).
 import type { IncomingMessage, ServerResponse } from 'http';
+import { deploymentRoutes } from './deployments';
 import { jobDiff } from './diff';
 import {
   deregisterJob,
@@ -20,6 +21,7 @@ import { submissionRoutes } from './submissions';
 import { variableRoutes } from './variables';
 import { versionTagRoutes } from './versionTags';
 import { planJob } from './plan';
+import { scaleJob } from './scale';
 import { allocationStub, allocationView, jobListStub } from './records';
 import { HttpError } from './httpError';
 import type { FakeNomadState } from './state';
@@ -170,6 +172,13 @@ export function defaultRoutes(): Route[] {
       methods: { POST: { answer: ({ state, body, namespace, params }) => setStability(state, body, namespace, params[0]) } },
     },
     {
+      pattern: /^\/v1\/job\/(.+)\/scale$/,
+      methods: {
+        POST: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
+        PUT: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
+      },
+    },
+    {
       pattern: /^\/v1\/job\/(.+)\/plan$/,
       methods: { POST: { answer: ({ state, body, namespace, params }) => planJob(state, body, namespace, params[0]) } },
     },
@@ -211,6 +220,7 @@ export function defaultRoutes(): Route[] {
         },
       },
     },
+    ...deploymentRoutes(),
     {
       pattern: /^\/v1\/deployment\/([^/]+)$/,
       methods: {

@@ -22,6 +22,8 @@ export function fetcherFor(client: NomadClient, ref: ServerRef): Fetcher<unknown
       return (index, signal) => client.readEvaluation(ref.id, query(index, signal));
     case 'deployment':
       return (index, signal) => client.readDeployment(ref.id, query(index, signal));
+    case 'node':
+      return (index, signal) => client.readNode(ref.id, { region: ref.region, index, signal });
     case 'source':
       return async (_index, signal) => {
         const submission = await readJobSubmission(client, ref.id, ref.version, { namespace: ref.namespace, region: ref.region, signal });

@@ -22,13 +22,13 @@ export type DocRef =
       /** Wrap as `{"Job": ...}` to line up with a job file written that way. */
       wrap?: boolean;
     })
-  | (RefBase & { kind: 'allocation' | 'evaluation' | 'deployment'; id: string })
+  | (RefBase & { kind: 'allocation' | 'evaluation' | 'deployment' | 'node'; id: string })
   /** The source a job version was submitted with (Nomad 1.6+); `format` picks the title's extension. */
   | (RefBase & { kind: 'source'; id: string; version: number; format: string })
   /** Content produced by the extension itself (e.g. an HCL file converted to JSON); `key` names it. */
   | (RefBase & { kind: 'local'; id: string; key: string });
 
-const KINDS = new Set(['job', 'allocation', 'evaluation', 'deployment', 'local', 'source']);
+const KINDS = new Set(['job', 'allocation', 'evaluation', 'deployment', 'node', 'local', 'source']);
 
 function titleFor(ref: DocRef): string {
   // Child job ids contain `/`; a look-alike keeps the title readable without adding path segments.
@@ -90,7 +90,7 @@ export function parseDocRef(query: string): DocRef | undefined {
     if (version === null || !/^\d+$/.test(version)) return undefined;
     return { ...base, kind, version: Number(version), format: params.get('format') ?? 'hcl2' };
   }
-  return { ...base, kind: kind as 'allocation' | 'evaluation' | 'deployment' };
+  return { ...base, kind: kind as 'allocation' | 'evaluation' | 'deployment' | 'node' };
 }
 
 /** Documents that never change on the server (a fixed job version, local content) are not watched. */

@@ -14,7 +14,7 @@ import { JobConversionError } from './jobConversionError';
 import { attributesOf, blocksOf, readOutline } from '../../../../common/src/hcl/outline';
 import { jobDeclarationLine } from '../../../../common/src/job/jobIdentity';
 import { jobFileShape, type JobFileShape } from '../../../../common/src/job/jobShape';
-import { discoverVarFiles, isVarFileName } from './varFiles';
+import { discoverVarFiles, isVarFileName, leavesFolder } from './varFiles';
 import {
   assignmentFromInput,
   environmentValues,
@@ -180,6 +180,12 @@ export class JobLoader {
     const configured = varFilesSetting(document.uri);
     const relative = folder ? path.posix.relative(folder.uri.path, document.uri.path) : undefined;
     if (folder && relative && configured[relative]) {
+      const outside = configured[relative].find(leavesFolder);
+      if (outside !== undefined) {
+        throw new JobConversionError(
+          `The nomad.varFiles entry "${outside}" for ${relative} is outside the workspace folder, so it is not read; move the file into the folder or change the setting.`,
+        );
+      }
       return configured[relative].map((file) => vscode.Uri.joinPath(folder.uri, file));
     }
     const dir = vscode.Uri.joinPath(document.uri, '..');

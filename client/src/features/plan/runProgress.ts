@@ -9,9 +9,9 @@ import type { Deployment, Evaluation, JobRegisterResponse } from '../../nomad/ty
 import { watchQuery, type Watch } from '../../nomad/watch';
 
 export interface RunTarget {
-  client: NomadClient;
-  /** The job file, for "Show in Jobs view" (the Jobs view finds the job from the file). */
-  documentUri: vscode.Uri;
+  client: Pick<NomadClient, 'readEvaluation' | 'readDeployment'>;
+  /** The job file, for "Show in Jobs view" (the Jobs view finds the job from the file); changes made from the tree have none. */
+  documentUri?: vscode.Uri;
   jobId: string;
   namespace?: string;
   jobType: string;
@@ -137,8 +137,13 @@ export function deploymentProgress(deployment: Deployment): string {
 function announce(target: RunTarget, result: RunResult): void {
   const failed = result.deployment ? result.deployment.Status !== 'successful' : result.evaluation?.Status !== 'complete';
   const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const documentUri = target.documentUri;
+  if (!documentUri) {
+    void show(result.summary);
+    return;
+  }
   void show(result.summary, 'Show in Jobs view').then((choice) => {
-    if (choice) void revealInJobsView(target.documentUri);
+    if (choice) void revealInJobsView(documentUri);
   });
 }
 

@@ -1,5 +1,5 @@
 // What a validation rule sees and how it reports: one context per run.
-import type { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedJobDocument } from '../../jobDocument';
 import type { ApiValidators } from '../../schema/apiValidators';
@@ -52,9 +52,10 @@ export class RuleContext {
   report(
     place: Place,
     severity: DiagnosticSeverity,
-    code: DiagnosticCode,
+    /** One of DiagnosticCodes, or a semantic rule's id. */
+    code: DiagnosticCode | string,
     message: string,
-    extra: { data?: unknown; tags?: DiagnosticTag[] } = {},
+    extra: { data?: unknown; tags?: DiagnosticTag[]; relatedInformation?: DiagnosticRelatedInformation[] } = {},
   ): void {
     this.pending.push({ place, diagnostic: { severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra } });
   }

@@ -179,7 +179,7 @@ describe('row presentation', () => {
         TaskGroups: { g: { ...deployment().TaskGroups!.g, DesiredCanaries: 1, Promoted: false } },
       });
       assert.strictEqual(needsPromotion(running), true);
-      assert.strictEqual(deploymentView(running).contextValue, 'deployment:running:needsPromotion');
+      assert.strictEqual(deploymentView(running).contextValue, 'deployment:running:promote:pause:fail:health');
       assert.strictEqual(needsPromotion(deployment()), false);
       assert.strictEqual(deploymentView(deployment()).description, 'successful · f77f5707');
     });

@@ -8,6 +8,7 @@ import { nodeSpan } from '../../../json/jsonDocument';
 import { DiagnosticCodes } from '../codes';
 import type { ValidationRule } from '../rule';
 import type { Place, RuleContext } from '../ruleContext';
+import { coerceVersion } from '../semantic/versions';
 
 export const versionRule: ValidationRule = {
   checkAttribute({ attribute, property }, _owner, ctx) {
@@ -22,23 +23,11 @@ export const versionRule: ValidationRule = {
   },
 };
 
-const coerced = new Map<string, semver.SemVer | null>();
-
-/** semver.coerce, remembered: the same few version strings come up for every property. */
-function version(text: string): semver.SemVer | null {
-  let parsed = coerced.get(text);
-  if (parsed === undefined) {
-    parsed = semver.coerce(text);
-    coerced.set(text, parsed);
-  }
-  return parsed;
-}
-
 function check(since: string | undefined, name: string, place: Place, ctx: RuleContext): void {
   const target = ctx.targetVersion;
   if (!target || !since) return;
-  const targetVersion = version(target);
-  const sinceVersion = version(since);
+  const targetVersion = coerceVersion(target);
+  const sinceVersion = coerceVersion(since);
   if (!targetVersion || !sinceVersion || !semver.lt(targetVersion, sinceVersion)) return;
   ctx.report(place, DiagnosticSeverity.Warning, DiagnosticCodes.needsNewerNomad, `"${name}" needs Nomad ${since} or newer; the target version is ${target}`, {
     data: { since, target },
