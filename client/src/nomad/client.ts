@@ -29,6 +29,7 @@ import type {
   NomadNode,
   PeriodicForceResponse,
 } from './types';
+import type { JobSubmission } from './submissions';
 
 export interface QueryOptions {
   namespace?: string;
@@ -50,6 +51,8 @@ export interface RegisterOptions extends WriteOptions {
   /** Check-and-set: submit only if the job's JobModifyIndex is this (0 = only if the job is new). */
   enforceIndex?: number;
   policyOverride?: boolean;
+  /** The job's source, kept by the cluster with the new version (Nomad 1.6+; older servers ignore it). */
+  submission?: JobSubmission;
 }
 
 export interface QueryResult<T> {
@@ -385,6 +388,8 @@ export class NomadClient {
   private decode<T>(response: TransportResponse, method: string, path: string): QueryResult<T> {
     const ctx = { method, path: this.transport.redact(path), address: this.config.address };
     const text = response.body.toString('utf8');
+    // 204 No Content (a deleted variable) is the one success without a body.
+    if (response.status === 204) return { value: undefined as T, index: Number(response.headers['x-nomad-index'] ?? 0) || 0 };
     if (text.trim() === '') throw badResponse('the body was empty', ctx, response.status);
     let value: T;
     try {
@@ -415,5 +420,6 @@ function registerBody(job: Job, opts: RegisterOptions): Record<string, unknown> 
     body.JobModifyIndex = opts.enforceIndex;
   }
   if (opts.policyOverride) body.PolicyOverride = true;
+  if (opts.submission) body.Submission = opts.submission;
   return body;
 }

@@ -17,6 +17,9 @@ import {
   setStability,
 } from './jobWrites';
 import { nodeRoutes } from './nodes';
+import { submissionRoutes } from './submissions';
+import { variableRoutes } from './variables';
+import { versionTagRoutes } from './versionTags';
 import { planJob } from './plan';
 import { scaleJob } from './scale';
 import { allocationStub, allocationView, jobListStub } from './records';
@@ -111,6 +114,8 @@ export function defaultRoutes(): Route[] {
       },
     },
     { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ state, body }) => parseJob(state, body) } } },
+    ...submissionRoutes(),
+    ...versionTagRoutes(),
     {
       pattern: /^\/v1\/job\/(.+)\/periodic\/force$/,
       methods: { POST: { answer: ({ state, namespace, params }) => forcePeriodic(state, namespace, params[0]) } },
@@ -241,5 +246,6 @@ export function defaultRoutes(): Route[] {
       },
     },
     ...nodeRoutes(),
+    ...variableRoutes(),
   ];
 }

@@ -11,6 +11,7 @@ import type { JobRef } from './targets';
 export type ActionsClient = Pick<
   NomadClient,
   | 'config'
+  | 'agentSelf'
   | 'listJobs'
   | 'readJob'
   | 'jobVersions'

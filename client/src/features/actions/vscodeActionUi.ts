@@ -20,6 +20,7 @@ export class VscodeActionUi implements ActionUi {
         prompt: options.prompt,
         value: options.value,
         placeHolder: options.placeholder,
+        password: options.password,
         ignoreFocusOut: true,
         validateInput: options.validate,
       }),

@@ -11,13 +11,15 @@ import { jobSpecView, renderJson } from './jobSpecView';
 import { nomadUri } from './nomadDocumentProvider';
 import type { CommandServices } from '../../commands/commandTable';
 import { errorText, isNode } from '../../explorer/explorerCommands';
+import { clusterHas } from '../../nomad/features';
+import { readJobSubmission, type JobSubmission } from '../../nomad/submissions';
 
 function targetOf(node: unknown): InspectTarget | undefined {
   return isNode(node) && 'inspectTarget' in node ? node.inspectTarget() : undefined;
 }
 
 /** Namespace and region for a document: the object's own namespace wins over the tree's scope. */
-function scopeFor(services: CommandServices, connection: ActiveConnection, namespace: string | undefined) {
+export function scopeFor(services: CommandServices, connection: ActiveConnection, namespace: string | undefined) {
   const session = services.explorer.current;
   const treeNamespace = session?.namespace === '*' ? undefined : session?.namespace;
   return {
@@ -32,7 +34,7 @@ export interface OpenOptions {
   preserveFocus?: boolean;
 }
 
-async function openReadOnly(uri: vscode.Uri, options: OpenOptions = {}): Promise<void> {
+export async function openReadOnly(uri: vscode.Uri, options: OpenOptions = {}): Promise<void> {
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document, { preview: true, preserveFocus: options.preserveFocus === true });
@@ -117,10 +119,20 @@ export async function compareWithFile(services: CommandServices, uri?: unknown):
   if (!connection) return;
   const scope = scopeFor(services, connection, identity.namespace);
   const query = { namespace: scope.namespace, region: scope.region };
+  let version: number;
+  let submission: JobSubmission | undefined;
   try {
-    await connection.client.readJob(identity.id, query);
+    version = (await connection.client.readJob(identity.id, query)).value.Version ?? 0;
+    // A cluster that kept the file it was given (1.6+) is compared as text, line by line with yours.
+    if (await clusterHas(connection.client, 'jobSubmission')) submission = await readJobSubmission(connection.client, identity.id, version, query);
   } catch (error) {
     void vscode.window.showWarningMessage(`Job "${identity.id}" on ${scope.cluster}: ${errorText(error)}`);
+    return;
+  }
+  if (submission) {
+    const source = nomadUri({ kind: 'source', id: identity.id, version, format: submission.Format, ...scope });
+    const title = `${identity.id}: ${scope.cluster} v${version} (submitted) ↔ ${path.basename(document.fileName)}`;
+    await vscode.commands.executeCommand('vscode.diff', source, document.uri, title);
     return;
   }
   const cluster = nomadUri({ kind: 'job', id: identity.id, view: 'spec', wrap: identity.wrapped, ...scope });

@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { EvaluateJobResult } from '../../../../common/src/protocol/evaluateJob';
-import { agentVersion, versionAtLeast } from '../../nomad/agent';
+import { clusterVersion, hasFeature } from '../../nomad/features';
 import type { NomadClient } from '../../nomad/client';
 import { isNomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
+import type { JobSubmission } from '../../nomad/submissions';
 import { parseHclError, type ParsedHclError } from './hclErrors';
 import { varFilesSetting } from '../../settings';
 import { JobConversionError } from './jobConversionError';
@@ -36,6 +37,8 @@ export interface LoadedJob {
   jobLine: number;
   /** The variables text sent with the HCL; its origins are file URIs or labels such as `NOMAD_VAR_x`. */
   variables?: VariablesContent;
+  /** The source as `nomad job run` submits it, for clusters that keep it (1.6+). */
+  submission: JobSubmission;
 }
 
 /** The cluster could not parse the HCL; `parsed` holds the located problems. */
@@ -109,13 +112,19 @@ export class JobLoader {
       // The conversion carries the job schema: a separate bundle chunk, loaded on the first JSON job planned.
       const { hclJsonToApiJob, unwrapApiJob } = await import(/* webpackChunkName: "jobConversion" */ './hclJsonToApi.js');
       const job = (format === 'hcl-json' ? hclJsonToApiJob(root) : unwrapApiJob(root)) as Job;
-      return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client) };
+      // Like the CLI: API JSON is submitted as "json", HCL in JSON syntax is still HCL2.
+      const submission = { Source: text, Format: format === 'api-json' ? 'json' : 'hcl2' };
+      return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client), submission };
     }
-    const variables = await this.variablesFor(document, text);
+    const given = await this.variablesFor(document, text);
+    const variables = given?.content;
     const declared = jobAttributes(text);
-    if (variables?.text && !(await parseTakesVariables(client))) {
-      const job = await this.evaluateHere(document, variables, await clusterVersion(client));
-      return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables };
+    const submission: JobSubmission = { Source: text, Format: 'hcl2', VariableFlags: given?.flags ?? {}, Variables: given?.files ?? '' };
+    const version = variables?.text ? await versionOrUnknown(client) : undefined;
+    // An unknown version tries the cluster's own parser, which explains itself if it cannot take variables.
+    if (version !== undefined && version !== 'unknown' && !hasFeature(version, 'parseVariables')) {
+      const job = await this.evaluateHere(document, variables!, version);
+      return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables, submission };
     }
     let job: Job;
     try {
@@ -126,7 +135,7 @@ export class JobLoader {
       }
       throw error;
     }
-    return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables };
+    return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables, submission };
   }
 
   /** The file as API JSON, evaluated by the language server with the variable values applied. */
@@ -158,12 +167,20 @@ export class JobLoader {
     if (picked) await this.memento.update(CHOICE_KEY + document.uri.toString(), picked);
   }
 
-  private async variablesFor(document: vscode.TextDocument, text: string): Promise<VariablesContent | undefined> {
+  /**
+   * The merged variables text for the parse, and, for the submission, the variable files one after another and
+   * the values given one by one (environment and typed), as the CLI sends its -var-file and -var arguments.
+   */
+  private async variablesFor(
+    document: vscode.TextDocument,
+    text: string,
+  ): Promise<{ content: VariablesContent; files: string; flags: Record<string, string> } | undefined> {
     const declarations = findVariableDeclarations(text);
     if (!declarations.length) return undefined;
     const jobFile = path.basename(document.fileName);
     const sources: VariableSource[] = [];
     for (const uri of await this.varFileUris(document)) sources.push({ origin: uri.toString(), text: await readText(uri) });
+    const files = sources.map((source) => `${source.text}\n`).join('');
     sources.push(...environmentValues(declarations, process.env));
     const typed = this.typedValues.get(document.uri.toString()) ?? new Map<string, string>();
     this.typedValues.set(document.uri.toString(), typed);
@@ -174,7 +191,12 @@ export class JobLoader {
       if (value === undefined) throw new JobLoadCancelled(`No value given for variable "${declaration.name}".`);
       typed.set(declaration.name, value);
     }
-    return mergeVariables([...sources, ...typedSources()]);
+    const flags: Record<string, string> = {};
+    for (const declaration of declarations) {
+      const value = typed.get(declaration.name) ?? process.env[`NOMAD_VAR_${declaration.name}`];
+      if (value !== undefined) flags[declaration.name] = value;
+    }
+    return { content: mergeVariables([...sources, ...typedSources()]), files, flags };
   }
 
   /** The `nomad.varFiles` setting, else the remembered choice, else the naming convention (asking when it cannot decide). */
@@ -209,21 +231,12 @@ export class JobLoader {
   }
 }
 
-/** Nomad 1.6 added `Variables` to the parse request; older servers ignore it and report the variables unset. */
-const PARSE_TAKES_VARIABLES_SINCE = '1.6.0';
-
-async function clusterVersion(client: NomadClient): Promise<string> {
+async function versionOrUnknown(client: NomadClient): Promise<string> {
   try {
-    return agentVersion(await client.agentSelf()) ?? 'unknown';
+    return (await clusterVersion(client)) ?? 'unknown';
   } catch {
     return 'unknown';
   }
-}
-
-/** When the version cannot be read, the cluster's parser is tried (it explains itself if it cannot). */
-async function parseTakesVariables(client: NomadClient): Promise<boolean> {
-  const version = await clusterVersion(client);
-  return version === 'unknown' || versionAtLeast(version, PARSE_TAKES_VARIABLES_SINCE);
 }
 
 /** Attribute names written directly in the `job` block. */
