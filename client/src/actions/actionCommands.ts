@@ -3,6 +3,7 @@
 // Tree context menus pass the row as the first argument; the palette passes
 // nothing and each action asks for its target.
 import type { CommandHandler, CommandServices } from '../commands/commandTable';
+import { execIntoTask } from '../features/exec/execIntoTask';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
 import { forcePeriodicLaunch } from './forcePeriodicLaunch';
@@ -29,4 +30,5 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.showErrorLogs': (s, arg) => showTaskLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
+  'nomad.execTask': (s, arg) => execIntoTask(ctx(s), (spec) => s.actions.terminals.open(spec), arg),
 };

@@ -23,6 +23,7 @@ export type ActionsClient = Pick<
   | 'readAllocation'
   | 'jobAllocations'
   | 'call'
+  | 'openWebSocket'
 >;
 
 export interface ActionContext {

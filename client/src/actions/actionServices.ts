@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import { describeAllocationError, READ_LOGS } from '../logs/allocationErrors';
 import { LogDocuments } from '../logs/logDocuments';
 import { clusterLogSource } from '../logs/logSource';
+import { ExecTerminals } from '../features/exec/execTerminals';
 import type { NomadClient } from '../nomad/client';
 import type { ActionContext } from './actionContext';
 import type { ActionUi } from './actionUi';
@@ -20,6 +21,8 @@ export interface ActionServicesDeps {
 
 export class ActionServices implements vscode.Disposable {
   readonly logs: LogDocuments;
+  /** Exec and action sessions' terminals. */
+  readonly terminals = new ExecTerminals();
   private ui: ActionUi = new VscodeActionUi();
 
   constructor(private readonly deps: ActionServicesDeps) {
@@ -39,5 +42,6 @@ export class ActionServices implements vscode.Disposable {
 
   dispose(): void {
     this.logs.dispose();
+    this.terminals.dispose();
   }
 }
