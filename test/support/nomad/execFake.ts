@@ -94,7 +94,8 @@ function refusal(state: FakeNomadState, acl: ExecAcl, req: ExecRequest): [number
   if (task === '') return [POLICY_VIOLATION, 'task is not present'];
   if (req.command.length === 0) return [POLICY_VIOLATION, 'command is not present'];
   const taskState = alloc.TaskStates?.[task];
-  if (!taskState) return [POLICY_VIOLATION, `unknown task name "${task}"`];
+  // Nomad asks the task's driver first, which fails with a 500 for a task it has no runner for.
+  if (!taskState) return [INTERNAL_ERROR, 'task not found'];
   if (!taskState.StartedAt) return [POLICY_VIOLATION, `task "${task}" not started yet.`];
   if (taskState.State !== 'running') return [POLICY_VIOLATION, `task "${task}" is not running.`];
   if (!EXEC_DRIVERS.has(driverOf(alloc, task))) return [INTERNAL_ERROR, 'task driver does not support exec'];
@@ -137,14 +138,18 @@ function run(state: FakeNomadState, log: FakeExecLog, acl: ExecAcl, ws: WebSocke
  * What runs in the task: `sh`/`bash` without `-c` is an interactive shell
  * (prompt `$ `, with a TTY it echoes what is typed); any other argv is run as
  * one command line. Commands: `echo WORDS`, `exit [N]`, `stty size` (the last
- * tty_size), `tty`, `cat` (echoes input until EOF), `sleep` (waits for ^C);
+ * tty_size), `tty`, `cat` (echoes input until EOF), `sleep` (waits for ^C),
+ * `read` (waits for a line or ^C);
  * others print `sh: NAME: not found` (status 127). ^C interrupts a command
  * or clears the line.
  */
 class FakeShell {
   private line = '';
   private interactive: boolean;
-  private waiting: 'cat' | 'sleep' | undefined;
+  private waiting: 'cat' | 'sleep' | 'read' | undefined;
+  /** Without a TTY, Nomad reports the exit only once the input was closed too (as a real agent does). */
+  private exitedBeforeEof: number | undefined;
+  private inputClosed = false;
 
   constructor(
     private readonly tty: boolean,
@@ -152,9 +157,14 @@ class FakeShell {
     private readonly record: ExecRecord,
     private readonly out: (text: string) => void,
     private readonly err: (text: string) => void,
-    private readonly exit: (code: number) => void,
+    private readonly reportExit: (code: number) => void,
   ) {
     this.interactive = /(^|\/)(ba)?sh$/.test(argv[0] ?? '') && !argv.includes('-c');
+  }
+
+  private exit(code: number): void {
+    if (this.tty || this.inputClosed) this.reportExit(code);
+    else this.exitedBeforeEof = code;
   }
 
   private get newline(): string {
@@ -182,6 +192,7 @@ class FakeShell {
         const line = this.line;
         this.line = '';
         if (this.waiting === 'cat') this.out(line + this.newline);
+        else if (this.waiting === 'read') this.finishCommand(0);
         else if (this.interactive) this.finishCommand(this.runLine(line));
       } else if (c === '\x7f') {
         if (this.line.length > 0 && this.tty) this.out('\b \b');
@@ -194,7 +205,9 @@ class FakeShell {
   }
 
   endOfInput(): void {
-    if (this.waiting === 'cat') this.finishCommand(0);
+    this.inputClosed = true;
+    if (this.exitedBeforeEof !== undefined) this.reportExit(this.exitedBeforeEof);
+    else if (this.waiting === 'cat') this.finishCommand(0);
     else if (this.interactive) this.exit(0);
   }
 
@@ -226,6 +239,7 @@ class FakeShell {
         return this.tty ? 0 : 1;
       case 'cat':
       case 'sleep':
+      case 'read':
         this.waiting = name;
         return 'wait';
       default:
