@@ -2,7 +2,7 @@
 // view, `nomad:` documents and the command registrations. Nothing here contacts a cluster until
 // the view is shown or a command asks.
 import * as vscode from 'vscode';
-import { ActionServices } from './actions/actionServices';
+import { ActionServices } from './features/actions/actionServices';
 import { registerCommands, type CommandServices } from './commands/commandTable';
 import { ConnectionManager } from './connection/connectionManager';
 import { RequestLog } from './connection/requestLog';
@@ -11,7 +11,7 @@ import { TokenStore } from './connection/tokenStore';
 import { JobsExplorer } from './explorer/jobsExplorer';
 import type { NomadClient } from './nomad/client';
 import { NomadError } from './nomad/errors';
-import { NomadDocumentProvider, nomadUri } from './virtualDocs/nomadDocumentProvider';
+import { NomadDocumentProvider, nomadUri } from './features/inspect/nomadDocumentProvider';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {

@@ -1,8 +1,8 @@
 // Entry point: activation only wires things up; every heavy piece (the
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
-import type { ActionServices } from './actions/actionServices';
-import { registerPlanFeature } from './commands/planFeature';
+import type { ActionServices } from './features/actions/actionServices';
+import { registerPlanFeature } from './features/plan/planFeature';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
 import { ClusterFactsSync } from './lsp/clusterFactsSync';
 import { LanguageClientController, LanguageServerState } from './lsp/languageClientController';

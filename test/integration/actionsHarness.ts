@@ -3,11 +3,11 @@
 // extension pointed at it through the nomad.clusters setting, a scripted UI
 // answering the actions' prompts, and cleanup of the jobs a suite created.
 import * as vscode from 'vscode';
-import type { ActionServices } from '../../client/src/actions/actionServices';
+import type { ActionServices } from '../../client/src/features/actions/actionServices';
 import { NomadClient } from '../../client/src/nomad/client';
 import { TEST_JOB_PREFIX } from '../support/nomad/logsFixtures';
 import { logsTarget, type LogsTarget } from '../support/nomad/logsRoutes';
-import { ScriptedUi, type Step } from '../unit/actions/scriptedUi';
+import { ScriptedUi, type Step } from '../unit/client/features/actions/scriptedUi';
 import { activatedApi } from './support/extension';
 import { waitFor } from './support/wait';
 

@@ -2,9 +2,9 @@
 // fake Nomad made the active cluster for each suite (planFixtures.ts).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PlanResult } from '../../client/src/commands/planSession';
-import type { RunOutcome } from '../../client/src/commands/runJob';
-import type { ValidationResult } from '../../client/src/commands/validateWithCluster';
+import type { PlanResult } from '../../client/src/features/plan/planSession';
+import type { RunOutcome } from '../../client/src/features/plan/runJob';
+import type { ValidationResult } from '../../client/src/features/plan/validateWithCluster';
 import { serviceJob, useFakeClusterInSuite } from './planFixtures';
 import { waitFor } from './support/wait';
 import { openWorkspaceFile, writeWorkspaceFile } from './support/workspace';

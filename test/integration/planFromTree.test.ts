@@ -2,7 +2,7 @@
 // Nomad: the command finds the workspace file defining the row's job and plans it.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { PlanResult } from '../../client/src/commands/planSession';
+import type { PlanResult } from '../../client/src/features/plan/planSession';
 import type { NomadExtensionApi } from '../../client/src/extension';
 import type { ExplorerNode } from '../../client/src/explorer/nodes/node';
 import { row, showJobsView } from './explorerFixtures';

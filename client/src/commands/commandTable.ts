@@ -1,16 +1,16 @@
 // The extension's commands: one record per command id. package.json `contributes.commands` must list
-// exactly these plus the plan feature's own (PLAN_COMMAND_IDS), as test/unit/explorer/manifest.test.ts checks.
+// exactly these plus the plan feature's own (PLAN_COMMAND_IDS), as test/unit/client/explorer/manifest.test.ts checks.
 import * as vscode from 'vscode';
-import { actionCommandTable } from '../actions/actionCommands';
-import type { ActionServices } from '../actions/actionServices';
+import { actionCommandTable } from '../features/actions/actionCommands';
+import type { ActionServices } from '../features/actions/actionServices';
 import type { ConnectionManager } from '../connection/connectionManager';
 import type { TokenStore } from '../connection/tokenStore';
 import type { JobsExplorer } from '../explorer/jobsExplorer';
-import type { NomadDocumentProvider } from '../virtualDocs/nomadDocumentProvider';
-import { addCluster, clearToken, removeCluster, setToken, switchCluster } from './clusterCommands';
-import { clearJobFilter, copyId, filterJobs, pickNamespace, pickRegion, refresh, revealJob } from './explorerCommands';
-import { compareVersions, compareWithFile, inspect } from './inspectCommands';
-import { planJobFile } from './planFromTree';
+import type { NomadDocumentProvider } from '../features/inspect/nomadDocumentProvider';
+import { addCluster, clearToken, removeCluster, setToken, switchCluster } from '../connection/clusterCommands';
+import { clearJobFilter, copyId, filterJobs, pickNamespace, pickRegion, refresh, revealJob } from '../explorer/explorerCommands';
+import { compareVersions, compareWithFile, inspect } from '../features/inspect/inspectCommands';
+import { planJobFile } from '../features/plan/planFromTree';
 
 /** What command handlers may use; owned and disposed by the extension context (ctx.ts). */
 export interface CommandServices {

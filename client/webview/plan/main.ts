@@ -1,6 +1,6 @@
 // The plan page: renders what the panel sends, keeps its UI state across
 // hide/show and reloads (setState), and turns clicks and keys into messages.
-import type { FromPageMessage, PlanPageState, ToPageMessage } from '../../src/webviews/plan/messages';
+import type { FromPageMessage, PlanPageState, ToPageMessage } from '../../src/features/plan/messages';
 import { renderPage, visibleIds, visibleTree, type UiState } from './view';
 import { toDom, type DomFactory } from './vnode';
 

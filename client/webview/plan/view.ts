@@ -1,7 +1,7 @@
 // Describes the plan page from the view model and the page's own UI state.
 // Pure: no DOM access, so the structure (and that server text stays text) is
 // unit-tested. Interactive elements carry `data-action`; main.ts handles them.
-import type { Count, DiffNode, GroupPlan, PanelStatus, PlanView } from '../../src/webviews/plan/messages';
+import type { Count, DiffNode, GroupPlan, PanelStatus, PlanView } from '../../src/features/plan/messages';
 import { h, type Child, type VElement } from './vnode';
 
 export interface UiState {

@@ -4,8 +4,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { repoRoot } from '../../support/repoPaths';
 
-const root = path.join(__dirname, '..', '..', '..', '..');
+const root = repoRoot;
 const { renderReadme } = require(path.join(root, 'scripts', 'readme-reference.js')) as {
   renderReadme(readme: string, manifest: unknown): string;
 };

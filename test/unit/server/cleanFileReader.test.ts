@@ -11,8 +11,9 @@ import { convertTree } from '../../../server/src/hcl/cstToAst';
 import { createHclTreeSitterParser } from '../../../server/src/hcl/treeSitter';
 import { HclParser } from '../../../server/src/hcl/hclParser';
 import { seededRandom } from '../../support/random';
+import { repoRoot } from '../../support/repoPaths';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = repoRoot;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { generateJob } = require(path.join(ROOT, 'bench/jobspecGenerator.js')) as { generateJob(lines: number): { hcl: string } };
 

@@ -1,5 +1,5 @@
 // The language server's store of cluster names, filled by nomad/clusterFacts
-// and read by completion (which names fit where: test/unit/authoring/clusterCompletion.test.ts).
+// and read by completion (which names fit where: test/unit/server/services/clusterCompletion.test.ts).
 import * as assert from 'assert';
 import { getClusterFacts, onClusterFactsWanted, setClusterFacts } from '../../../server/src/lsp/clusterFacts';
 import { NO_CLUSTER_FACTS } from '../../../server/src/protocol/clusterFacts';

@@ -7,8 +7,9 @@ import * as path from 'path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, type NomadLanguageService, type ParsedJobDocument } from '../../../server/src/languageService';
 import { seededRandom } from '../../support/random';
+import { repoRoot } from '../../support/repoPaths';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = repoRoot;
 
 describe('Diagnostics after edits', function () {
   this.timeout(60_000); // dozens of full parses for comparison: a bound, not a speed test

@@ -10,8 +10,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NomadLanguageService, ParsedJobDocument } from '../../../server/src/languageService';
 import { languageService } from './support';
 import { seededRandom } from '../../support/random';
+import { repoRoot } from '../../support/repoPaths';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = repoRoot;
 const SEED_DIRS = [path.join(ROOT, 'test/fixtures/valid'), path.join(ROOT, 'examples')];
 const MUTANTS_PER_SEED = 50;
 const MAX_LENGTH = 120_000;

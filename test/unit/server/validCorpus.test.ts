@@ -6,8 +6,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { listDiagnostics, validate } from './support';
+import { repoRoot } from '../../support/repoPaths';
 
-const ROOT = path.resolve(__dirname, '../../../..');
+const ROOT = repoRoot;
 const CORPUS = [path.join(ROOT, 'test/fixtures/valid'), path.join(ROOT, 'examples')];
 
 function jobFiles(): string[] {

@@ -2,7 +2,7 @@
 // state, restarts and what happened last; the task's own event timeline in
 // the tooltip. Logs and restart act on the row's task without asking which.
 import type { AllocationListStub, TaskState } from '../../nomad/types';
-import { formatTaskEventTimeline, type TaskStateLike } from '../../logs/taskEventTimeline';
+import { formatTaskEventTimeline, type TaskStateLike } from '../../features/logs/taskEventTimeline';
 import { COLORS, escapeMarkdown, joinParts, plural, type IconView, type ItemView } from './itemView';
 import { age } from './time';
 

@@ -1,9 +1,9 @@
 // nomad.execTask: run a command (default /bin/sh) in a task with a TTY, in a
 // terminal, like `nomad alloc exec -i -t`. From a task row the allocation and
 // task are known; from the palette the user picks a job, allocation and task.
-import { reportFailure, shortId, type ActionContext } from '../../actions/actionContext';
-import { resolveAllocation, resolveTask } from '../../actions/allocationTargets';
-import { describeAllocationError } from '../../logs/allocationErrors';
+import { reportFailure, shortId, type ActionContext } from '../actions/actionContext';
+import { resolveAllocation, resolveTask } from '../actions/allocationTargets';
+import { describeAllocationError } from '../logs/allocationErrors';
 import { ExecSession } from '../../nomad/execSession';
 import { splitCommandLine } from '../../nomad/execProtocol';
 import type { TerminalSpec } from './execTerminals';

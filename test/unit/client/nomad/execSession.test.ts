@@ -4,7 +4,7 @@ import { strict as assert } from 'node:assert';
 import { NomadClient } from '../../../../client/src/nomad/client';
 import type { NomadError } from '../../../../client/src/nomad/errors';
 import { ExecSession, type ExecHandlers } from '../../../../client/src/nomad/execSession';
-import { classifyAllocationFailure } from '../../../../client/src/logs/allocationErrors';
+import { classifyAllocationFailure } from '../../../../client/src/features/logs/allocationErrors';
 import { sleepingService, TEST_JOB_PREFIX } from '../../../support/nomad/logsFixtures';
 import { runningAllocation } from '../../../support/nomad/runningAllocation';
 import { startFakeNomad } from '../../../support/nomad/server';

@@ -1,0 +1,145 @@
+// Commands of the Jobs view: refresh, filter, scope (namespace/region), copy id, reveal.
+import * as vscode from 'vscode';
+import { identifyJobFile } from './jobFileIdentity';
+import type { ExplorerNode } from './nodes/node';
+import type { NomadError } from '../nomad/errors';
+import type { CommandServices } from '../commands/commandTable';
+
+/** Re-reads settings, token and environment, then reloads the tree (which follows the new connection). */
+export function refresh(services: CommandServices): void {
+  services.connections.rebuild();
+}
+
+/** The text may come as an argument (keybindings, tests); otherwise it is asked for. */
+export async function filterJobs(services: CommandServices, text?: unknown): Promise<void> {
+  const filter =
+    typeof text === 'string'
+      ? text
+      : await vscode.window.showInputBox({
+          title: 'Filter Jobs',
+          prompt: 'Show jobs whose id or name contains this text (empty shows all)',
+          value: services.explorer.filterText,
+        });
+  if (filter !== undefined) services.explorer.setFilter(filter);
+}
+
+export function clearJobFilter(services: CommandServices): void {
+  services.explorer.setFilter('');
+}
+
+/** The plain-language advice of a NomadError, or the message of anything else. */
+export function errorText(error: unknown): string {
+  const nomadError = error as Partial<NomadError> | undefined;
+  return nomadError?.advice || nomadError?.message || String(error);
+}
+
+export async function pickNamespace(services: CommandServices): Promise<void> {
+  const connection = await services.connections.current();
+  if (!connection) return;
+  let names: string[] = [];
+  try {
+    names = (await connection.client.namespaces()).value.map((n) => n.Name);
+  } catch (error) {
+    // Listing namespaces needs its own capability (or a newer server); typing the name still works.
+    const typed = await vscode.window.showInputBox({
+      title: 'Show Jobs of Namespace',
+      prompt: `Could not list namespaces (${errorText(error)}). Type one, or * for all.`,
+    });
+    if (typed !== undefined) await services.explorer.setScope({ namespace: typed.trim() || undefined });
+    return;
+  }
+  const current = services.explorer.current?.namespace;
+  const items = [
+    { label: '*', description: 'all namespaces', value: '*' },
+    ...names.map((name) => ({ label: name, description: name === current ? 'shown' : '', value: name })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, { title: 'Show Jobs of Namespace' });
+  if (picked) await services.explorer.setScope({ namespace: picked.value });
+}
+
+export async function pickRegion(services: CommandServices): Promise<void> {
+  const connection = await services.connections.current();
+  if (!connection) return;
+  let regions: string[];
+  try {
+    regions = await connection.client.regions();
+  } catch (error) {
+    void vscode.window.showErrorMessage(`Could not list regions: ${errorText(error)}`);
+    return;
+  }
+  const current = services.explorer.current?.region;
+  const picked = await vscode.window.showQuickPick(
+    regions.map((region) => ({ label: region, description: region === current ? 'shown' : '' })),
+    { title: 'Show Jobs of Region' },
+  );
+  if (picked) await services.explorer.setScope({ region: picked.label });
+}
+
+/** The id a node stands for, when it has one worth copying. */
+export function nodeId(node: ExplorerNode): string | undefined {
+  switch (node.kind) {
+    case 'job':
+    case 'allocation':
+    case 'evaluation':
+    case 'deployment':
+      return node.id;
+    case 'version':
+      return String(node.version);
+    default:
+      return undefined;
+  }
+}
+
+export async function copyId(_services: CommandServices, node?: unknown): Promise<void> {
+  const id = isNode(node) ? nodeId(node) : undefined;
+  if (id === undefined) return;
+  await vscode.env.clipboard.writeText(id);
+  vscode.window.setStatusBarMessage(`Copied ${id}`, 3000);
+}
+
+export async function revealJob(services: CommandServices, uri?: unknown, namespace?: unknown): Promise<void> {
+  // Actions pass the id of a job they just created (dispatched or launched child): reveal it
+  // quietly. The list update that brings the new job also refreshes the tree, and a reveal
+  // racing that refresh is dropped by VS Code, so try again after the next update.
+  if (typeof uri === 'string') {
+    const ns = typeof namespace === 'string' ? namespace : undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const node = await services.explorer.reveal(uri, ns);
+      if (node && services.explorer.view.selection.includes(node)) return;
+      await nextTreeUpdate(services, 1000);
+    }
+    return;
+  }
+  const document =
+    uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  const identity = document && identifyJobFile(document.getText(), document.languageId);
+  if (!identity) {
+    void vscode.window.showWarningMessage('The active editor does not look like a Nomad job file.');
+    return;
+  }
+  const node = await services.explorer.reveal(identity.id, identity.namespace);
+  if (!node) {
+    const cluster = services.connections.activeClusterName() ?? 'the active cluster';
+    void vscode.window.showInformationMessage(`Job "${identity.id}" is not on ${cluster} (in the namespace shown).`);
+  }
+}
+
+/** Resolves true at the tree's next change, false when none comes within `ms`. */
+function nextTreeUpdate(services: CommandServices, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve(false);
+    }, ms);
+    const subscription = services.explorer.provider.onDidChangeTreeData(() => {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(true);
+    });
+  });
+}
+
+/** Menu commands receive the clicked node; anything else (palette, keybinding) passes nothing useful. */
+export function isNode(value: unknown): value is ExplorerNode {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'key' in value && 'getTreeItem' in value;
+}

@@ -1,0 +1,56 @@
+// What every action receives: the UI seam, the active cluster's client, and
+// the few links into other features (documents of job versions). Also the one
+// way actions report a failure, so every error reads the same: what failed,
+// Nomad's own words, then what to do.
+import type { NomadClient } from '../../nomad/client';
+import type { ActionUi } from './actionUi';
+import type { JobRef } from './targets';
+
+/** The client calls actions make; a slice of NomadClient so unit tests can fake it. */
+export type ActionsClient = Pick<
+  NomadClient,
+  | 'config'
+  | 'listJobs'
+  | 'readJob'
+  | 'jobVersions'
+  | 'dispatchJob'
+  | 'revertJob'
+  | 'setJobStability'
+  | 'evaluateJob'
+  | 'forcePeriodic'
+  | 'deleteJob'
+  | 'readEvaluation'
+  | 'readAllocation'
+  | 'jobAllocations'
+  | 'call'
+  | 'openWebSocket'
+>;
+
+export interface ActionContext {
+  ui: ActionUi;
+  /** The active cluster's client; rejects when no cluster is configured. */
+  getClient(): Promise<ActionsClient>;
+  /** URI (as a string) of a read-only document showing `version` of a job, for diffs. */
+  versionDocumentUri(job: JobRef, version: number): string;
+}
+
+/** The parts of a NomadError the report reads (other errors have a message only). */
+interface ErrorLike {
+  message?: string;
+  serverText?: string;
+  items?: string[];
+  advice?: string;
+}
+
+/** Shows `<what> failed: <Nomad's message>` plus NomadError.advice; cancelled requests stay silent. */
+export function reportFailure(ui: ActionUi, what: string, error: unknown): void {
+  const e = (error ?? {}) as ErrorLike & { kind?: string };
+  if (e.kind === 'cancelled') return;
+  const detail = e.items && e.items.length > 0 ? e.items.join('; ') : (e.serverText?.split('\n')[0] || e.message || String(error));
+  ui.error(`${what} failed: ${detail}`, e.advice);
+}
+
+/** First eight characters of an id, the way Nomad's CLI prints them. */
+export function shortId(id: string): string {
+  return id.slice(0, 8);
+}

@@ -1,0 +1,217 @@
+// Turns the job file open in the editor into a Job for the API: HCL through
+// the cluster's parser (with the job's variables), HCL-JSON and API JSON
+// converted locally. Unsaved edits count: we plan what the editor shows.
+import * as path from 'node:path';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import * as vscode from 'vscode';
+import type { NomadClient } from '../../nomad/client';
+import { isNomadError } from '../../nomad/errors';
+import type { Job } from '../../nomad/types';
+import { parseHclError, type ParsedHclError } from './hclErrors';
+import { JobConversionError, hclJsonToApiJob, unwrapApiJob } from './hclJsonToApi';
+import { attributesOf, scanBody, type HclBlock } from './hclScan';
+import { detectJobFormat, jobDeclarationLine, type JobFileFormat } from './jobFormat';
+import { discoverVarFiles, isVarFileName } from './varFiles';
+import {
+  assignmentFromInput,
+  environmentValues,
+  findVariableDeclarations,
+  mergeVariables,
+  missingVariables,
+  type VariableDeclaration,
+  type VariableSource,
+  type VariablesContent,
+} from './variables';
+
+export interface LoadedJob {
+  job: Job;
+  format: JobFileFormat;
+  uri: vscode.Uri;
+  fileName: string;
+  /** Zero-based line of the job declaration. */
+  jobLine: number;
+  /** The variables text sent with the HCL; its origins are file URIs or labels such as `NOMAD_VAR_x`. */
+  variables?: VariablesContent;
+}
+
+/** The cluster could not parse the HCL; `parsed` holds the located problems. */
+export class JobParseError extends Error {
+  override readonly name = 'JobParseError';
+  constructor(
+    message: string,
+    readonly parsed: ParsedHclError,
+    readonly variables: VariablesContent | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/** The user dismissed a prompt for variable files or values. */
+export class JobLoadCancelled extends Error {
+  override readonly name = 'JobLoadCancelled';
+}
+
+/** The prompts the loader needs; tests can pass their own. */
+export interface VariableUi {
+  pickVarFiles(jobFile: string, choices: string[], picked: string[]): Promise<string[] | undefined>;
+  askValue(declaration: VariableDeclaration, jobFile: string): Promise<string | undefined>;
+}
+
+export const vscodeVariableUi: VariableUi = {
+  async pickVarFiles(jobFile, choices, picked) {
+    const items = choices.map((label) => ({ label, picked: picked.includes(label) }));
+    const chosen = await vscode.window.showQuickPick(items, {
+      canPickMany: true,
+      title: `Variable files for ${jobFile}`,
+      placeHolder: 'Pick the files whose values apply to this job (none is fine); later files win',
+      ignoreFocusOut: true,
+    });
+    return chosen?.map((item) => item.label);
+  },
+  async askValue(declaration, jobFile) {
+    const typed = declaration.type && declaration.type !== 'string' && declaration.type !== 'number';
+    return vscode.window.showInputBox({
+      title: `Variable "${declaration.name}" of ${jobFile}`,
+      prompt: [declaration.description, typed ? `Type ${declaration.type}: enter an HCL expression.` : undefined]
+        .filter(Boolean)
+        .join(' '),
+      password: /secret|token|password|passwd|credential|private/i.test(declaration.name),
+      ignoreFocusOut: true,
+      validateInput: (value) => (typed && value.trim() === '' ? 'Enter an HCL expression such as ["a", "b"].' : undefined),
+    });
+  },
+};
+
+const CHOICE_KEY = 'nomad.plan.varFiles:';
+
+export class JobLoader {
+  /** Values typed for required variables, per job file, for this session only (they may be secrets). */
+  private readonly typedValues = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly memento: vscode.Memento,
+    private readonly ui: VariableUi = vscodeVariableUi,
+  ) {}
+
+  async load(document: vscode.TextDocument, client: NomadClient, signal?: AbortSignal): Promise<LoadedJob> {
+    const text = document.getText();
+    const format = detectJobFormat(document.languageId, text);
+    if (!format) throw new JobConversionError(`${path.basename(document.fileName)} is not a Nomad job file.`);
+    const base = { format, uri: document.uri, fileName: path.basename(document.fileName), jobLine: jobDeclarationLine(format, text) };
+    if (format !== 'hcl') {
+      const root = parseJson(text, base.fileName);
+      const job = (format === 'hcl-json' ? hclJsonToApiJob(root) : unwrapApiJob(root)) as Job;
+      return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client) };
+    }
+    const variables = await this.variablesFor(document, text);
+    let job: Job;
+    try {
+      job = await client.parseHcl(text, { variables: variables?.text || undefined, canonicalize: true, signal });
+    } catch (error) {
+      if (isNomadError(error) && error.kind === 'badRequest' && error.serverText) {
+        throw new JobParseError(error.serverText, parseHclError(error.serverText), variables);
+      }
+      throw error;
+    }
+    const declared = jobAttributes(text);
+    return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables };
+  }
+
+  /** Lets the user pick this job's variable files from its folder, and remembers the choice. */
+  async chooseVarFiles(document: vscode.TextDocument): Promise<void> {
+    const names = await siblingNames(document.uri);
+    const choices = names.filter((name) => isVarFileName(name) && !name.endsWith('.auto.vars.hcl'));
+    if (!choices.length) {
+      void vscode.window.showInformationMessage(`There are no variable files (*.vars.hcl, *.nomad.vars) beside ${path.basename(document.fileName)}.`);
+      return;
+    }
+    const current = this.memento.get<string[]>(CHOICE_KEY + document.uri.toString()) ?? discoverVarFiles(path.basename(document.fileName), names).files;
+    const picked = await this.ui.pickVarFiles(path.basename(document.fileName), choices, current);
+    if (picked) await this.memento.update(CHOICE_KEY + document.uri.toString(), picked);
+  }
+
+  private async variablesFor(document: vscode.TextDocument, text: string): Promise<VariablesContent | undefined> {
+    const declarations = findVariableDeclarations(text);
+    if (!declarations.length) return undefined;
+    const jobFile = path.basename(document.fileName);
+    const sources: VariableSource[] = [];
+    for (const uri of await this.varFileUris(document)) sources.push({ origin: uri.toString(), text: await readText(uri) });
+    sources.push(...environmentValues(declarations, process.env));
+    const typed = this.typedValues.get(document.uri.toString()) ?? new Map<string, string>();
+    this.typedValues.set(document.uri.toString(), typed);
+    const typedSources = (): VariableSource[] =>
+      declarations.filter((d) => typed.has(d.name)).map((d) => assignmentFromInput(d, typed.get(d.name) as string, 'typed value'));
+    for (const declaration of missingVariables(declarations, [...sources, ...typedSources()])) {
+      const value = await this.ui.askValue(declaration, jobFile);
+      if (value === undefined) throw new JobLoadCancelled(`No value given for variable "${declaration.name}".`);
+      typed.set(declaration.name, value);
+    }
+    return mergeVariables([...sources, ...typedSources()]);
+  }
+
+  /** The `nomad.varFiles` setting, else the remembered choice, else the naming convention (asking when it cannot decide). */
+  private async varFileUris(document: vscode.TextDocument): Promise<vscode.Uri[]> {
+    if (document.uri.scheme === 'untitled') return [];
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const configured = vscode.workspace.getConfiguration('nomad', document.uri).get<Record<string, string[]>>('varFiles') ?? {};
+    const relative = folder ? path.posix.relative(folder.uri.path, document.uri.path) : undefined;
+    if (folder && relative && Array.isArray(configured[relative])) {
+      return configured[relative].map((file) => vscode.Uri.joinPath(folder.uri, file));
+    }
+    const dir = vscode.Uri.joinPath(document.uri, '..');
+    const names = await siblingNames(document.uri);
+    const jobFile = path.basename(document.fileName);
+    const discovery = discoverVarFiles(jobFile, names);
+    const auto = discovery.files.filter((name) => name.endsWith('.auto.vars.hcl'));
+    const key = CHOICE_KEY + document.uri.toString();
+    let chosen = this.memento.get<string[]>(key)?.filter((name) => names.includes(name));
+    if (chosen === undefined && discovery.choices) {
+      chosen = await this.ui.pickVarFiles(jobFile, discovery.choices, []);
+      if (chosen === undefined) throw new JobLoadCancelled('No variable files chosen.');
+      await this.memento.update(key, chosen);
+    }
+    const files = chosen === undefined ? discovery.files : [...auto, ...chosen.filter((name) => !auto.includes(name))];
+    return files.map((name) => vscode.Uri.joinPath(dir, name));
+  }
+}
+
+/** Attribute names written directly in the `job` block. */
+function jobAttributes(text: string): Set<string> {
+  const job = scanBody(text).find((item): item is HclBlock => item.kind === 'block' && item.type === 'job');
+  return new Set(job ? attributesOf(text, job).keys() : []);
+}
+
+/**
+ * Canonicalizing fills in namespace "default" and region "global"; when the file does not name them, the
+ * connection's namespace and region apply instead, as with the Nomad CLI.
+ */
+function withConnectionDefaults(job: Job, declaresNamespace: boolean, declaresRegion: boolean, client: NomadClient): Job {
+  const { namespace, region } = client.config;
+  if (!declaresNamespace && namespace && namespace !== '*') job.Namespace = namespace;
+  if (!declaresRegion && region) job.Region = region;
+  return job;
+}
+
+function parseJson(text: string, fileName: string): unknown {
+  const errors: ParseError[] = [];
+  const root = parseJsonc(text, errors, { allowTrailingComma: true });
+  if (errors.length) throw new JobConversionError(`${fileName} is not valid JSON; fix the syntax errors the editor shows and try again.`);
+  return root;
+}
+
+async function siblingNames(uri: vscode.Uri): Promise<string[]> {
+  if (uri.scheme === 'untitled') return [];
+  try {
+    const entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(uri, '..'));
+    return entries.filter(([, type]) => type === vscode.FileType.File).map(([name]) => name);
+  } catch {
+    return [];
+  }
+}
+
+/** An open editor's text (unsaved edits included), else the file on disk. */
+async function readText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}

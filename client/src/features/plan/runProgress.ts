@@ -1,0 +1,152 @@
+// After a run: follow the evaluation until the scheduler is done with it and,
+// for service jobs, the deployment until it succeeds or fails, in a
+// cancellable progress notification. Blocking queries, never sleeps:
+// each read returns as soon as the object changes.
+import * as vscode from 'vscode';
+import type { NomadClient, QueryResult } from '../../nomad/client';
+import { NomadError, type NomadErrorKind } from '../../nomad/errors';
+import type { Deployment, Evaluation, JobRegisterResponse } from '../../nomad/types';
+import { watchQuery, type Watch } from '../../nomad/watch';
+
+export interface RunTarget {
+  client: NomadClient;
+  /** The job file, for "Show in Jobs view" (the Jobs view finds the job from the file). */
+  documentUri: vscode.Uri;
+  jobId: string;
+  namespace?: string;
+  jobType: string;
+  response: JobRegisterResponse;
+}
+
+export interface RunResult {
+  evaluation?: Evaluation;
+  deployment?: Deployment;
+  cancelled: boolean;
+  summary: string;
+}
+
+const EVALUATION_DONE = new Set(['complete', 'failed', 'canceled', 'cancelled', 'blocked']);
+const DEPLOYMENT_DONE = new Set(['successful', 'failed', 'cancelled', 'canceled']);
+/** Errors that retrying will not fix; others (unreachable, timeout, 5xx) are retried with back-off. */
+const FATAL: ReadonlySet<NomadErrorKind> = new Set(['notFound', 'permissionDenied', 'badRequest', 'tls', 'badResponse']);
+const WAIT = '30s';
+
+export class FollowCancelled extends Error {}
+
+/** Resolves with the first value that satisfies `done`, reading with blocking queries. */
+export function waitUntil<T>(
+  fetch: (index: number, signal: AbortSignal, wait: string) => Promise<QueryResult<T>>,
+  done: (value: T) => boolean,
+  onValue: (value: T) => void,
+  signal: AbortSignal,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    let finished = false;
+    const finish = (action: () => void): void => {
+      if (finished) return;
+      finished = true;
+      watch.dispose();
+      action();
+    };
+    const watch: Watch = watchQuery(
+      fetch,
+      (value) => {
+        onValue(value);
+        if (done(value)) finish(() => resolve(value));
+      },
+      (error: NomadError) => {
+        if (FATAL.has(error.kind)) finish(() => reject(error));
+      },
+      { wait: WAIT },
+    );
+    if (signal.aborted) finish(() => reject(new FollowCancelled()));
+    signal.addEventListener('abort', () => finish(() => reject(new FollowCancelled())), { once: true });
+  });
+}
+
+export function followRun(target: RunTarget): Thenable<RunResult> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Nomad job "${target.jobId}"`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      const cancel = token.onCancellationRequested(() => controller.abort());
+      try {
+        const result = await follow(target, controller.signal, (message) => progress.report({ message }));
+        announce(target, result);
+        return result;
+      } catch (error) {
+        if (error instanceof FollowCancelled) {
+          const summary = `Stopped following job "${target.jobId}"; the cluster carries on with it.`;
+          void vscode.window.showInformationMessage(summary);
+          return { cancelled: true, summary };
+        }
+        const reason = error instanceof NomadError ? `${error.message}. ${error.advice}` : String(error);
+        void vscode.window.showErrorMessage(`Could not follow job "${target.jobId}": ${reason}`);
+        return { cancelled: false, summary: reason };
+      } finally {
+        cancel.dispose();
+      }
+    },
+  );
+}
+
+async function follow(target: RunTarget, signal: AbortSignal, report: (message: string) => void): Promise<RunResult> {
+  const { client, namespace, response } = target;
+  if (!response.EvalID) {
+    return { cancelled: false, summary: `Job "${target.jobId}" registered; periodic and parameterized jobs start no evaluation now.` };
+  }
+  report('scheduling…');
+  const evaluation = await waitUntil(
+    (index, abort, wait) => client.readEvaluation(response.EvalID, { index, wait, signal: abort, namespace }),
+    (value) => EVALUATION_DONE.has(value.Status),
+    (value) => report(`evaluation ${value.Status}…`),
+    signal,
+  );
+  const unplaced = Object.keys(evaluation.FailedTGAllocs ?? {});
+  if (evaluation.Status !== 'complete') {
+    const why = evaluation.StatusDescription ? `: ${evaluation.StatusDescription}` : '';
+    return { evaluation, cancelled: false, summary: `Job "${target.jobId}": the evaluation ended ${evaluation.Status}${why}.` };
+  }
+  if (unplaced.length) {
+    const summary =
+      `Job "${target.jobId}" submitted, but group${unplaced.length === 1 ? '' : 's'} ${unplaced.join(', ')} could not be fully placed; ` +
+      'Nomad keeps a blocked evaluation that places them when resources free up.';
+    return { evaluation, cancelled: false, summary };
+  }
+  if (target.jobType !== 'service' || !evaluation.DeploymentID) {
+    return { evaluation, cancelled: false, summary: `Job "${target.jobId}" submitted; the scheduler placed it.` };
+  }
+  report('deploying…');
+  const deployment = await waitUntil(
+    (index, abort, wait) => client.readDeployment(evaluation.DeploymentID as string, { index, wait, signal: abort, namespace }),
+    (value) => DEPLOYMENT_DONE.has(value.Status),
+    (value) => report(deploymentProgress(value)),
+    signal,
+  );
+  const detail = deployment.StatusDescription ? `: ${deployment.StatusDescription}` : '';
+  return { evaluation, deployment, cancelled: false, summary: `Job "${target.jobId}": deployment ${deployment.Status}${detail}.` };
+}
+
+export function deploymentProgress(deployment: Deployment): string {
+  const groups = Object.values(deployment.TaskGroups ?? {});
+  const healthy = groups.reduce((sum, group) => sum + (group.HealthyAllocs ?? 0), 0);
+  const desired = groups.reduce((sum, group) => sum + (group.DesiredTotal ?? 0), 0);
+  return `deployment ${deployment.Status}: ${healthy} of ${desired} allocations healthy`;
+}
+
+function announce(target: RunTarget, result: RunResult): void {
+  const failed = result.deployment ? result.deployment.Status !== 'successful' : result.evaluation?.Status !== 'complete';
+  const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  void show(result.summary, 'Show in Jobs view').then((choice) => {
+    if (choice) void revealInJobsView(target.documentUri);
+  });
+}
+
+/** The explorer's command, which finds the job of a job file in the Jobs view. */
+export async function revealInJobsView(documentUri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('nomad.revealJob', documentUri);
+  } catch {
+    void vscode.window.showInformationMessage('The Jobs view cannot show this job right now.');
+  }
+}
