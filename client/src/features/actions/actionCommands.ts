@@ -4,6 +4,7 @@
 // nothing and each action asks for its target.
 import type { CommandHandler, CommandServices } from '../../commands/commandTable';
 import { execIntoTask } from '../exec/execIntoTask';
+import { openInNomadUi } from '../openInUi/openInNomadUi';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
 import { forcePeriodicLaunch } from './forcePeriodicLaunch';
@@ -30,5 +31,6 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.showErrorLogs': (s, arg) => showTaskLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
+  'nomad.openInUi': (s, arg) => openInNomadUi(ctx(s), arg),
   'nomad.execTask': (s, arg) => execIntoTask(ctx(s), (spec) => s.actions.terminals.open(spec), arg),
 };

@@ -24,6 +24,7 @@ export type ActionsClient = Pick<
   | 'jobAllocations'
   | 'call'
   | 'openWebSocket'
+  | 'agentSelf'
 >;
 
 export interface ActionContext {

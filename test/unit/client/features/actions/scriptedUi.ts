@@ -21,6 +21,7 @@ export class ScriptedUi implements ActionUi {
   readonly diffs: Array<{ left: string; right: string; title: string }> = [];
   readonly commands: Array<{ command: string; args: unknown[] }> = [];
   readonly pickTitles: string[] = [];
+  readonly opened: string[] = [];
   editor: ChosenFile | undefined;
   private readonly steps: Step[];
 
@@ -55,6 +56,10 @@ export class ScriptedUi implements ActionUi {
   async input(options: InputOptions): Promise<string | undefined> {
     const step = this.next('input', options.title);
     return typeof step.input === 'function' ? step.input(options) : step.input;
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
   }
 
   async confirm(message: string, options: ConfirmOptions): Promise<string | undefined> {
