@@ -12,7 +12,8 @@ const nodeBundle = (mode) => ({
   mode,
   target: 'node20',
   devtool: 'source-map',
-  resolve: { extensions: ['.ts', '.js'] },
+  // Dynamic imports of our own modules name the compiled file (`./x.js`, as Node16 resolution wants).
+  resolve: { extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } },
   module: {
     rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { transpileOnly: true } } }],
   },

@@ -5,7 +5,7 @@
 // Environment for the extension under test: code-server's extension host is a
 // child of the code-server process and inherits its environment. The runners
 // build it with testEnvironment() (scripts/lib/testEnv.js: no NOMAD_* from the
-// developer's shell, NOMAD_ADDR on loopback) and accept extra variables, e.g.
+// developer's shell, a default address where nothing listens) and accept extra variables, e.g.
 // runIntegration({ env: { NOMAD_ADDR: 'http://127.0.0.1:<fake port>' } }) or
 // the UI session's `env`, which then appear in `process.env` inside the
 // extension. A test running in the extension host may also set process.env

@@ -69,7 +69,7 @@ async function runIntegration(options = {}) {
   if (!fs.existsSync(TESTS_ENTRY) || options.build !== false) await compileTests();
 
   const workspace = makeExamplesWorkspace();
-  const env = testEnvironment({ NOMAD_TEST_RUNNER: 'code-server', NOMAD_TEST_TAG_REPORTER: '1', ...options.env });
+  const env = await testEnvironment({ NOMAD_TEST_RUNNER: 'code-server', NOMAD_TEST_TAG_REPORTER: '1', ...options.env });
   const server = await startCodeServer({ folder: workspace.folder, env });
   const browser = await launchBrowser();
   let output = '';

@@ -25,9 +25,9 @@ function versionsToTest() {
 }
 
 /** The extension host's environment: test defaults, with the developer's NOMAD_* variables removed. */
-function extensionTestsEnv() {
+async function extensionTestsEnv() {
   /** @type {Record<string, string | undefined>} */
-  const env = testEnvironment({ NOMAD_TEST_RUNNER: 'electron' });
+  const env = await testEnvironment({ NOMAD_TEST_RUNNER: 'electron' });
   // test-electron adds these to process.env; undefined drops a variable from the child.
   for (const name of Object.keys(process.env)) if (!(name in env)) env[name] = undefined;
   return env;
@@ -47,7 +47,7 @@ async function runOn(version) {
       cachePath: path.join(repoRoot, '.vscode-test'),
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'integration', 'index.js'),
-      extensionTestsEnv: extensionTestsEnv(),
+      extensionTestsEnv: await extensionTestsEnv(),
       // A fresh profile each run: restored editors would activate the extension before the activation tests.
       launchArgs: [workspace.folder, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(profile, 'extensions')}`],
     });

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 // `npm test`: every test layer, bottom to top, in one command.
+//   0. lint         ESLint: the import boundaries between the parts (eslint.config.mjs)
 //   1. unit         Mocha under Node on out/test/unit/**/*.test.js
 //   2. integration  Mocha inside a real VS Code extension host (code-server)
 //   3. ui           Playwright driving the workbench with the packaged .vsix installed
@@ -40,6 +41,17 @@ async function runUnit() {
   return { exitCode: result.code, passed: summary.passed, failed, pending: summary.pending };
 }
 
+/** ESLint over the repository: each file with an error counts as one failure. @returns {Promise<LayerResult>} */
+async function runLint() {
+  // eslint's package exports do not include its bin script: find it beside its package.json.
+  const eslint = path.join(path.dirname(require.resolve('eslint/package.json', { paths: [repoRoot] })), 'bin', 'eslint.js');
+  const result = await runAndCapture(process.execPath, [eslint, '.'], { cwd: repoRoot });
+  // The default formatter prints each file with problems as an unindented path line.
+  const files = result.output.split('\n').filter((line) => line.startsWith(repoRoot)).length;
+  const failed = result.code !== 0 ? Math.max(1, files) : 0;
+  return { exitCode: result.code, passed: failed ? 0 : 1, failed, pending: 0 };
+}
+
 /**
  * Runs one layer, turning a crash of the layer itself (build error, browser
  * that does not start) into one failure so later layers still run.
@@ -65,7 +77,7 @@ async function timed(name, layer) {
 async function main() {
   await ensureTestVscode();
   await compileTests();
-  const results = [await timed('unit', runUnit)];
+  const results = [await timed('lint', runLint), await timed('unit', runUnit)];
 
   // One production build serves both upper layers: vsce builds it into dist/
   // (integration loads it from there) and packs it (the UI tests install it).

@@ -17,10 +17,10 @@ async function buildExtension(mode) {
 
 /** Compiles everything (tests included) into a clean out/, so deleted tests do not linger. */
 async function compileTests() {
-  step('tsc -p . -> out/');
+  step('tsc -b -> out/');
   fs.rmSync(path.join(repoRoot, 'out'), { recursive: true, force: true });
   const tsc = require.resolve('typescript/bin/tsc', { paths: [repoRoot] });
-  await run(process.execPath, [tsc, '-p', '.'], { cwd: repoRoot });
+  await run(process.execPath, [tsc, '-b'], { cwd: repoRoot });
 }
 
 module.exports = { buildExtension, compileTests };

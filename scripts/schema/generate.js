@@ -1,6 +1,7 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
-// Regenerates server/src/schema/data/ from a git mirror of hashicorp/nomad (read as text only).
+// Regenerates common/schema/ from a git mirror of hashicorp/nomad (read as text only).
 //
 //   node scripts/schema/generate.js --git-dir /path/to/nomad.git [--tag v2.0.5] [--strict]
 //
@@ -19,7 +20,7 @@ const { countSchema } = require('./lib/stats');
 
 const BASELINE_TAG = 'v1.0.18';
 const ROOT = path.resolve(__dirname, '..', '..');
-const DATA_DIR = path.join(ROOT, 'server', 'src', 'schema', 'data');
+const DATA_DIR = path.join(ROOT, 'common', 'schema');
 const OVERLAY_DIR = path.join(__dirname, 'overlay');
 
 function parseArgs(argv) {

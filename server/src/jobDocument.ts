@@ -1,21 +1,15 @@
 // A job file parsed once per version: its shape (detected from content) and
 // the trees every service reads. Services never parse again.
+import { invalidCharacters } from './hcl/invalidCharacters';
 import type { Node } from 'jsonc-parser';
 import type { Node as SyntaxNode } from 'web-tree-sitter';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HclFile, SyntaxProblem } from './hcl/ast';
 import type { HclParser, HclSyntaxTree } from './hcl/hclParser';
 import { hclJsonToAst } from './json/hclJsonToAst';
-import { parseJsonDocument, propertyValue, type JsonDocument } from './json/jsonDocument';
+import { parseJsonDocument, type JsonDocument } from './json/jsonDocument';
+import { isJsonLanguage, jsonJobShape, looksLikeJson, mayBeJsonJob, type JobShape } from '../../common/src/job/jobShape';
 import type { SchemaModel } from './schema/schemaModel';
-
-/**
- * - `hcl`: native HCL2 jobspec (`job "x" { ... }`)
- * - `hcl-json`: the same in HCL's JSON syntax (`{"job": {"x": {...}}}`)
- * - `api-json`: the HTTP API's Job (`{"Job": {...}}`, or a bare Job with ID and TaskGroups)
- * - `not-a-job`: JSON that is none of these (any other .json file the editor shows us)
- */
-export type JobShape = 'hcl' | 'hcl-json' | 'api-json' | 'not-a-job';
 
 interface ParsedBase {
   readonly uri: string;
@@ -59,28 +53,9 @@ export interface ParsedNotAJob extends ParsedBase {
   readonly shape: 'not-a-job';
 }
 
+export type { JobShape };
+
 export type ParsedJobDocument = ParsedHcl | ParsedHclJson | ParsedApiJson | ParsedNotAJob;
-
-const HCL_JSON_TOP_LEVEL = ['job', 'variable', 'variables', 'locals'];
-
-/** JSON when the first significant character opens an object; HCL bodies never start with "{". */
-export function looksLikeJson(text: string): boolean {
-  return /^\uFEFF?\s*\{/.test(text);
-}
-
-/** Cheap pre-check for documents of language `json`: most JSON files in a workspace are not jobs. */
-function mayBeJsonJob(text: string): boolean {
-  return text.includes('"job"') || text.includes('"Job"') || text.includes('"TaskGroups"') || text.includes('"variable');
-}
-
-export function detectJsonShape(root: Node | undefined): { shape: 'hcl-json' } | { shape: 'api-json'; job: Node } | { shape: 'not-a-job' } {
-  if (root?.type !== 'object') return { shape: 'not-a-job' };
-  const wrapped = propertyValue(root, 'Job');
-  if (wrapped?.type === 'object') return { shape: 'api-json', job: wrapped };
-  if (HCL_JSON_TOP_LEVEL.some((key) => propertyValue(root, key) !== undefined)) return { shape: 'hcl-json' };
-  if (propertyValue(root, 'ID') !== undefined && propertyValue(root, 'TaskGroups') !== undefined) return { shape: 'api-json', job: root };
-  return { shape: 'not-a-job' };
-}
 
 export interface ParseOptions {
   /** The editor's language id: `json` documents are only treated as jobs when their content says so. */
@@ -96,15 +71,15 @@ export function parseJobDocument(
 ): ParsedJobDocument {
   const base = { uri: document.uri, version: document.version };
   const text = document.getText();
-  const isJsonLanguage = options.languageId === 'json' || options.languageId === 'jsonc';
-  if (isJsonLanguage || looksLikeJson(text)) {
-    if (isJsonLanguage && !mayBeJsonJob(text)) return notAJob(base);
+  const jsonLanguage = isJsonLanguage(options.languageId);
+  if (jsonLanguage || looksLikeJson(text)) {
+    if (jsonLanguage && !mayBeJsonJob(text)) return notAJob(base);
     const json = parseJsonDocument(document);
-    const detected = detectJsonShape(json.root);
+    const detected = jsonJobShape(json.root);
     const common = { ...base, syntaxErrors: json.syntaxErrors, dispose: () => undefined, compact: () => undefined };
     if (detected.shape === 'api-json') return { ...common, shape: 'api-json', json, job: detected.job };
     // A `nomad` document in JSON syntax is a jobspec even before its "job" key is typed.
-    if (detected.shape === 'hcl-json' || !isJsonLanguage) {
+    if (detected.shape === 'hcl-json' || !jsonLanguage) {
       const hcl = json.root
         ? hclJsonToAst(json.root, document, schema, json.syntaxErrors)
         : { body: { items: [], hasError: true }, references: [], syntaxErrors: json.syntaxErrors };
@@ -119,7 +94,7 @@ export function parseJobDocument(
     hcl: syntaxTree.file,
     syntaxTree,
     syntaxRoot: () => hclParser.syntaxRoot(syntaxTree),
-    syntaxErrors: syntaxTree.file.syntaxErrors,
+    syntaxErrors: [...syntaxTree.file.syntaxErrors, ...invalidCharacters(syntaxTree.text, syntaxTree.lines)],
     dispose: () => syntaxTree.dispose(),
     compact: () => syntaxTree.dispose(),
   };

@@ -10,8 +10,8 @@ import { describeError, guard, logUnhandled, type Logger } from './lsp/guard';
 import { ParsedDocuments } from './lsp/parsedDocuments';
 import { SettingsCache } from './lsp/settingsCache';
 import { ValidationScheduler } from './lsp/validationScheduler';
-import { CLUSTER_FACTS_NOTIFICATION, CLUSTER_FACTS_WANTED_NOTIFICATION } from './protocol/clusterFacts';
-import { CLUSTER_VERSION_NOTIFICATION, type ClusterVersionParams } from './protocol/clusterVersion';
+import { CLUSTER_FACTS_NOTIFICATION, CLUSTER_FACTS_WANTED_NOTIFICATION } from '../../common/src/protocol/clusterFacts';
+import { CLUSTER_VERSION_NOTIFICATION, type ClusterVersionParams } from '../../common/src/protocol/clusterVersion';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);

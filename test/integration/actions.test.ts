@@ -159,6 +159,23 @@ describe('job actions', function () {
       await vscode.commands.executeCommand('nomad.markVersionUnstable', { job: { id }, version: 0 });
       assert.equal((await h.client.jobVersions(id)).value.Versions[0].Stable, false);
     });
+
+    it('asks before flagging an older version, which Nomad then makes the current job', async () => {
+      // A batch job: no deployment, whose success would flag versions on its own.
+      const job = parameterizedBatch(h.jobId('stable-older'));
+      await register(job);
+      await register({ ...job, Meta: { ...job.Meta, rev: 'b' } });
+      const cancelled = h.script([{ confirm: undefined }]);
+      await vscode.commands.executeCommand('nomad.markVersionStable', { job: { id: job.ID }, version: 0 });
+      cancelled.assertDone();
+      assert.match(cancelled.confirms[0], /is not the current version \(1\)/);
+      assert.deepEqual((await h.client.jobVersions(String(job.ID))).value.Versions.map((v) => v.Stable === true), [false, false]);
+      const accepted = h.script([{ confirm: 'Mark stable and Make It Current' }]);
+      await vscode.commands.executeCommand('nomad.markVersionStable', { job: { id: job.ID }, version: 0 });
+      accepted.assertDone();
+      const { value: current } = await h.client.readJob(String(job.ID));
+      assert.deepEqual([current.Version, current.Stable, current.Meta?.rev], [0, true, undefined]);
+    });
   });
 
   describe('allocations', () => {

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { ActionServices } from '../../client/src/features/actions/actionServices';
 import { NomadClient } from '../../client/src/nomad/client';
-import { TEST_JOB_PREFIX } from '../support/nomad/logsFixtures';
+import { purgeTestJobs, testJobId } from '../support/nomad/testJobs';
 import { logsTarget, type LogsTarget } from '../support/nomad/logsRoutes';
 import { ScriptedUi, type Step } from '../unit/client/features/actions/scriptedUi';
 import { activatedApi } from './support/extension';
@@ -37,7 +37,6 @@ export async function startActionsHarness(): Promise<ActionsHarness> {
   const client = new NomadClient({ address: target.address, token: target.token });
   // The connection manager rebuilds on the settings change; wait until actions reach our target.
   await waitFor(async () => (await actions.context().getClient()).config.address === target.address, 'the extension to use the test cluster');
-  const run = Date.now().toString(36);
   return {
     target,
     client,
@@ -47,7 +46,7 @@ export async function startActionsHarness(): Promise<ActionsHarness> {
       actions.useUi(ui);
       return ui;
     },
-    jobId: (name) => `${TEST_JOB_PREFIX}${name}-${run}`,
+    jobId: testJobId,
     async dispose() {
       actions.useUi(undefined);
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -58,14 +57,6 @@ export async function startActionsHarness(): Promise<ActionsHarness> {
       await settings.update('activeCluster', undefined, vscode.ConfigurationTarget.Global);
     },
   };
-}
-
-/** Against a real agent the jobs must not outlive the run; on the fake this is just tidy. */
-async function purgeTestJobs(client: NomadClient): Promise<void> {
-  const { value: jobs } = await client.listJobs({ prefix: TEST_JOB_PREFIX });
-  // Children (dispatched, launched) first: purging a parent leaves them behind.
-  const ordered = [...jobs].sort((a, b) => Number(Boolean(b.ParentID)) - Number(Boolean(a.ParentID)));
-  for (const job of ordered) await client.deleteJob(job.ID, { purge: true }).catch(() => undefined);
 }
 
 /** For tests that need the fake's powers (seeding state, controlling output); they skip against a real agent. */

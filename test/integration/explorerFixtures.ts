@@ -1,4 +1,4 @@
-// Shared by the explorer integration tests: jobs to register on the fake Nomad, pointing the
+// Shared by the explorer integration tests: jobs to register on the test target, pointing the
 // extension at a cluster through settings, and reading the Jobs tree through the extension's API.
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../client/src/explorer/nodes/node';
@@ -8,6 +8,7 @@ import type { NomadExtensionApi } from '../../client/src/extension';
 import { activatedApi } from './support/extension';
 import { waitFor } from './support/wait';
 
+/** raw_exec tasks, so a real `nomad agent -dev` runs them too; a short min_healthy_time lets its deployments finish within seconds. */
 export function serviceJob(id: string, count = 2, meta: Record<string, string> = {}): Job {
   return {
     ID: id,
@@ -16,21 +17,23 @@ export function serviceJob(id: string, count = 2, meta: Record<string, string> =
     Priority: 50,
     Datacenters: ['dc1'],
     Meta: meta,
+    Update: { MinHealthyTime: 1e9, HealthyDeadline: 60e9, ProgressDeadline: 120e9 },
     TaskGroups: [
       {
         Name: 'api',
         Count: count,
-        Tasks: [{ Name: 'server', Driver: 'docker', Config: { image: 'nginx:1.27' }, Resources: { CPU: 100, MemoryMB: 64 } }],
+        Tasks: [{ Name: 'server', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 20, MemoryMB: 16 } }],
       },
     ],
   };
 }
 
 export function batchJob(id: string, extra: Partial<Job> = {}): Job {
+  const { Update: _update, ...service } = serviceJob(id, 1);
   return {
-    ...serviceJob(id, 1),
+    ...service,
     Type: 'batch',
-    TaskGroups: [{ Name: 'work', Count: 1, Tasks: [{ Name: 'run', Driver: 'exec', Config: { command: '/bin/true' } }] }],
+    TaskGroups: [{ Name: 'work', Count: 1, Tasks: [{ Name: 'run', Driver: 'raw_exec', Config: { command: '/bin/true' }, Resources: { CPU: 20, MemoryMB: 16 } }] }],
     ...extra,
   };
 }

@@ -44,6 +44,10 @@ describe('Jobs explorer states', () => {
   }
 
   it('leaves the tree to the welcome view when nothing is configured and nothing answers', async () => {
+    // With NOMAD_ADDR unset the extension tries the default address, which the runner
+    // (scripts/lib/testEnv.js) points at a port where nothing listens: an agent on this
+    // machine's 127.0.0.1:4646 must not change what this test sees.
+    assert.ok(process.env.NOMAD_TEST_DEFAULT_ADDR, 'the runner set a dead default address');
     delete process.env.NOMAD_ADDR;
     await clearClusters();
     await vscode.commands.executeCommand('nomad.refresh');

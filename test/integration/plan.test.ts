@@ -1,11 +1,14 @@
 // Plan, Run and Validate with Cluster in the real extension host, against the
-// fake Nomad made the active cluster for each suite (planFixtures.ts).
+// test target (the fake, or a real agent with NOMAD_TEST_ADDR) made the active
+// cluster for each suite (planFixtures.ts). Job ids are unique to the run.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PlanResult } from '../../client/src/features/plan/planSession';
 import type { RunOutcome } from '../../client/src/features/plan/runJob';
 import type { ValidationResult } from '../../client/src/features/plan/validateWithCluster';
-import { serviceJob, useFakeClusterInSuite } from './planFixtures';
+import { agentVersion, versionAtLeast } from '../../client/src/nomad/agent';
+import { testJobId } from '../support/nomad/testJobs';
+import { serviceApiJob, serviceJob, useClusterInSuite } from './planFixtures';
 import { waitFor } from './support/wait';
 import { openWorkspaceFile, writeWorkspaceFile } from './support/workspace';
 
@@ -23,27 +26,29 @@ function clusterDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 describe('plan and run job files', function () {
-  const cluster = useFakeClusterInSuite();
+  this.timeout(60_000);
+  const cluster = useClusterInSuite();
+  const lastRegister = () => cluster.requests().filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
 
   it('plans a new job: everything added, check-and-set index 0', async () => {
-    const document = await openJob('plan-new.nomad.hcl', serviceJob('plan-new', 2));
+    const id = testJobId('plan-new');
+    const document = await openJob('plan-new.nomad.hcl', serviceJob(id, 2));
     const result = await plan(document);
     assert.ok(result, 'the plan command returns the plan it shows');
     assert.strictEqual(result.view.isNewJob, true);
     assert.strictEqual(result.view.jobModifyIndex, 0);
     assert.strictEqual(result.view.diff?.marker, 'Added');
     assert.deepStrictEqual(result.view.groups.map((g) => [g.name, g.updates.find((u) => u.label === 'create')?.count]), [['g', 2]]);
-    const parse = cluster.fake.requests.find((r) => r.url.startsWith('/v1/jobs/parse'));
+    const parse = cluster.requests().find((r) => r.url.startsWith('/v1/jobs/parse'));
     assert.strictEqual(JSON.parse(parse!.body).Canonicalize, true);
-    const planRequest = cluster.fake.requests.find((r) => r.url.startsWith('/v1/job/plan-new/plan'));
+    const planRequest = cluster.requests().find((r) => r.url.startsWith(`/v1/job/${id}/plan`));
     assert.strictEqual(JSON.parse(planRequest!.body).Diff, true);
   });
 
   it('plans an edited job: the changed count shows old and new values', async () => {
-    const seeded = cluster.fake.state.seedJob({ ID: 'plan-edit', Name: 'plan-edit', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
-      { Name: 'g', Count: 1, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
-    ] });
-    const document = await openJob('plan-edit.nomad.hcl', serviceJob('plan-edit', 3));
+    const id = testJobId('plan-edit');
+    const seeded = await cluster.register(serviceApiJob(id, 1));
+    const document = await openJob('plan-edit.nomad.hcl', serviceJob(id, 3));
     const result = await plan(document);
     assert.ok(result);
     assert.strictEqual(result.view.isNewJob, false);
@@ -53,8 +58,10 @@ describe('plan and run job files', function () {
     assert.deepStrictEqual([group?.marker, count?.old, count?.new], ['Edited', '1', '3']);
   });
 
-  it('shows placement failures the scheduler reports', async () => {
-    cluster.fake.state.failPlacement('plan-fail', 'g', { NodesEvaluated: 3, NodesFiltered: 3, ConstraintFiltered: { '${attr.kernel.name} = windows': 3 } });
+  it('shows placement failures the scheduler reports', async function () {
+    // Needs the fake's powers: it makes the placement fail with the metrics asserted below.
+    if (!cluster.target.fake) this.skip();
+    cluster.target.fake.failPlacement('plan-fail', 'g', { NodesEvaluated: 3, NodesFiltered: 3, ConstraintFiltered: { '${attr.kernel.name} = windows': 3 } });
     const document = await openJob('plan-fail.nomad.hcl', serviceJob('plan-fail', 2));
     const result = await plan(document);
     const failure = result?.view.groups.find((g) => g.name === 'g')?.failure;
@@ -67,10 +74,9 @@ describe('plan and run job files', function () {
   });
 
   it('runs exactly the planned job, on condition of the planned index', async () => {
-    cluster.fake.state.seedJob({ ID: 'plan-run', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
-      { Name: 'g', Count: 1, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
-    ] });
-    const document = await openJob('plan-run.nomad.hcl', serviceJob('plan-run', 2));
+    const id = testJobId('plan-run');
+    await cluster.register(serviceApiJob(id, 1));
+    const document = await openJob('plan-run.nomad.hcl', serviceJob(id, 2));
     const result = await plan(document);
     assert.ok(result);
     // Edits after the plan do not change what runs: the plan holds the parsed job.
@@ -81,69 +87,90 @@ describe('plan and run job files', function () {
     await document.save();
     const outcome = await result.run();
     assert.strictEqual(outcome?.kind, 'submitted');
-    const register = cluster.fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
-    const body = JSON.parse(register!.body);
+    const body = JSON.parse(lastRegister()!.body);
     assert.strictEqual(body.EnforceIndex, true);
     assert.strictEqual(body.JobModifyIndex, result.view.jobModifyIndex);
     assert.strictEqual(body.Job.TaskGroups[0].Count, 2);
-    assert.strictEqual(cluster.fake.state.job('default', 'plan-run')?.current.TaskGroups?.[0].Count, 2);
+    assert.strictEqual((await cluster.client.readJob(id)).value.TaskGroups?.[0].Count, 2);
     assert.strictEqual(await result.run(), undefined, 'a plan runs once; a second run needs a fresh plan');
   });
 
   it('does not overwrite a job that changed between plan and run', async () => {
-    const job = (count: number) => ({ ID: 'plan-cas', Type: 'service', Datacenters: ['dc1'], TaskGroups: [
-      { Name: 'g', Count: count, Tasks: [{ Name: 't', Driver: 'raw_exec', Config: { command: '/bin/sleep', args: ['3600'] }, Resources: { CPU: 50, MemoryMB: 32 } }] },
-    ] });
-    cluster.fake.state.seedJob(job(1));
-    const document = await openJob('plan-cas.nomad.hcl', serviceJob('plan-cas', 2));
+    const id = testJobId('plan-cas');
+    await cluster.register(serviceApiJob(id, 1));
+    const document = await openJob('plan-cas.nomad.hcl', serviceJob(id, 2));
     const result = await plan(document);
     assert.ok(result);
-    cluster.fake.state.seedJob(job(7)); // someone else's change lands after our plan
+    await cluster.register(serviceApiJob(id, 7)); // someone else's change lands after our plan
     const outcome = (await result.run()) as RunOutcome;
     assert.strictEqual(outcome.kind, 'conflict');
     assert.match(outcome.kind === 'conflict' ? outcome.message : '', /changed on the cluster after this plan.*Nothing was submitted/);
-    assert.strictEqual(cluster.fake.state.job('default', 'plan-cas')?.current.TaskGroups?.[0].Count, 7, 'the other change survives');
+    assert.strictEqual((await cluster.client.readJob(id)).value.TaskGroups?.[0].Count, 7, 'the other change survives');
   });
 
   it('runs without review when asked to, still with check-and-set', async () => {
     const settings = vscode.workspace.getConfiguration('nomad');
     await settings.update('run.skipPlanReview', true, vscode.ConfigurationTarget.Workspace);
     try {
-      const document = await openJob('plan-skip.nomad.hcl', serviceJob('plan-skip', 1));
+      const id = testJobId('plan-skip');
+      const document = await openJob('plan-skip.nomad.hcl', serviceJob(id, 1));
       const outcome = await vscode.commands.executeCommand<RunOutcome | undefined>('nomad.runJob', document.uri);
       assert.strictEqual(outcome?.kind, 'submitted');
-      const register = cluster.fake.requests.filter((r) => r.method === 'POST' && /^\/v1\/jobs(\?|$)/.test(r.url)).at(-1);
-      assert.deepStrictEqual([JSON.parse(register!.body).EnforceIndex, JSON.parse(register!.body).JobModifyIndex], [true, 0]);
-      assert.ok(cluster.fake.state.job('default', 'plan-skip'));
+      const register = JSON.parse(lastRegister()!.body);
+      assert.deepStrictEqual([register.EnforceIndex, register.JobModifyIndex], [true, 0]);
+      assert.strictEqual((await cluster.client.readJob(id)).value.ID, id);
     } finally {
       await settings.update('run.skipPlanReview', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
-  it('sends the values of the variable file named after the job', async () => {
-    await writeWorkspaceFile('plan-vars.vars.hcl', 'replicas = 4\n');
-    const text = `variable "replicas" {\n  type = number\n}\n\n${serviceJob('plan-vars', 'var.replicas')}`;
-    const document = await openJob('plan-vars.nomad.hcl', text);
-    const result = await plan(document);
-    assert.ok(result);
-    const parse = cluster.fake.requests.filter((r) => r.url.startsWith('/v1/jobs/parse')).at(-1);
-    assert.strictEqual(JSON.parse(parse!.body).Variables, 'replicas = 4\n');
-    assert.strictEqual(result.view.groups[0].updates[0].count, 4);
+  it('sends the values of the variable file named after the job', async function () {
+    // Nomad's parse endpoint reads the values from 1.6 on; older agents ignore them.
+    const fake = cluster.target.fake;
+    if (fake) fake.agentVersion = '1.6.0';
+    else if (!versionAtLeast(agentVersion(await cluster.client.agentSelf()) ?? '0', '1.6.0')) this.skip();
+    try {
+      const id = testJobId('plan-vars');
+      await writeWorkspaceFile('plan-vars.vars.hcl', 'replicas = 4\n');
+      const text = `variable "replicas" {\n  type = number\n}\n\n${serviceJob(id, 'var.replicas')}`;
+      const document = await openJob('plan-vars.nomad.hcl', text);
+      const result = await plan(document);
+      assert.ok(result);
+      const parse = cluster.requests().filter((r) => r.url.startsWith('/v1/jobs/parse')).at(-1);
+      assert.strictEqual(JSON.parse(parse!.body).Variables, 'replicas = 4\n');
+      assert.strictEqual(result.view.groups[0].updates[0].count, 4);
+    } finally {
+      if (fake) fake.agentVersion = '1.0.18';
+    }
   });
 
   it('plans HCL-JSON and API JSON job files converted locally', async () => {
-    const hclJson = await openJob('plan-hcljson.json', JSON.stringify({ job: { 'plan-hcljson': { datacenters: ['dc1'], group: { g: { count: 1, task: { t: { driver: 'raw_exec', config: { command: '/bin/true' }, kill_timeout: '10s' } } } } } } }, null, 2));
+    const hclId = testJobId('plan-hcljson');
+    const hclJson = await openJob('plan-hcljson.json', JSON.stringify({ job: { [hclId]: { datacenters: ['dc1'], group: { g: { count: 1, task: { t: { driver: 'raw_exec', config: { command: '/bin/true' }, kill_timeout: '10s' } } } } } } }, null, 2));
     const fromHclJson = await plan(hclJson);
-    assert.strictEqual(fromHclJson?.view.jobId, 'plan-hcljson');
-    const sent = JSON.parse(cluster.fake.requests.filter((r) => r.url.startsWith('/v1/job/plan-hcljson/plan')).at(-1)!.body);
+    assert.strictEqual(fromHclJson?.view.jobId, hclId);
+    const sent = JSON.parse(cluster.requests().filter((r) => r.url.startsWith(`/v1/job/${hclId}/plan`)).at(-1)!.body);
     assert.strictEqual(sent.Job.TaskGroups[0].Tasks[0].KillTimeout, 10e9);
-    const apiJson = await openJob('plan-api.json', JSON.stringify({ Job: { ID: 'plan-api', Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Tasks: [{ Name: 't', Driver: 'raw_exec' }] }] } }));
+    const apiJson = await openJob('plan-api.json', JSON.stringify({ Job: { ID: testJobId('plan-api'), Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Tasks: [{ Name: 't', Driver: 'raw_exec' }] }] } }));
     assert.strictEqual((await plan(apiJson))?.view.isNewJob, true);
+  });
+
+  it('takes HCL-JSON whose variables come before the job for a job file: lenses on the job line, and a plan that says why it cannot convert', async () => {
+    const text = JSON.stringify({ variable: { image: { default: 'nginx' } }, job: { 'plan-hcljson-vars': { datacenters: ['dc1'], group: { g: { task: { t: { driver: 'raw_exec' } } } } } } }, null, 2);
+    const document = await openJob('plan-hcljson-vars.json', text);
+    const lenses = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);
+      return found?.some((lens) => lens.command?.command === 'nomad.planJob') ? found : undefined;
+    }, 'the Plan lens on the HCL-JSON job');
+    const jobLine = text.split('\n').findIndex((line) => line.startsWith('  "job"'));
+    assert.ok(lenses.every((lens) => lens.range.start.line === jobLine), 'on the "job" key');
+    assert.strictEqual(await plan(document), undefined);
+    assert.strictEqual(cluster.requests().filter((r) => r.url.startsWith('/v1/job/plan-hcljson-vars/plan')).length, 0);
   });
 });
 
 describe('validate with cluster', function () {
-  useFakeClusterInSuite();
+  useClusterInSuite();
 
   it('puts HCL syntax errors at their position in Problems, and clears them on edit', async () => {
     const document = await openJob('validate-syntax.nomad.hcl', 'job "broken" {\n  datacenters = ["dc1"\n  group "g" {\n    task "t" {\n      driver = "raw_exec"\n    }\n  }\n}\n');
@@ -165,7 +192,7 @@ describe('validate with cluster', function () {
   });
 
   it("puts the plan's validation errors on the job line", async () => {
-    const text = serviceJob('validate-driver', 1).replace('      driver = "raw_exec"\n', '');
+    const text = serviceJob(testJobId('validate-driver'), 1).replace('      driver = "raw_exec"\n', '');
     const document = await openJob('validate-driver.nomad.hcl', `# comment\n${text}`);
     const result = await vscode.commands.executeCommand<ValidationResult>('nomad.validateWithCluster', document.uri);
     assert.strictEqual(result?.valid, false);

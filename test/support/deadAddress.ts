@@ -1,11 +1,10 @@
-// An address where nothing listens, for tests of an unreachable cluster: a
-// loopback port that was bound and released, so connecting is refused at once.
-import * as net from 'net';
+// An address where nothing listens, for tests of an unreachable cluster. The
+// runners in scripts/ need the same thing before anything is compiled, so the
+// one implementation is scripts/lib/deadAddress.js (see there for how the port
+// is chosen); this gives tests its typed form.
+import { repoFile } from './repoPaths';
 
-export async function deadAddress(): Promise<string> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `http://127.0.0.1:${port}`;
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const tooling = require(repoFile('scripts', 'lib', 'deadAddress.js')) as { deadAddress(): Promise<string> };
+
+export const deadAddress: () => Promise<string> = tooling.deadAddress;

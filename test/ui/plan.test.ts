@@ -1,17 +1,22 @@
 // Planning a job as a person does: open the file, run "Nomad: Plan Job", read
 // the diff in the plan page, press Run; then the same when someone else
-// changed the job in between. Screenshots go to test-results/ui/.
+// changed the job in between. Against the test target (the fake, or a real
+// agent with NOMAD_TEST_ADDR). Screenshots go to test-results/ui/.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
+import { NomadClient } from '../../client/src/nomad/client';
+import { nomadTarget, type NomadTarget } from '../support/nomad/target';
+import { purgeTestJobs, testJobId } from '../support/nomad/testJobs';
 import { quickOpenFile } from './support/commands';
 import { webviewFrame } from './support/views';
 import { Workbench } from './support/workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
-const JOB_FILE = `job "ui-plan" {
+const JOB_ID = testJobId('ui-plan');
+
+const JOB_FILE = `job "${JOB_ID}" {
   datacenters = ["dc1"]
   type        = "service"
 
@@ -41,7 +46,7 @@ const JOB_FILE = `job "ui-plan" {
 
 function runningJob(count: number, sleep: string) {
   return {
-    ID: 'ui-plan',
+    ID: JOB_ID,
     Type: 'service',
     Datacenters: ['dc1'],
     Meta: { note: 'plain' },
@@ -53,19 +58,24 @@ function runningJob(count: number, sleep: string) {
 
 describe('plan page (UI)', function () {
   this.timeout(180_000);
-  let fake: FakeNomad;
+  let target: NomadTarget;
+  let nomad: NomadClient;
   let workbench: Workbench;
+  const clusterCount = async () => (await nomad.readJob(JOB_ID)).value.TaskGroups?.[0].Count;
 
   before(async () => {
-    fake = await startFakeNomad();
-    fake.state.seedJob(runningJob(1, '3600'));
-    workbench = await Workbench.open({ env: { NOMAD_ADDR: fake.address } });
+    target = await nomadTarget();
+    nomad = new NomadClient({ address: target.address, token: target.token });
+    await nomad.registerJob(runningJob(1, '3600'));
+    workbench = await Workbench.open({ env: { NOMAD_ADDR: target.address } });
     fs.writeFileSync(path.join(workbench.folder, 'ui-plan.nomad.hcl'), JOB_FILE);
   });
 
   after(async () => {
     await workbench?.close();
-    await fake?.close();
+    if (nomad) await purgeTestJobs(nomad);
+    nomad?.dispose();
+    await target?.close();
   });
 
   it('shows the diff of the edited job in the plan page, markup in values kept as text', async () => {
@@ -89,7 +99,7 @@ describe('plan page (UI)', function () {
     assert.strictEqual(await frame.locator('img').count(), 0, 'no element was made from server text');
 
     const task = frame.locator('[role="treeitem"][aria-label^="Task server,"]');
-    // Whether the fake replaces or updates the running allocation in place depends on its state; either is annotated.
+    // Whether the scheduler replaces or updates the running allocation in place depends on its state; either is annotated.
     assert.match((await task.getAttribute('aria-label')) ?? '', /^Task server, edited, forces (create\/destroy|in-place) update$/);
     const rows = (await frame.locator('table tr').allInnerTexts()).map((row) => row.split(/\t|\n/).map((cell) => cell.trim()).filter(Boolean));
     assert.deepStrictEqual(rows.map((row) => row[0]), ['Change', 'create', 'create/destroy update', 'in-place update', 'stop', 'migrate', 'canary', 'ignore', 'preemptions']);
@@ -129,12 +139,12 @@ describe('plan page (UI)', function () {
 
   it('refuses to run over a change made after the plan, and offers Re-plan', async () => {
     const frame = webviewFrame(workbench.page);
-    fake.state.seedJob(runningJob(2, '3600')); // someone else scales the job meanwhile
+    await nomad.registerJob(runningJob(2, '3600')); // someone else scales the job meanwhile
     await frame.locator('button[data-action="run"]').click();
     const alert = frame.locator('[role="alert"]');
     await alert.waitFor();
     assert.match(await alert.innerText(), /changed on the cluster after this plan was made.*Nothing was submitted/s);
-    assert.strictEqual(fake.state.job('default', 'ui-plan')?.current.TaskGroups?.[0].Count, 2, 'their change survives');
+    assert.strictEqual(await clusterCount(), 2, 'their change survives');
     assert.ok(await frame.locator('button[data-action="run"]').isDisabled());
     await workbench.screenshot('plan-conflict');
 
@@ -149,7 +159,7 @@ describe('plan page (UI)', function () {
     await frame.locator('button[data-action="run"]:not([disabled])').click();
     await frame.locator('.status-submitted').waitFor();
     assert.match(await frame.locator('.status-submitted').innerText(), /Submitted version with modify index \d+/);
-    assert.strictEqual(fake.state.job('default', 'ui-plan')?.current.TaskGroups?.[0].Count, 3);
+    assert.strictEqual(await clusterCount(), 3);
     assert.ok(await frame.locator('button[data-action="reveal-job"]').isVisible());
     await workbench.screenshot('plan-submitted');
   });

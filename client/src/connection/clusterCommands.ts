@@ -1,7 +1,7 @@
 // Commands that manage clusters and their ACL tokens.
 import * as vscode from 'vscode';
-import { ENVIRONMENT_CLUSTER, type ClusterSetting } from './clusterResolver';
-import * as settings from './settings';
+import { ENVIRONMENT_CLUSTER, tokenKey, type ClusterSetting } from './clusterResolver';
+import * as settings from '../settings';
 import { addressProblem } from '../nomad/config';
 import type { CommandServices } from '../commands/commandTable';
 
@@ -84,7 +84,8 @@ export async function removeCluster(services: CommandServices): Promise<void> {
   if (confirm !== 'Remove') return;
   await settings.saveClusters(clusters.filter((c) => c.name !== picked.label));
   if (settings.activeClusterName() === picked.label) await settings.saveActiveClusterName(undefined);
-  await services.tokens.delete(picked.label);
+  const removed = clusters.find((c) => c.name === picked.label);
+  if (removed) await services.tokens.delete(tokenKey({ name: removed.name, source: 'settings', setting: removed }, process.env));
 }
 
 export async function setToken(services: CommandServices): Promise<void> {
@@ -98,13 +99,15 @@ export async function setToken(services: CommandServices): Promise<void> {
     validateInput: (value) => (value.trim() ? undefined : 'Paste the secret ID of an ACL token.'),
   });
   if (token === undefined) return;
-  await services.tokens.set(cluster, token.trim());
+  const key = services.connections.activeTokenKey();
+  if (key) await services.tokens.set(key, token.trim());
 }
 
 export async function clearToken(services: CommandServices): Promise<void> {
   const cluster = services.connections.activeClusterName();
-  if (!cluster) return;
-  await services.tokens.delete(cluster);
-  const fallback = process.env.NOMAD_TOKEN ? ' NOMAD_TOKEN from the environment is used instead.' : '';
+  const key = services.connections.activeTokenKey();
+  if (!cluster || !key) return;
+  await services.tokens.delete(key);
+  const fallback = process.env.NOMAD_TOKEN && cluster === ENVIRONMENT_CLUSTER ? ' NOMAD_TOKEN from the environment is used instead.' : '';
   void vscode.window.showInformationMessage(`Cleared the stored ACL token for "${cluster}".${fallback}`);
 }

@@ -1,6 +1,6 @@
 // Decides which clusters exist and how to reach the active one, from settings,
 // the process environment and a stored token. Pure: no `vscode`, so it is unit-tested directly.
-import { connectionFromEnv, DEFAULT_ADDRESS, type ConnectionConfig } from '../nomad/config';
+import { connectionFromEnv, defaultAddress, type ConnectionConfig } from '../nomad/config';
 
 /** One entry of the `nomad.clusters` setting: a name and how to reach it. Tokens are deliberately not part of it. */
 export type ClusterSetting = { name: string } & Pick<
@@ -43,7 +43,7 @@ export function pickActiveCluster(available: readonly ClusterChoice[], activeNam
 export function isExplicitlyConfigured(configured: readonly ClusterSetting[], env: NodeJS.ProcessEnv): boolean {
   if (configured.length > 0) return true;
   const address = env.NOMAD_ADDR?.trim().replace(/\/+$/, '');
-  return Boolean(address) && address !== DEFAULT_ADDRESS;
+  return Boolean(address) && address !== defaultAddress(env);
 }
 
 export interface Timeouts {
@@ -51,7 +51,24 @@ export interface Timeouts {
   requestTimeoutMs: number;
 }
 
-/** A token saved for the cluster wins over NOMAD_TOKEN, which is the fallback for every cluster. */
+/** Where a cluster choice points: its setting's address, or NOMAD_ADDR (else the default) for the environment's. */
+export function clusterAddress(choice: ClusterChoice, env: NodeJS.ProcessEnv): string {
+  return (choice.setting?.address ?? connectionFromEnv(env).address).trim().replace(/\/+$/, '');
+}
+
+/**
+ * What a stored token is filed under: the cluster's name AND its address. A settings entry that
+ * reuses a name with another address (say, from a repository's settings) finds no token, and the
+ * user is asked for one again instead of sending the one of the real cluster somewhere else.
+ */
+export function tokenKey(choice: ClusterChoice, env: NodeJS.ProcessEnv): string {
+  return `${choice.name}@${clusterAddress(choice, env)}`;
+}
+
+/**
+ * The token to send: the one stored for this cluster (see tokenKey); NOMAD_TOKEN only for the
+ * environment's own cluster, the one NOMAD_ADDR describes, never for clusters from settings.
+ */
 export function connectionConfigFor(
   choice: ClusterChoice,
   env: NodeJS.ProcessEnv,
@@ -59,7 +76,7 @@ export function connectionConfigFor(
   timeouts: Timeouts,
 ): ConnectionConfig {
   const fromEnv = connectionFromEnv(env);
-  const token = storedToken || fromEnv.token || undefined;
+  const token = storedToken || (choice.source === 'environment' ? fromEnv.token : undefined) || undefined;
   const base: ConnectionConfig = choice.setting ? settingToConfig(choice.setting) : { ...fromEnv };
   return { ...base, token, ...timeouts };
 }

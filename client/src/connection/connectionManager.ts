@@ -8,11 +8,12 @@ import {
   connectionConfigFor,
   isExplicitlyConfigured,
   pickActiveCluster,
+  tokenKey,
   type ClusterChoice,
 } from './clusterResolver';
 import { stateAfterError, type ConnectionState } from './connectionState';
 import type { RequestLog } from './requestLog';
-import * as settings from './settings';
+import * as settings from '../settings';
 import type { TokenStore } from './tokenStore';
 
 export interface ActiveConnection {
@@ -45,8 +46,8 @@ export class ConnectionManager implements vscode.Disposable {
     this.building = this.build();
     this.disposables.push(
       settings.onDidChangeConnectionSettings(() => this.rebuild()),
-      tokens.onDidChange((cluster) => {
-        if (cluster === this.activeClusterName()) this.rebuild();
+      tokens.onDidChange((key) => {
+        if (key === this.activeTokenKey()) this.rebuild();
       }),
     );
   }
@@ -66,6 +67,12 @@ export class ConnectionManager implements vscode.Disposable {
 
   activeClusterName(): string | undefined {
     return pickActiveCluster(this.clusters(), settings.activeClusterName())?.name;
+  }
+
+  /** Where the active cluster's token is stored (its name and address). */
+  activeTokenKey(): string | undefined {
+    const active = pickActiveCluster(this.clusters(), settings.activeClusterName());
+    return active && tokenKey(active, this.env);
   }
 
   /** A client for any known cluster, e.g. to reload a `nomad:` document that names a cluster which is not active. */
@@ -114,7 +121,7 @@ export class ConnectionManager implements vscode.Disposable {
   }
 
   private async createClient(cluster: ClusterChoice): Promise<NomadClient> {
-    const token = await this.tokens.get(cluster.name);
+    const token = await this.tokens.get(tokenKey(cluster, this.env));
     const config = connectionConfigFor(cluster, this.env, token, settings.timeouts());
     return new NomadClient(config, { log: this.log.forClient(config.token) });
   }

@@ -1,5 +1,6 @@
-// ACL tokens live only in VS Code's SecretStorage (the OS keychain), one per cluster name.
-// They never reach settings, the output channel or logs.
+// ACL tokens live only in VS Code's SecretStorage (the OS keychain), one per cluster, filed under
+// the cluster's name and address (clusterResolver.tokenKey). They never reach settings, the output
+// channel or logs.
 import * as vscode from 'vscode';
 
 const KEY_PREFIX = 'nomad.token:';
@@ -18,15 +19,16 @@ export class TokenStore {
       );
   }
 
-  get(cluster: string): Thenable<string | undefined> {
-    return this.secrets.get(KEY_PREFIX + cluster);
+  /** `key`: tokenKey() of the cluster. */
+  get(key: string): Thenable<string | undefined> {
+    return this.secrets.get(KEY_PREFIX + key);
   }
 
-  set(cluster: string, token: string): Thenable<void> {
-    return this.secrets.store(KEY_PREFIX + cluster, token);
+  set(key: string, token: string): Thenable<void> {
+    return this.secrets.store(KEY_PREFIX + key, token);
   }
 
-  delete(cluster: string): Thenable<void> {
-    return this.secrets.delete(KEY_PREFIX + cluster);
+  delete(key: string): Thenable<void> {
+    return this.secrets.delete(KEY_PREFIX + key);
   }
 }

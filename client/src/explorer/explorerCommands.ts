@@ -1,6 +1,6 @@
 // Commands of the Jobs view: refresh, filter, scope (namespace/region), copy id, reveal.
 import * as vscode from 'vscode';
-import { identifyJobFile } from './jobFileIdentity';
+import { identifyJob } from '../../../common/src/job/jobIdentity';
 import type { ExplorerNode } from './nodes/node';
 import type { NomadError } from '../nomad/errors';
 import type { CommandServices } from '../commands/commandTable';
@@ -112,7 +112,7 @@ export async function revealJob(services: CommandServices, uri?: unknown, namesp
   }
   const document =
     uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-  const identity = document && identifyJobFile(document.getText(), document.languageId);
+  const identity = document && identifyJob(document.languageId, document.getText());
   if (!identity) {
     void vscode.window.showWarningMessage('The active editor does not look like a Nomad job file.');
     return;

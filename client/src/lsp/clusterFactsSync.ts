@@ -6,8 +6,8 @@
 // reads run in the background and failures only log a line.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { CLUSTER_FACTS_NOTIFICATION, CLUSTER_FACTS_WANTED_NOTIFICATION, type ClusterFacts } from '../../../server/src/protocol/clusterFacts';
-import { CLUSTER_VERSION_NOTIFICATION, type ClusterVersionParams } from '../../../server/src/protocol/clusterVersion';
+import { CLUSTER_FACTS_NOTIFICATION, CLUSTER_FACTS_WANTED_NOTIFICATION, type ClusterFacts } from '../../../common/src/protocol/clusterFacts';
+import { CLUSTER_VERSION_NOTIFICATION, type ClusterVersionParams } from '../../../common/src/protocol/clusterVersion';
 import type { ActiveConnection, ConnectionManager } from '../connection/connectionManager';
 import { redactSecrets } from '../connection/redact';
 import type { RequestLog } from '../connection/requestLog';

@@ -1,7 +1,7 @@
 // What the language server wants to know about the connected cluster: its Nomad
 // version (for version-aware warnings) and the names completion can offer. No
 // `vscode` import, so reading and caching are unit-tested against the fake Nomad.
-import { NO_CLUSTER_FACTS, type ClusterFacts } from '../../../server/src/protocol/clusterFacts';
+import { NO_CLUSTER_FACTS, type ClusterFacts } from '../../../common/src/protocol/clusterFacts';
 import { agentVersion } from '../nomad/agent';
 import type { NomadClient } from '../nomad/client';
 import { isNomadError } from '../nomad/errors';

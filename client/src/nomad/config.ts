@@ -25,9 +25,21 @@ export interface ConnectionConfig {
   connectTimeoutMs?: number;
   /** Default 30000; blocking queries add their wait on top. */
   requestTimeoutMs?: number;
+  /** Largest response body read into memory; default DEFAULT_MAX_BODY_BYTES. */
+  maxBodyBytes?: number;
 }
 
 export const DEFAULT_ADDRESS = 'http://127.0.0.1:4646';
+
+/**
+ * The address used when NOMAD_ADDR is unset: the CLI's default. The test
+ * runners set NOMAD_TEST_DEFAULT_ADDR to a port where nothing listens, so a
+ * test of "nothing configured" never reaches an agent that happens to run on
+ * the machine's default address.
+ */
+export function defaultAddress(env: NodeJS.ProcessEnv = process.env): string {
+  return env.NOMAD_TEST_DEFAULT_ADDR || DEFAULT_ADDRESS;
+}
 export const DEFAULT_CONNECT_TIMEOUT_MS = 5000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30000;
 
@@ -51,7 +63,7 @@ export function connectionFromEnv(env: NodeJS.ProcessEnv = process.env): Connect
     const value = env[name];
     return value === undefined || value === '' ? undefined : value;
   };
-  const config: ConnectionConfig = { address: read('NOMAD_ADDR') ?? DEFAULT_ADDRESS };
+  const config: ConnectionConfig = { address: read('NOMAD_ADDR') ?? defaultAddress(env) };
   const assign = <K extends keyof ConnectionConfig>(key: K, value: ConnectionConfig[K] | undefined): void => {
     if (value !== undefined) config[key] = value;
   };

@@ -78,6 +78,22 @@ const SET_TOKEN = 'set a token with "Nomad: Set ACL Token"';
 
 // Nomad's multierror header: "1 error occurred:" / "3 errors occurred:".
 const MULTI_ERROR_HEADER = /^(\d+) errors? occurred:$/;
+const HEADER_WORDS = / errors? occurred:$/;
+
+/**
+ * An item ending in a multierror header ("Task g failed: 2 errors occurred:"):
+ * the text before the count, and the count. The digits are found by walking
+ * back from the words: a regular expression with a free prefix before `\d+`
+ * retries the whole digit run from every position (seconds on a long run).
+ */
+function trailingHeader(item: string): { before: string; count: number } | undefined {
+  const words = HEADER_WORDS.exec(item);
+  if (!words) return undefined;
+  let start = words.index;
+  while (start > 0 && item.charCodeAt(start - 1) >= 48 && item.charCodeAt(start - 1) <= 57) start--;
+  if (start === words.index) return undefined;
+  return { before: item.slice(0, start), count: Number(item.slice(start, words.index)) };
+}
 
 /**
  * Splits Go multierror text into readable items. Nested errors are printed
@@ -96,9 +112,9 @@ export function splitMultiError(text: string): string[] {
     for (let i = 0; i < count; i++) {
       if (cursor >= rest.length) return false;
       const item = rest[cursor++];
-      const nested = /^(.*?)(\d+) errors? occurred:$/s.exec(item);
+      const nested = trailingHeader(item);
       if (nested) {
-        if (!take(Number(nested[2]), prefix + nested[1], out)) return false;
+        if (!take(nested.count, prefix + nested.before, out)) return false;
       } else {
         out.push(prefix + item);
       }
@@ -108,7 +124,7 @@ export function splitMultiError(text: string): string[] {
   const items: string[] = [];
   if (take(Number(header[1]), '', items) && cursor === rest.length) return items;
   // Counts did not add up (hand-made text): fall back to one item per bullet.
-  return rest.map((item) => item.replace(/\s*\d+ errors? occurred:$/, '')).filter((item) => item !== '');
+  return rest.map((item) => trailingHeader(item)?.before.trimEnd() ?? item).filter((item) => item !== '');
 }
 
 // Refusals Nomad answers with 500 although the request, not the server, is at
@@ -170,7 +186,7 @@ function describe(ctx: RequestContext): string {
 
 /** Builds the error for a non-2xx HTTP answer. `body` is the raw response text. */
 export function errorFromStatus(status: number, body: string, ctx: RequestContext): NomadError {
-  const serverText = body.replace(/\s+$/, '');
+  const serverText = body.trimEnd(); // not /\s+$/, which is quadratic on a long run of spaces inside the text
   const kind = classifyStatus(status, serverText);
   const items = kind === 'validation' ? splitMultiError(serverText) : [];
   const firstLine = serverText.split('\n')[0] || `HTTP ${status}`;

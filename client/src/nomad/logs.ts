@@ -28,6 +28,10 @@ export interface SplitResult {
 }
 
 const OPEN_BRACE = 0x7b;
+/** 64 KiB of log data is about 87,000 characters of base64; a frame ten times that long is not one. */
+const MAX_FRAME_CHARS = 1024 * 1024;
+/** Text after the frames (a server's error) is kept up to this length: enough to show it. */
+const MAX_TRAILING_TEXT_CHARS = 64 * 1024;
 const CLOSE_BRACE = 0x7d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -39,6 +43,9 @@ const BACKSLASH = 0x5c;
  * frames), which generic parsers only report as a syntax error.
  */
 export class JsonObjectSplitter {
+  /** `maxObjectChars`: an object still open beyond this is not a log frame (Nomad's carry at most 64 KiB of data). */
+  constructor(private readonly maxObjectChars = MAX_FRAME_CHARS) {}
+
   private readonly decoder = new TextDecoder('utf-8');
   private pending = '';
   private depth = 0;
@@ -90,6 +97,9 @@ export class JsonObjectSplitter {
       }
     }
     if (this.depth > 0) this.pending += input.slice(Math.max(start, 0));
+    if (this.pending.length > this.maxObjectChars) {
+      throw new LogStreamTextError(`A log frame grew past ${this.maxObjectChars} characters without ending: the stream is not in Nomad's log format.`);
+    }
     return { objects, text: '' };
   }
 }
@@ -128,7 +138,7 @@ export async function* decodeLogFrames(body: AsyncIterable<Uint8Array>): AsyncGe
   for await (const chunk of body) {
     const result = splitter.push(chunk);
     for (const object of result.objects) yield parseLogFrame(object);
-    text += result.text;
+    if (text.length < MAX_TRAILING_TEXT_CHARS) text += result.text.slice(0, MAX_TRAILING_TEXT_CHARS - text.length);
   }
   const tail = splitter.end();
   for (const object of tail.objects) yield parseLogFrame(object);

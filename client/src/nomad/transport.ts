@@ -41,6 +41,12 @@ export interface TransportResponse {
 export type LogSink = (line: string) => void;
 
 const MIN_SECRET_LENGTH = 8;
+/** Far above any real answer (a 10,000-job list is about 10 MB), far below what would strain the extension host. */
+export const DEFAULT_MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`;
+}
 
 export class Transport {
   private readonly url?: URL;
@@ -298,7 +304,11 @@ export class Transport {
     });
   }
 
-  /** Buffers the body within what is left of the time-out; a cut-off body is a bad response. */
+  /**
+   * Buffers the body within what is left of the time-out and the size limit (an endless or huge
+   * answer, from a proxy or a misconfigured address, must not take the extension host's memory);
+   * a cut-off body is a bad response.
+   */
   private readBody(
     response: http.IncomingMessage,
     remainingMs: number,
@@ -316,7 +326,19 @@ export class Transport {
         response.destroy();
         reject(error);
       };
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      const limit = this.config.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+      let size = Number(response.headers['content-length'] ?? 0);
+      const tooLarge = (): NomadError => badResponse(`the body is larger than ${formatBytes(limit)} (the most this extension reads)`, ctx, response.statusCode);
+      if (size > limit) {
+        fail(tooLarge());
+        return;
+      }
+      size = 0;
+      response.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > limit) fail(tooLarge());
+        else chunks.push(chunk);
+      });
       response.on('end', () => {
         if (done) return;
         done = true;

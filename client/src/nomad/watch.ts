@@ -1,7 +1,11 @@
 // Keeps a view current with Nomad blocking queries: ask with the last index,
 // the server holds the request until something changes (or the wait ends),
 // deliver only real changes, and back off with jitter while the cluster is
-// unreachable. Timers are injectable so tests step through it without waiting.
+// unreachable. An answer that does not advance the index (a proxy that drops
+// X-Nomad-Index, a server that answers at once with the same or an alternating
+// index) waits before the next request, so a watch never spins: at most about
+// one request a second unless the index really moves. Timers are injectable so
+// tests step through it without waiting.
 import type { QueryResult } from './client';
 import { NomadError, toNomadError } from './errors';
 
@@ -12,6 +16,8 @@ export interface WatchOptions {
   minBackoffMs?: number;
   /** Default 30000 ms. */
   maxBackoffMs?: number;
+  /** Pause after an answer whose index did not advance; default 1000 ms. */
+  unchangedPauseMs?: number;
   /** Waits `ms` or rejects when the signal aborts; default setTimeout. */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** 0 <= n < 1; default Math.random. */
@@ -24,6 +30,7 @@ export interface Watch {
 
 const DEFAULT_MIN_BACKOFF_MS = 1000;
 const DEFAULT_MAX_BACKOFF_MS = 30_000;
+const DEFAULT_UNCHANGED_PAUSE_MS = 1000;
 
 function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -68,11 +75,15 @@ export function watchQuery<T>(
   const maxMs = Math.max(minMs, options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS);
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
+  const unchangedPauseMs = options.unchangedPauseMs ?? DEFAULT_UNCHANGED_PAUSE_MS;
 
   const loop = async (): Promise<void> => {
     let index = 0;
     let delivered = false;
     let failures = 0;
+    // Pausing follows the highest index ever answered, so an index that alternates cannot pass
+    // for progress after each reset.
+    let highest = 0;
     while (!controller.signal.aborted) {
       let result: QueryResult<T>;
       try {
@@ -89,20 +100,30 @@ export function watchQuery<T>(
       }
       if (controller.signal.aborted) return;
       failures = 0;
+      const first = !delivered;
+      const advanced = first || result.index > index;
       if (result.index < index) {
         index = 0; // the index went backwards: the next query must not block
-        continue;
-      }
-      if (!delivered || result.index > index) {
-        delivered = true;
-        try {
-          onValue(result.value, result.index);
-        } catch (error) {
-          onError(toNomadError(error)); // a consumer bug must not end the watch
+      } else {
+        if (advanced) {
+          delivered = true;
+          try {
+            onValue(result.value, result.index);
+          } catch (error) {
+            onError(toNomadError(error)); // a consumer bug must not end the watch
+          }
         }
+        // An index of 0 would make the next query non-blocking and spin; Nomad's rule is "at least 1".
+        index = Math.max(result.index, 1);
       }
-      // An index of 0 would make the next query non-blocking and spin; Nomad's rule is "at least 1".
-      index = Math.max(result.index, 1);
+      const progressed = first || result.index > highest; // the first answer is always news
+      highest = Math.max(highest, result.index);
+      if (progressed) continue;
+      try {
+        await sleep(unchangedPauseMs, controller.signal);
+      } catch {
+        return; // disposed while pausing
+      }
     }
   };
   void loop();

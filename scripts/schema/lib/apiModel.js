@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Turns parsed Go types of Nomad's `api` package into JSON Schema fragments and HCL facts:
 // the API (JSON) name of a field, its HCL name and kind, and the struct it leads to.

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Builds drivers/<name>.schema.json: the `config {}` block of a task for the built-in drivers,
 // keyed by HCL name, from each driver's hclspec at the pinned tag (x-since from older tags).
@@ -66,7 +67,7 @@ function buildOne(driver, spec, since, words, warn) {
           definitions[p] = orderKeys({ ...inner, type: ['object', 'array'], items: { $ref: `#/definitions/${p}` } });
           if (node.kind === 'block') definitions[p].maxItems = 1;
         }
-        prop = { $ref: `#/definitions/${shared ?? p}` };
+        prop = /** @type {Record<string, any>} */ ({ $ref: `#/definitions/${shared ?? p}` });
       } else {
         const { kind, schema } = attrSchema(node.hclType);
         prop = { ...schema, 'x-hclKind': kind };
@@ -91,6 +92,10 @@ function buildOne(driver, spec, since, words, warn) {
  * @param {object} args
  * @param {import('./gitTree').GitTree} args.tree
  * @param {string[]} args.tags oldest first, pinned tag last
+ * @param {{ tag: string }} args.pin the tag the schema is generated from
+ * @param {string} args.overlayDir
+ * @param {Record<string, unknown>} args.provenance
+ * @param {(message: string) => void} args.warn
  */
 function buildDriverSchemas({ tree, tags, pin, overlayDir, provenance, warn }) {
   /** @type {Map<string, string>} "driver:path" -> since */

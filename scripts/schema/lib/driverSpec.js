@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Reads a task driver's `taskConfigSpec` (built with Nomad's hclspec helpers) from Go source text
 // and returns a plain tree: attributes with HCL types, blocks with bodies, defaults.
@@ -25,11 +26,11 @@ function tokenize(src) {
       tokens.push({ t: 'str', v: src.slice(i + 1, j) });
       i = j + 1;
     } else if (/[A-Za-z_]/.test(c)) {
-      const m = /^[A-Za-z_][\w.]*/.exec(src.slice(i, i + 200));
+      const m = /** @type {RegExpExecArray} the class test above guarantees a match */ (/^[A-Za-z_][\w.]*/.exec(src.slice(i, i + 200)));
       tokens.push({ t: 'id', v: m[0] });
       i += m[0].length;
     } else if (/[0-9]/.test(c)) {
-      const m = /^[0-9.]+/.exec(src.slice(i, i + 50));
+      const m = /** @type {RegExpExecArray} */ (/^[0-9.]+/.exec(src.slice(i, i + 50)));
       tokens.push({ t: 'num', v: Number(m[0]) });
       i += m[0].length;
     } else {

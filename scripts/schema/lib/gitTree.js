@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Read-only access to a bare git mirror: list tags, list files at a tag, read file text.
 // Blobs are cached by object id because most files do not change between patch releases,

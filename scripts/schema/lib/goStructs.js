@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // A small reader for Go type declarations, enough for Nomad's `api` package:
 // `type X struct { ... }` with field tags, `type X = Y` and `type X Y`.

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Builds hcl-file.json: the top level of a jobspec file (`variable`, `variables`, `locals`,
 // `job`) and `dynamic` blocks. The words live in overlay/hcl/hcl-file.json; this module stamps
@@ -29,6 +30,7 @@ function buildHclFile({ tree, pin, overlayDir, provenance, warn }) {
   const template = JSON.parse(fs.readFileSync(path.join(overlayDir, 'hcl', 'hcl-file.json'), 'utf8'));
   const variablesSrc = tree.readFile(pin.tag, 'jobspec2/types.variables.go') ?? '';
   const configSrc = tree.readFile(pin.tag, 'jobspec2/types.config.go') ?? '';
+  /** @type {[string, string[] | undefined, string[]][]} */
   const checks = [
     ['top-level blocks', schemaNames(configSrc, 'jobConfigSchema'), Object.keys(template.properties)],
     ['variable block', schemaNames(variablesSrc, 'variableBlockSchema'), Object.keys(template.definitions.variable.properties)],

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Works out, for every struct field on the job tree, the first release that had it (`x-since`)
 // and which fields older releases had that the pinned one lost (`x-removedIn`).

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Builds the `definitions` of job.schema.json: one per api struct reachable from Job, with
 // HCL facts from the struct tags, history from older releases and words from the overlay.
@@ -121,6 +122,7 @@ function addHclOnly(name, definition, entries, refTo, warn) {
   if (names.length === 0) return;
   for (const hclName of names) {
     const { ref, kind, label, ...rest } = entries[hclName];
+    /** @type {Record<string, any>} */
     let prop;
     if (ref) {
       const target = { $ref: refTo(ref) };

@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // The hand-kept overlay: descriptions (our own words), enums, defaults, examples and the few
 // HCL facts that live in jobspec2 code rather than in struct tags. Overlay files are JSON

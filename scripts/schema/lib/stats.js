@@ -1,3 +1,4 @@
+// @ts-check
 'use strict';
 // Counts printed after generation (and quoted in the data README): how big the HCL side of the
 // schema is, walking block paths from `job` the way a jobspec nests them.

@@ -20,7 +20,8 @@ import type { Attribute, Block, Body, BodyItem, HclFile, Label, LiteralExpressio
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
 import { BodyConverter, checkSingleLineBlock } from './cstToAst';
-import { hasTemplateSyntax, heredocValue, unescapeQuoted } from './hclStrings';
+import { closesHeredoc, commentEnd, heredocMarkerAt } from '../../../common/src/hcl/lexer';
+import { hasTemplateSyntax, heredocValue, unescapeQuoted } from '../../../common/src/hcl/strings';
 import { NAME, QUOTED_STRING } from './simpleValues';
 
 // Labels as tree-sitter reads them: identifiers or quoted strings (without templates, which labels cannot hold).
@@ -28,8 +29,8 @@ const LABEL = `${NAME}|${QUOTED_STRING}`;
 /** `type "label" ... {` ending its line, maybe with a comment after the brace. */
 const BLOCK_HEADER = new RegExp(String.raw`(${NAME})((?:[ \t]+(?:${LABEL}))*)[ \t]*\{[ \t]*(?:(?:#|//).*)?(?=\r|\n|$)`, 'uy');
 const LABEL_TOKEN = new RegExp(LABEL, 'gu');
-/** `name = <<EOT` or `name = <<-EOT`, the marker ending its line. */
-const HEREDOC_ATTRIBUTE = new RegExp(String.raw`(${NAME})[ \t]*=[ \t]*<<-?(${NAME})(?=\r?\n)`, 'uy');
+/** `name = <<`: the start of a heredoc attribute, whose introducer the lexer's rule then reads. */
+const HEREDOC_ATTRIBUTE = new RegExp(String.raw`(${NAME})[ \t]*=[ \t]*(?=<<)`, 'uy');
 const ITEM_TYPES = new Set(['attribute', 'block']);
 /** Characters whose treatment by tree-sitter the plain reader does not model: such texts always get a real parse. */
 const UNMODELLED = /[\u0000\u000b\u000c\u2028\u2029\ufeff]|\r(?!\n)/;
@@ -152,17 +153,21 @@ class CleanFileReader {
     HEREDOC_ATTRIBUTE.lastIndex = start;
     const header = HEREDOC_ATTRIBUTE.exec(this.text);
     if (!header) return undefined;
-    const [, name, marker] = header;
+    const [, name] = header;
     const equals = this.text.indexOf('=', start + name.length);
-    const valueStart = this.text.indexOf('<<', equals);
-    let lineStart = this.text.indexOf('\n', start + header[0].length) + 1;
+    const valueStart = start + header[0].length;
+    const introducer = heredocMarkerAt(this.text, valueStart);
+    if (!introducer) return undefined;
+    const marker = introducer.marker;
+    let lineStart = introducer.end;
     for (;;) {
-      if (lineStart === 0 || lineStart >= this.text.length) return undefined; // never closed
+      if (lineStart === 0 || lineStart >= this.text.length) return undefined; // never closed (0: no further line)
       const lineEnd = this.lineEnd(lineStart);
       const line = this.text.slice(lineStart, lineEnd);
-      const content = line.replace(/^[ \t]+/, ''); // spaces and tabs only, as HCL indents
+      const content = line.replace(/^[ \t]+/, '');
+      // HCL's closing rule, on lines indented with spaces and tabs only (what tree-sitter certainly reads alike);
       // tree-sitter wants a line break after the marker, even at the end of the file.
-      if (content.replace(/[ \t]+$/, '') === marker) {
+      if (closesHeredoc(this.text, lineStart, lineEnd, marker) && content.replace(/[ \t]+$/, '') === marker) {
         if (lineEnd >= this.text.length) return undefined;
         const end = lineStart + (line.length - content.length) + marker.length;
         const raw = this.text.slice(valueStart, end);
@@ -206,11 +211,13 @@ class CleanFileReader {
     for (;;) {
       const ch = text[i];
       if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') i++;
-      else if (ch === '#' || (ch === '/' && text[i + 1] === '/')) i = this.lineEnd(i);
-      else if (ch === '/' && text[i + 1] === '*') {
-        const close = text.indexOf('*/', i + 2);
-        if (close < 0) throw new NotPlain();
-        i = close + 2;
+      else if (ch === '#' || ch === '/') {
+        const end = commentEnd(text, i);
+        if (end < 0) {
+          if (ch === '/' && text[i + 1] === '*') throw new NotPlain(); // never closed
+          break;
+        }
+        i = end;
       } else break;
     }
     this.position = i;

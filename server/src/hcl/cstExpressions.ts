@@ -4,7 +4,7 @@
 import type { TreeCursor } from 'web-tree-sitter';
 import type { CallExpression, Expression, LiteralExpression, ObjectEntry, ObjectExpression, OtherExpression, ReferenceExpression, TemplateExpression, TupleExpression } from './ast';
 import { CHECKED_SCOPES, ConversionContext } from './conversionContext';
-import { hasTemplateSyntax, heredocValue, unescapeQuoted } from './hclStrings';
+import { hasTemplateSyntax, heredocValue, unescapeQuoted } from '../../../common/src/hcl/strings';
 
 /** Nodes that extend the term before them: `.name`, `[i]`, `.*`, `[*]`. */
 const POSTFIX = new Set(['get_attr', 'index', 'splat']);

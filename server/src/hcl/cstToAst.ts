@@ -8,7 +8,7 @@ import type { Attribute, Block, Body, BodyItem, HclFile, Label } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
 import { ExpressionConverter } from './cstExpressions';
-import { unescapeQuoted } from './hclStrings';
+import { unescapeQuoted } from '../../../common/src/hcl/strings';
 import { readSimpleAttribute } from './simpleValues';
 import type { BlankedLine } from './syntaxRepair';
 import { collectTreeSitterErrors } from './treeSitterErrors';

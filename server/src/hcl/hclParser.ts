@@ -56,11 +56,20 @@ export class HclSyntaxTree {
 export type TreeParse = (text: string, oldTree?: Tree) => Tree | undefined;
 
 /**
- * Budget for one document's parse, repairs included. tree-sitter's error
- * recovery can go superlinear on hostile input (thousands of unclosed
- * `{ a =`); a normal 5,000-line job parses in tens of milliseconds.
+ * Budget for one document's parse, repairs included, in milliseconds of CPU
+ * time (so a busy machine does not make a normal file give up). tree-sitter's
+ * error recovery can go superlinear on broken input (thousands of unclosed
+ * `{ a =`, long runs of blank lines after a mistake); a normal 5,000-line job
+ * parses in tens of milliseconds. Below a second, so that no text keeps the
+ * server from its other requests for longer.
  */
-export const DEFAULT_PARSE_BUDGET_MS = 3000;
+export const DEFAULT_PARSE_BUDGET_MS = 500;
+
+/** CPU milliseconds this process has used so far. */
+function cpuNow(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 export class HclParser {
   private constructor(private readonly parser: Parser, private readonly budgetMs: number) {}
@@ -124,8 +133,8 @@ export class HclParser {
 
   /** A parse function sharing one deadline; after a cancelled parse the parser must be reset. */
   private boundedParse(): TreeParse {
-    const deadline = performance.now() + this.budgetMs;
-    const progressCallback = (): boolean => performance.now() > deadline;
+    const deadline = cpuNow() + this.budgetMs;
+    const progressCallback = (): boolean => cpuNow() > deadline;
     return (text, oldTree) => {
       const tree = this.parser.parse(text, oldTree, { progressCallback });
       if (!tree) this.parser.reset();

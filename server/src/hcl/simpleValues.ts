@@ -7,19 +7,25 @@
 // simpleValues.test.ts compares them).
 import type { Expression, LiteralExpression, ReferenceExpression, TemplateExpression, TupleExpression } from './ast';
 import type { ConversionContext } from './conversionContext';
-import { unescapeQuoted } from './hclStrings';
+import { IDENTIFIER_PATTERN } from '../../../common/src/hcl/lexer';
+import { unescapeQuoted } from '../../../common/src/hcl/strings';
 
 // Only the escapes HCL (and tree-sitter's grammar) accept: `"\q"` is a syntax error, never a literal.
 const ESCAPE = String.raw`\\(?:[nrt"\\]|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})`;
 /** A string without interpolation, directives or line breaks; `$${` and `%%{` would need care, so they are left out too. */
 export const QUOTED_STRING = String.raw`"(?:[^"\\$%\r\n]|${ESCAPE}|\$(?!\{)|%(?!\{))*"`;
-/** An HCL identifier, as tree-sitter's grammar reads one. */
-export const NAME = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
+/** An HCL identifier, by the lexer's rule (tree-sitter's grammar reads them the same way). */
+export const NAME = IDENTIFIER_PATTERN;
 const PATH = String.raw`${NAME}(?:\.${NAME})*`;
 /** `${root.name.more}`, with optional spaces inside the braces. */
 const INTERPOLATION = String.raw`\$\{[ \t]*${PATH}[ \t]*\}`;
-// A string whose only template syntax is such interpolations. No escapes at all, so every `${` in it is one.
-const TEMPLATE = String.raw`"(?:[^"\\$%\r\n]|\$(?![{$])|%(?![{%])|${INTERPOLATION})*"`;
+// A string whose only template syntax is such interpolations, at least one of them. No escapes at
+// all, so every `${` in it is one. At least one, because a string that both QUOTED_STRING and
+// TEMPLATE could match makes a list of them backtrack through 2^n ways of reading its items when
+// the list fails to match at its end (`["a", "a", ..., upper("x")]`); with every piece of LITERAL
+// matching a text in one way only, a failed match costs time linear in the line.
+const TEMPLATE_TEXT = String.raw`(?:[^"\\$%\r\n]|\$(?![{$])|%(?![{%]))*`;
+const TEMPLATE = String.raw`"${TEMPLATE_TEXT}(?:${INTERPOLATION}${TEMPLATE_TEXT})+"`;
 // No exponents: tree-sitter's grammar rejects `1e5`, so the text must not read it as a number either.
 const NUMBER = String.raw`-?\d+(?:\.\d+)?`;
 // PATH covers `true`, `false` and `null` too: they are told apart after matching (literal()).

@@ -4,7 +4,7 @@
 // (`count = = 1`) turn the whole file into one flat error node. Then nothing
 // after the mistake could be validated or completed.
 //
-// The repair blanks the offending line (spaces, newlines kept, so every
+// The repair blanks the offending line (a comment of the same length, newlines kept, so every
 // offset stays valid), parses again and keeps the result when it
 // has fewer errors. Blanked lines are reported as syntax errors, and bodies
 // containing them are marked broken so checks like "missing attribute" stay
@@ -44,7 +44,7 @@ export function repairSyntax(parse: TreeParse, text: string, tree: Tree): Repair
   for (let attempt = 0; attempt < MAX_REPAIRS && current.tree.rootNode.hasError; attempt++) {
     const culprit = findCulprit(current.tree.rootNode, current.text);
     if (!culprit || blanked.some((line) => line.start === culprit.start)) break;
-    const repairedText = current.text.slice(0, culprit.start) + current.text.slice(culprit.start, culprit.end).replace(/[^\r\n]/g, ' ') + current.text.slice(culprit.end);
+    const repairedText = current.text.slice(0, culprit.start) + blankLine(culprit.end - culprit.start) + current.text.slice(culprit.end);
     const repairedTree = parse(repairedText); // fresh: re-using a broken tree can be very slow (see hclParser.ts)
     if (!repairedTree) break;
     const before = errorCount(current.tree.rootNode);
@@ -59,6 +59,16 @@ export function repairSyntax(parse: TreeParse, text: string, tree: Tree): Repair
   }
   if (current.tree.rootNode.hasError) current = closeOpenBlocks(parse, current);
   return { ...current, blanked };
+}
+
+/**
+ * Text of the same length as a line, that HCL ignores: a comment rather than
+ * spaces. tree-sitter's error recovery re-reads a run of whitespace once per
+ * attempt, so a long blanked line after a broken attribute took seconds
+ * (20,000 spaces: over 20 s); a comment is a single token.
+ */
+function blankLine(length: number): string {
+  return length === 0 ? '' : `#${' '.repeat(length - 1)}`;
 }
 
 /** Appends the closing braces a file that ends inside blocks lacks, if that reads better. */

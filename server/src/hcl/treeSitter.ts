@@ -4,8 +4,7 @@
 // from errors and re-parses incrementally. Measured with this project's bench
 // (npm run bench, 5,000-line job, Node 20, two busy cores): a full parse is the
 // largest single cost (about 30 ms); an incremental re-parse after a
-// one-character edit is well under 1 ms. See /work/shared/notes/jobspec-sources.md
-// for the libraries compared. Positions: when given a JavaScript string,
+// one-character edit is well under 1 ms. Positions: when given a JavaScript string,
 // web-tree-sitter parses UTF-16 and reports indices in UTF-16 code units,
 // which are exactly the offsets TextDocument uses; rows only count "\n", so
 // ranges are computed from offsets (see cstToAst.ts), never from rows/columns.

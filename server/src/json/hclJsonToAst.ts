@@ -7,7 +7,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Attribute, Block, Body, BodyItem, Expression, HclFile, Label, Reference, SyntaxProblem } from '../hcl/ast';
 import { CHECKED_SCOPES } from '../hcl/conversionContext';
 import { BlockSchema, isBlockKind, labelCount, SchemaModel } from '../schema/schemaModel';
-import { nodeSpan, propertyValue, spanOf } from './jsonDocument';
+import { propertyValue } from '../../../common/src/json/properties';
+import { nodeSpan, spanOf } from './jsonDocument';
 
 /** HCL-JSON treats a property named "//" as a comment. */
 const COMMENT_KEY = '//';

@@ -57,12 +57,6 @@ export function nodeSpan(document: TextDocument, node: Node): Span {
   return spanOf(document, node.offset, node.offset + node.length);
 }
 
-/** The value of `key` in an object node. */
-export function propertyValue(object: Node | undefined, key: string): Node | undefined {
-  if (object?.type !== 'object') return undefined;
-  return object.children?.find((p) => p.children?.[0]?.value === key)?.children?.[1];
-}
-
 /** null, 0, false, "", [] or {}: what Go writes for a field nobody set. */
 export function isEmptyJsonValue(node: Node | undefined): boolean {
   if (!node) return true;

@@ -2,7 +2,7 @@
 // pools, node classes, namespaces), for completion to offer as values. One
 // server process serves one client, so a module-level store is enough; the
 // completion service gets `getClusterFacts` passed in and never reads this module.
-import { NO_CLUSTER_FACTS, type ClusterFacts } from '../protocol/clusterFacts';
+import { NO_CLUSTER_FACTS, type ClusterFacts } from '../../../common/src/protocol/clusterFacts';
 
 let facts: ClusterFacts = NO_CLUSTER_FACTS;
 let askForFresherFacts: () => void = () => undefined;

@@ -1,7 +1,7 @@
 // Settings per resource (a folder may pin its own `nomad.schemaVersion`),
 // pulled from the client and cached by URI until the configuration changes.
 import type { Connection } from 'vscode-languageserver';
-import { DEFAULT_SCHEMA_VERSION, SETTINGS_SECTION, type NomadServerSettings } from '../protocol/settings';
+import { DEFAULT_SCHEMA_VERSION, SETTINGS_SECTION, type NomadServerSettings } from '../../../common/src/protocol/settings';
 
 export class SettingsCache {
   private readonly cache = new Map<string, Promise<NomadServerSettings>>();

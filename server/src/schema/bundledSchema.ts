@@ -2,13 +2,13 @@
 // through these JSON imports (no file reads at run time).
 import type { JsonSchema } from './jsonSchema';
 import { SchemaModel } from './schemaModel';
-import jobSchema from './data/job.schema.json';
-import hclFileSchema from './data/hcl-file.json';
-import dockerSchema from './data/drivers/docker.schema.json';
-import execSchema from './data/drivers/exec.schema.json';
-import javaSchema from './data/drivers/java.schema.json';
-import qemuSchema from './data/drivers/qemu.schema.json';
-import rawExecSchema from './data/drivers/raw_exec.schema.json';
+import jobSchema from '../../../common/schema/job.schema.json';
+import hclFileSchema from '../../../common/schema/hcl-file.json';
+import dockerSchema from '../../../common/schema/drivers/docker.schema.json';
+import execSchema from '../../../common/schema/drivers/exec.schema.json';
+import javaSchema from '../../../common/schema/drivers/java.schema.json';
+import qemuSchema from '../../../common/schema/drivers/qemu.schema.json';
+import rawExecSchema from '../../../common/schema/drivers/raw_exec.schema.json';
 
 let model: SchemaModel | undefined;
 

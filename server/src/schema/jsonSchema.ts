@@ -1,5 +1,5 @@
 // The part of JSON Schema (draft-07) the schema data uses, with the `x-`
-// annotations described in SCHEMA-CONTRACT.md.
+// annotations described in common/schema/README.md.
 
 /** How a property is written in HCL. */
 export type HclKind = 'attribute' | 'block' | 'blocks' | 'labeledBlocks' | 'mapBlocks' | 'mapAttribute';

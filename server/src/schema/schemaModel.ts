@@ -4,7 +4,7 @@
 // raw JSON Schema data, so a change of data layout stays local to it.
 import type { HclKind, JsonSchema, JsonType } from './jsonSchema';
 
-/** The schema documents, as shipped in data/ (see SCHEMA-CONTRACT.md). */
+/** The schema documents, as shipped in common/schema/ (described in its README.md). */
 export interface SchemaDocuments {
   readonly job: JsonSchema;
   readonly file: JsonSchema;

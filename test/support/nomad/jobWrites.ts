@@ -1,6 +1,7 @@
 // The Jobs write endpoints of the fake: the checks a v1.0 server makes, in its
 // order, with its exact refusal texts and status codes (many refusals are 500),
 // then the state change and the response body a real server returns.
+import { versionAtLeast } from '../../../client/src/nomad/agent';
 import type { Job } from '../../../client/src/nomad/types';
 import { hclToJob } from './hclToJob';
 import { HclError } from './hclParser';
@@ -214,11 +215,20 @@ export function setStability(state: FakeNomadState, text: string, namespace: str
   const body = decodeBody(text);
   if (body.JobID !== id) throw new HttpError(400, 'Job ID does not match');
   const version = Number(body.JobVersion ?? 0);
-  const job = state.job(namespace, id)?.versions.get(version);
-  if (!job) throw new HttpError(500, `job "${id}" (Version ${version}) in namespace "${namespace}" not found`);
+  const rec = state.job(namespace, id);
+  const job = rec?.versions.get(version);
+  if (!rec || !job) throw new HttpError(500, `job "${id}" (Version ${version}) in namespace "${namespace}" not found`);
+  const stable = body.Stable === true;
+  // A flag that already holds changes nothing; the request still passed through Raft.
+  if ((job.Stable === true) === stable) return { Index: state.commit() };
+  // As Nomad's state store does: the version is copied with the new flag and the copy is stored
+  // as the job itself, so flagging an older version makes its spec current again (keeping its
+  // version number and JobModifyIndex), with no evaluation.
   const index = state.commit('jobs', 'job_version');
-  job.Stable = body.Stable === true;
-  job.ModifyIndex = index;
+  const copy: Job = { ...clone(job), Stable: stable, ModifyIndex: index };
+  rec.versions.set(version, copy);
+  rec.current = copy;
+  refreshStatus(state, rec);
   state.notify();
   return { Index: index };
 }
@@ -260,12 +270,16 @@ export function deregisterJob(state: FakeNomadState, namespace: string, id: stri
   return reply(evaluation?.ID ?? '', evaluation?.CreateIndex ?? 0, index);
 }
 
+/** Nomad's parse endpoint reads `Variables` from 1.6 on; older agents ignore the field. */
+const PARSE_VARIABLES_SINCE = '1.6.0';
+
 /** POST /v1/jobs/parse. */
-export function parseJob(text: string): Job {
+export function parseJob(state: FakeNomadState, text: string): Job {
   const body = decodeBody(text);
   if (typeof body.JobHCL !== 'string' || body.JobHCL.trim() === '') throw new HttpError(400, 'Job spec is empty');
   try {
-    const json = hclToJob(body.JobHCL, typeof body.Variables === 'string' ? body.Variables : '', body.HCLv1 === true);
+    const honoured = typeof body.Variables === 'string' && versionAtLeast(state.agentVersion, PARSE_VARIABLES_SINCE);
+    const json = hclToJob(body.JobHCL, honoured ? String(body.Variables) : '', body.HCLv1 === true);
     return apiJob(json, body.Canonicalize === true);
   } catch (error) {
     if (error instanceof HclError) throw new HttpError(400, error.message);

@@ -1,10 +1,8 @@
 // Jobs the actions and logs tests submit. They use raw_exec with /bin/sh so
 // the same jobs run on a real `nomad agent -dev` (NOMAD_TEST_ADDR) and print
-// something to follow; every id starts with `actions-test-` so cleanup can
-// find them.
+// something to follow; their ids come from testJobs.ts so cleanup can find
+// them.
 import type { Job, Task } from '../../../client/src/nomad/types';
-
-export const TEST_JOB_PREFIX = 'actions-test-';
 
 function shellTask(name: string, script: string): Task {
   return { Name: name, Driver: 'raw_exec', Config: { command: '/bin/sh', args: ['-c', script] }, Resources: { CPU: 20, MemoryMB: 16 } };

@@ -57,6 +57,10 @@ export interface Route {
 const found = (value: unknown, index: number): ReadResult => ({ value, index });
 const missing = (text: string, index: number): ReadResult => ({ error: new HttpError(404, text), index });
 
+/** Nomad looks allocations, evaluations and deployments up by their UUID index, which refuses other lengths with a 500. */
+const notUuid = (kind: string, id: string, index: number): ReadResult | undefined =>
+  id.length === 36 ? undefined : { error: new HttpError(500, `${kind} lookup failed: index error: UUID must be 36 characters`), index };
+
 /** A read of one job or one of its sub-resources. */
 function jobRead(read: (req: RouteRequest, id: string) => ReadResult): RouteHandler {
   return { read: (req) => read(req, req.params[0]) };
@@ -106,7 +110,7 @@ export function defaultRoutes(): Route[] {
         POST: { answer: ({ state, body, namespace }) => registerJob(state, body, namespace) },
       },
     },
-    { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ body }) => parseJob(body) } } },
+    { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ state, body }) => parseJob(state, body) } } },
     {
       pattern: /^\/v1\/job\/(.+)\/periodic\/force$/,
       methods: { POST: { answer: ({ state, namespace, params }) => forcePeriodic(state, namespace, params[0]) } },
@@ -194,6 +198,8 @@ export function defaultRoutes(): Route[] {
         GET: {
           read: ({ state, params }) => {
             const alloc = state.allocations.get(params[0]);
+            const refused = notUuid('alloc', params[0], state.tableIndex('allocs'));
+            if (refused) return refused;
             return alloc ? found(allocationView(alloc), alloc.ModifyIndex) : missing('alloc not found', state.tableIndex('allocs'));
           },
         },
@@ -205,6 +211,8 @@ export function defaultRoutes(): Route[] {
         GET: {
           read: ({ state, params }) => {
             const evaluation = state.evaluations.get(params[0]);
+            const refused = notUuid('eval', params[0], state.tableIndex('evals'));
+            if (refused) return refused;
             return evaluation ? found(evaluation, evaluation.ModifyIndex) : missing('eval not found', state.tableIndex('evals'));
           },
         },
@@ -216,6 +224,8 @@ export function defaultRoutes(): Route[] {
         GET: {
           read: ({ state, params }) => {
             const deployment = state.deployments.get(params[0]);
+            const refused = notUuid('deployment', params[0], state.tableIndex('deployment'));
+            if (refused) return refused;
             return deployment ? found(deployment, deployment.ModifyIndex) : missing('deployment not found', state.tableIndex('deployment'));
           },
         },

@@ -31,5 +31,5 @@ export const { startCodeServer } = load<{ startCodeServer(options: CodeServerOpt
 export const { launchBrowser } = load<{ launchBrowser(): Promise<Browser> }>('scripts/lib/browser.js');
 export const { makeExamplesWorkspace } = load<{ makeExamplesWorkspace(): { folder: string; dispose(): void } }>('scripts/lib/workspace.js');
 export const { testEnvironment } = load<{
-  testEnvironment(extra?: Record<string, string | undefined>): Record<string, string | undefined>;
+  testEnvironment(extra?: Record<string, string | undefined>): Promise<Record<string, string | undefined>>;
 }>('scripts/lib/testEnv.js');

@@ -35,7 +35,7 @@ export class Workbench {
     const extensionsDir = process.env.NOMAD_UI_EXTENSIONS_DIR;
     const server = await startCodeServer({
       folder: workspace.folder,
-      env: testEnvironment(options.env),
+      env: await testEnvironment(options.env),
       settings: options.settings,
       extensionsDir,
     });

@@ -2,7 +2,7 @@
 // and read by completion (which names fit where: test/unit/server/services/clusterCompletion.test.ts).
 import * as assert from 'assert';
 import { getClusterFacts, onClusterFactsWanted, setClusterFacts } from '../../../server/src/lsp/clusterFacts';
-import { NO_CLUSTER_FACTS } from '../../../server/src/protocol/clusterFacts';
+import { NO_CLUSTER_FACTS } from '../../../common/src/protocol/clusterFacts';
 
 describe('server cluster facts store', () => {
   let asked: number;

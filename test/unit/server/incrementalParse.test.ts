@@ -129,7 +129,9 @@ describe('Incremental HCL parsing', function () {
   });
 });
 
-describe('LineIndex', () => {
+describe('LineIndex', function () {
+  this.timeout(30_000); // thousands of random edits; a bound against hangs, not a speed test
+
   it('stays equal to a fresh index through random edits, line breaks of every kind included', () => {
     const random = seededRandom(7);
     const pieces = ['a', 'bc', '\n', '\r\n', '\r', 'é😀', ''];

@@ -2,7 +2,7 @@
 // as an editor other than VS Code would run it.
 import * as assert from 'assert';
 import type { ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
-import { CLUSTER_VERSION_NOTIFICATION } from '../../../server/src/protocol/clusterVersion';
+import { CLUSTER_VERSION_NOTIFICATION } from '../../../common/src/protocol/clusterVersion';
 import { spawnStdioServer, type StdioServer } from '../../support/stdioServer';
 
 describe('Language server over stdio', function () {

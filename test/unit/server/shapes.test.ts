@@ -1,6 +1,4 @@
 import * as assert from 'assert';
-import { detectJsonShape, looksLikeJson } from '../../../server/src/jobDocument';
-import { parseTree } from 'jsonc-parser';
 import { validate } from './support';
 
 const hcl = 'job "web" {\n  group "g" {\n  }\n}\n';
@@ -9,26 +7,16 @@ const apiWrapped = JSON.stringify({ Job: { ID: 'web', TaskGroups: [] } }, null, 
 const apiBare = JSON.stringify({ ID: 'web', Name: 'web', TaskGroups: [] }, null, 2);
 
 describe('Job file shapes', () => {
-  it('tells JSON from HCL by the first significant character', () => {
-    assert.strictEqual(looksLikeJson('  \n{"job": {}}'), true);
-    assert.strictEqual(looksLikeJson('\uFEFF{'), true);
-    assert.strictEqual(looksLikeJson(hcl), false);
-  });
-
-  it('detects each JSON shape from content', () => {
-    assert.strictEqual(detectJsonShape(parseTree(hclJson)).shape, 'hcl-json');
-    assert.strictEqual(detectJsonShape(parseTree(apiWrapped)).shape, 'api-json');
-    assert.strictEqual(detectJsonShape(parseTree(apiBare)).shape, 'api-json');
-    assert.strictEqual(detectJsonShape(parseTree('{"variable": {"x": {}}}')).shape, 'hcl-json');
-    assert.strictEqual(detectJsonShape(parseTree('{"name": "package", "version": "1.0.0"}')).shape, 'not-a-job');
-    assert.strictEqual(detectJsonShape(parseTree('[1, 2]')).shape, 'not-a-job');
-  });
-
   it('parses each shape into what its services need', async () => {
     assert.strictEqual((await validate(hcl)).parsed.shape, 'hcl');
     assert.strictEqual((await validate(hclJson, { languageId: 'json' })).parsed.shape, 'hcl-json');
     assert.strictEqual((await validate(apiWrapped, { languageId: 'json' })).parsed.shape, 'api-json');
     assert.strictEqual((await validate(apiBare, { languageId: 'json' })).parsed.shape, 'api-json');
+  });
+
+  it('starts for HCL-JSON whose variables come before the job', async () => {
+    const text = JSON.stringify({ variable: { image: {} }, job: { web: { group: { g: {} } } } }, null, 2);
+    assert.strictEqual((await validate(text, { languageId: 'json' })).parsed.shape, 'hcl-json');
   });
 
   it('ignores JSON documents that are not jobs: no diagnostics at all', async () => {

@@ -11,6 +11,9 @@ export async function markVersionStability(ctx: ActionContext, stable: boolean, 
   const word = stable ? 'stable' : 'unstable';
   try {
     const client = await ctx.getClient();
+    const { value: job } = await client.readJob(target.job.id, { namespace: target.job.namespace });
+    const current = job.Version ?? 0;
+    if (target.version !== current && !(await confirmReplacingCurrent(ctx, target, current, word))) return;
     await ctx.ui.withProgress(`Marking version ${target.version} of ${target.job.id} ${word}…`, () =>
       client.setJobStability(target.job.id, target.version, stable, { namespace: target.job.namespace }),
     );
@@ -18,6 +21,24 @@ export async function markVersionStability(ctx: ActionContext, stable: boolean, 
   } catch (error) {
     reportFailure(ctx.ui, `Marking version ${target.version} of "${target.job.id}" ${word}`, error);
   }
+}
+
+/**
+ * Nomad stores a version whose flag changes as the job itself (its state store
+ * upserts the copy), so flagging an older version silently makes its spec the
+ * job's current one, without an evaluation. Only the current version is safe;
+ * any other needs the user to accept that consequence.
+ */
+async function confirmReplacingCurrent(ctx: ActionContext, target: VersionRef, current: number, word: string): Promise<boolean> {
+  const action = `Mark ${word} and Make It Current`;
+  const answer = await ctx.ui.confirm(`Version ${target.version} of "${target.job.id}" is not the current version (${current}).`, {
+    detail:
+      `Nomad makes a version whose stability changes the job's current definition: "${target.job.id}" would go back to ` +
+      `version ${target.version} without a new evaluation, while its allocations keep running version ${current}. ` +
+      `To change the job on purpose, use Revert to Version… instead.`,
+    actions: [action],
+  });
+  return answer === action;
 }
 
 /** From the palette or a job row: pick the job (unless given), then one of its versions whose flag would change. */

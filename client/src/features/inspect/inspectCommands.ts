@@ -3,7 +3,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ActiveConnection } from '../../connection/connectionManager';
-import { identifyJobFile } from '../../explorer/jobFileIdentity';
+import { identifyJob } from '../../../../common/src/job/jobIdentity';
 import type { InspectTarget } from '../../explorer/nodes/node';
 import { sortVersions } from '../../explorer/presentation/versionPresentation';
 import { jobSpecView, renderJson } from './jobSpecView';
@@ -101,7 +101,7 @@ async function pickVersion(others: number[], base: number, id: string): Promise<
 export async function compareWithFile(services: CommandServices, uri?: unknown): Promise<void> {
   const document =
     uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-  const identity = document && identifyJobFile(document.getText(), document.languageId);
+  const identity = document && identifyJob(document.languageId, document.getText());
   const connection = await services.connections.current();
   if (!document || !identity) {
     void vscode.window.showWarningMessage('Open a Nomad job file (HCL or JSON) to compare it with the cluster.');
@@ -118,7 +118,7 @@ export async function compareWithFile(services: CommandServices, uri?: unknown):
   }
   const cluster = nomadUri({ kind: 'job', id: identity.id, view: 'spec', wrap: identity.wrapped, ...scope });
   let local = document.uri;
-  if (identity.format === 'hcl') {
+  if (identity.shape === 'hcl') {
     try {
       // The server turns HCL into the API's JSON form, exactly as `nomad job run` would see it.
       const job = await connection.client.parseHcl(document.getText(), { ...query, canonicalize: true });

@@ -5,11 +5,8 @@
 // code (constraint shorthands, static ports, a task outside a group, ...)
 // are the finishers below.
 import { parseGoDuration } from '../../nomad/duration';
+import { JobConversionError } from './jobConversionError';
 import { hclField, type HclField } from './jobSchemaIndex';
-
-export class JobConversionError extends Error {
-  override readonly name = 'JobConversionError';
-}
 
 type JsonObject = Record<string, unknown>;
 

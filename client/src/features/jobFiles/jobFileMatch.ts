@@ -1,8 +1,7 @@
 // Whether a job file defines a given job of the cluster: the same ID, in the namespace a plan of
 // that file would use. Pure (no `vscode`), so the rules are unit-tested; the workspace search
 // around it is jobFileSearch.ts.
-import { identifyJobFile } from '../../explorer/jobFileIdentity';
-import { looksLikeJsonJob } from '../../lsp/jobFileDetector';
+import { identifyJob } from '../../../../common/src/job/jobIdentity';
 
 /** Files that may hold a job, as one `findFiles` pattern (the job-file names of the language, and JSON). */
 export const JOB_FILE_GLOB = '**/*.{nomad.hcl,nomad,json}';
@@ -42,9 +41,7 @@ export function matchJobFile(
   connectionNamespace: string | undefined,
 ): JobFileMatch | undefined {
   if (!JOB_LANGUAGES.has(languageId)) return undefined;
-  // Most JSON files are not jobs and some are large: the textual test spares parsing them.
-  if ((languageId === 'json' || languageId === 'jsonc') && !looksLikeJsonJob(text)) return undefined;
-  const identity = identifyJobFile(text, languageId);
+  const identity = identifyJob(languageId, text);
   if (identity?.id !== job.id) return undefined;
   return effectiveNamespace(identity.namespace, connectionNamespace) === job.namespace ? 'match' : 'otherNamespace';
 }

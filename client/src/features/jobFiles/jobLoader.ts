@@ -8,10 +8,12 @@ import type { NomadClient } from '../../nomad/client';
 import { isNomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
 import { parseHclError, type ParsedHclError } from './hclErrors';
-import { JobConversionError, hclJsonToApiJob, unwrapApiJob } from './hclJsonToApi';
-import { attributesOf, scanBody, type HclBlock } from './hclScan';
-import { detectJobFormat, jobDeclarationLine, type JobFileFormat } from './jobFormat';
-import { discoverVarFiles, isVarFileName } from './varFiles';
+import { varFilesSetting } from '../../settings';
+import { JobConversionError } from './jobConversionError';
+import { attributesOf, blocksOf, readOutline } from '../../../../common/src/hcl/outline';
+import { jobDeclarationLine } from '../../../../common/src/job/jobIdentity';
+import { jobFileShape, type JobFileShape } from '../../../../common/src/job/jobShape';
+import { discoverVarFiles, isVarFileName, leavesFolder } from './varFiles';
 import {
   assignmentFromInput,
   environmentValues,
@@ -25,7 +27,7 @@ import {
 
 export interface LoadedJob {
   job: Job;
-  format: JobFileFormat;
+  format: JobFileShape;
   uri: vscode.Uri;
   fileName: string;
   /** Zero-based line of the job declaration. */
@@ -95,11 +97,13 @@ export class JobLoader {
 
   async load(document: vscode.TextDocument, client: NomadClient, signal?: AbortSignal): Promise<LoadedJob> {
     const text = document.getText();
-    const format = detectJobFormat(document.languageId, text);
+    const format = jobFileShape(document.languageId, text);
     if (!format) throw new JobConversionError(`${path.basename(document.fileName)} is not a Nomad job file.`);
     const base = { format, uri: document.uri, fileName: path.basename(document.fileName), jobLine: jobDeclarationLine(format, text) };
     if (format !== 'hcl') {
       const root = parseJson(text, base.fileName);
+      // The conversion carries the job schema: a separate bundle chunk, loaded on the first JSON job planned.
+      const { hclJsonToApiJob, unwrapApiJob } = await import(/* webpackChunkName: "jobConversion" */ './hclJsonToApi.js');
       const job = (format === 'hcl-json' ? hclJsonToApiJob(root) : unwrapApiJob(root)) as Job;
       return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client) };
     }
@@ -153,9 +157,15 @@ export class JobLoader {
   private async varFileUris(document: vscode.TextDocument): Promise<vscode.Uri[]> {
     if (document.uri.scheme === 'untitled') return [];
     const folder = vscode.workspace.getWorkspaceFolder(document.uri);
-    const configured = vscode.workspace.getConfiguration('nomad', document.uri).get<Record<string, string[]>>('varFiles') ?? {};
+    const configured = varFilesSetting(document.uri);
     const relative = folder ? path.posix.relative(folder.uri.path, document.uri.path) : undefined;
-    if (folder && relative && Array.isArray(configured[relative])) {
+    if (folder && relative && configured[relative]) {
+      const outside = configured[relative].find(leavesFolder);
+      if (outside !== undefined) {
+        throw new JobConversionError(
+          `The nomad.varFiles entry "${outside}" for ${relative} is outside the workspace folder, so it is not read; move the file into the folder or change the setting.`,
+        );
+      }
       return configured[relative].map((file) => vscode.Uri.joinPath(folder.uri, file));
     }
     const dir = vscode.Uri.joinPath(document.uri, '..');
@@ -177,8 +187,8 @@ export class JobLoader {
 
 /** Attribute names written directly in the `job` block. */
 function jobAttributes(text: string): Set<string> {
-  const job = scanBody(text).find((item): item is HclBlock => item.kind === 'block' && item.type === 'job');
-  return new Set(job ? attributesOf(text, job).keys() : []);
+  const job = blocksOf(readOutline(text), 'job')[0];
+  return new Set(job ? attributesOf(job).keys() : []);
 }
 
 /**

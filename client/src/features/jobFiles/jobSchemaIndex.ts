@@ -1,8 +1,8 @@
 // How each HCL name of a jobspec maps to the API JSON, read from the project's
-// jobspec schema (server/src/schema/data/job.schema.json, generated from
+// jobspec schema (common/schema/job.schema.json, generated from
 // Nomad's api structs): per struct, the HCL name, its kind of syntax, the API
 // field, the label field, durations and the body's struct.
-import jobSchema from '../../../../server/src/schema/data/job.schema.json';
+import jobSchema from '../../../../common/schema/job.schema.json';
 
 export type HclKind = 'attribute' | 'block' | 'blocks' | 'labeledBlocks' | 'mapBlocks' | 'mapAttribute';
 

@@ -4,10 +4,22 @@
 //   2. then a file named after the job: `web.nomad.hcl` -> `web.vars.hcl` or `web.nomad.vars`;
 //   3. otherwise one variant (`web.prod.vars.hcl`), or the folder's only variable file;
 //   4. several candidates and no rule to pick: the user chooses.
-// The `nomad.varFiles` setting overrides all of this per job file.
+// The `nomad.varFiles` setting overrides all of this per job file, within the workspace folder.
 
 const VAR_FILE_SUFFIXES = ['.auto.vars.hcl', '.vars.hcl', '.nomad.vars'];
 const JOB_FILE_SUFFIXES = ['.nomad.hcl', '.nomad.json', '.nomad', '.hcl', '.json'];
+
+/**
+ * True when a `nomad.varFiles` entry (relative to the workspace folder) names a file outside that
+ * folder: absolute, or climbing out with `..`. Such entries are refused: a repository's settings
+ * could otherwise have any file of the machine read and sent to Nomad as variables.
+ */
+export function leavesFolder(entry: string): boolean {
+  const slashed = entry.replace(/\\/g, '/');
+  if (slashed.startsWith('/') || /^[A-Za-z]:/.test(slashed)) return true;
+  const depth = slashed.split('/').reduce((level, part) => (level < 0 ? level : part === '..' ? level - 1 : part === '.' || part === '' ? level : level + 1), 0);
+  return depth < 0;
+}
 
 export function isVarFileName(name: string): boolean {
   return VAR_FILE_SUFFIXES.some((suffix) => name.endsWith(suffix) && name.length > suffix.length);

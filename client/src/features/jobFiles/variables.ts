@@ -2,7 +2,7 @@
 // a value (from variable files or NOMAD_VAR_* like the Nomad CLI), and the
 // single `Variables` text the cluster's parse endpoint takes, with a map back
 // to where each of its lines came from so errors can point at the right file.
-import { attributesOf, expressionText, lineOf, scanBody, unquote } from './hclScan';
+import { attributesOf, lineOf, readOutline, stringValue, valueText } from '../../../../common/src/hcl/outline';
 
 export interface VariableDeclaration {
   name: string;
@@ -17,21 +17,21 @@ export interface VariableDeclaration {
 
 export function findVariableDeclarations(text: string): VariableDeclaration[] {
   const declarations: VariableDeclaration[] = [];
-  for (const item of scanBody(text)) {
+  for (const item of readOutline(text).items) {
     if (item.kind !== 'block') continue;
     if (item.type === 'variable' && item.labels.length === 1) {
-      const attributes = attributesOf(text, item);
+      const attributes = attributesOf(item);
       const type = attributes.get('type');
       const description = attributes.get('description');
       declarations.push({
-        name: item.labels[0],
+        name: item.labels[0].value,
         hasDefault: attributes.has('default'),
-        type: type && expressionText(text, type),
-        description: description && unquote(expressionText(text, description)),
+        type: type && valueText(text, type),
+        description: description && (stringValue(text, description) ?? valueText(text, description)),
         line: lineOf(text, item.start),
       });
     } else if (item.type === 'variables') {
-      for (const [name, attribute] of attributesOf(text, item)) {
+      for (const [name, attribute] of attributesOf(item)) {
         declarations.push({ name, hasDefault: true, line: lineOf(text, attribute.start) });
       }
     }
@@ -56,7 +56,7 @@ export interface Assignment {
 }
 
 export function assignmentsIn(source: VariableSource): Assignment[] {
-  return scanBody(source.text).flatMap((item) =>
+  return readOutline(source.text).items.flatMap((item) =>
     item.kind === 'attribute'
       ? [{ name: item.name, text: source.text.slice(item.start, item.end), origin: source.origin, line: lineOf(source.text, item.start) }]
       : [],

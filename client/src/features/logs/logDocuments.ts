@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { LogFollower, type LogFrameSource } from './logFollower';
 import { LogLineBuffer } from './logLineBuffer';
-import { readLogSettings, type LogSettings } from './logSettings';
+import { logSettings, type LogSettings } from '../../settings';
 import { LOG_SCHEME, logTargetFromQuery, logUriComponents, type LogTarget } from './logTarget';
 
 /** Builds the frame source for a target: where the Nomad client comes in. */
@@ -75,7 +75,7 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   private start(uri: vscode.Uri): Session | undefined {
     const target = logTargetFromQuery(uri.query);
     if (!target) return undefined;
-    const settings = readLogSettings();
+    const settings = logSettings();
     const follower = new LogFollower(this.sourceFor(target, settings), new LogLineBuffer(settings.limits), {
       describeError: (error) => this.describeError(error, target),
     });

@@ -1,13 +1,14 @@
 // "Plan" and "Run" lenses above the job declaration of HCL and JSON job files.
 import * as vscode from 'vscode';
-import { detectJobFormat, jobDeclarationLine } from '../jobFiles/jobFormat';
+import { jobDeclarationLine } from '../../../../common/src/job/jobIdentity';
+import { jobFileShape } from '../../../../common/src/job/jobShape';
 
 export class JobCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const text = document.getText();
-    const format = detectJobFormat(document.languageId, text);
-    if (!format) return [];
-    const range = document.lineAt(jobDeclarationLine(format, text)).range;
+    const shape = jobFileShape(document.languageId, text);
+    if (!shape) return [];
+    const range = document.lineAt(jobDeclarationLine(shape, text)).range;
     return [
       new vscode.CodeLens(range, { title: 'Plan', tooltip: 'Plan this job on the cluster and review the changes', command: 'nomad.planJob', arguments: [document.uri] }),
       new vscode.CodeLens(range, { title: 'Run', tooltip: 'Plan, review and run this job', command: 'nomad.runJob', arguments: [document.uri] }),

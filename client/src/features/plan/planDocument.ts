@@ -3,9 +3,10 @@
 // Validate; failures are explained in one place (reportPlanFailure).
 import * as vscode from 'vscode';
 import { ClusterDiagnostics } from '../jobFiles/clusterDiagnostics';
-import { JobConversionError } from '../jobFiles/hclJsonToApi';
+import { JobConversionError } from '../jobFiles/jobConversionError';
 import { JobLoadCancelled, JobLoader, JobParseError, type LoadedJob } from '../jobFiles/jobLoader';
-import { detectJobFormat, jobDeclarationLine } from '../jobFiles/jobFormat';
+import { jobDeclarationLine } from '../../../../common/src/job/jobIdentity';
+import { jobFileShape } from '../../../../common/src/job/jobShape';
 import type { NomadClient } from '../../nomad/client';
 import { isNomadError } from '../../nomad/errors';
 import type { JobPlanResponse } from '../../nomad/types';
@@ -80,6 +81,6 @@ export function reportPlanFailure(
 
 /** Recomputed here: the loader may have failed before it found the job. */
 function jobLineOf(document: vscode.TextDocument): number {
-  const format = detectJobFormat(document.languageId, document.getText());
-  return format ? jobDeclarationLine(format, document.getText()) : 0;
+  const shape = jobFileShape(document.languageId, document.getText());
+  return shape ? jobDeclarationLine(shape, document.getText()) : 0;
 }

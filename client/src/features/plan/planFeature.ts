@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { registerJobCodeLens } from './jobCodeLens';
 import { ClusterDiagnostics } from '../jobFiles/clusterDiagnostics';
 import { JobLoader } from '../jobFiles/jobLoader';
-import { detectJobFormat } from '../jobFiles/jobFormat';
+import { jobFileShape } from '../../../../common/src/job/jobShape';
+import { skipPlanReview } from '../../settings';
 import type { NomadClient } from '../../nomad/client';
 import { PLAN_VIEW_TYPE } from './planPanel';
 import type { PlanDeps } from './planDocument';
@@ -40,7 +41,7 @@ export function registerPlanFeature(context: vscode.ExtensionContext, options: P
     'nomad.planJob': (uri) => withJobDocument(uri, review),
     'nomad.runJob': (uri) =>
       withJobDocument<unknown>(uri, (document) =>
-        vscode.workspace.getConfiguration('nomad', document.uri).get<boolean>('run.skipPlanReview', false)
+        skipPlanReview(document.uri)
           ? runWithoutReview(deps, document, review)
           : sessions.plan(document, { kind: 'info', message: 'Review the changes, then press Run to submit exactly this plan.' }),
       ),
@@ -62,7 +63,7 @@ export function registerPlanFeature(context: vscode.ExtensionContext, options: P
 /** Runs `action` on the job file named by `uri` (lenses, menus) or else the active editor's. */
 async function withJobDocument<T>(uri: unknown, action: (document: vscode.TextDocument) => Promise<T>): Promise<T | undefined> {
   const document = uri instanceof vscode.Uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
-  if (!document || !detectJobFormat(document.languageId, document.getText())) {
+  if (!document || !jobFileShape(document.languageId, document.getText())) {
     void vscode.window.showWarningMessage('Open a Nomad job file (*.nomad.hcl, or a JSON job) first.');
     return undefined;
   }
@@ -72,7 +73,7 @@ async function withJobDocument<T>(uri: unknown, action: (document: vscode.TextDo
 function trackJsonJobContext(): vscode.Disposable {
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const isJsonJob = !!document && document.languageId !== 'nomad' && detectJobFormat(document.languageId, document.getText()) !== undefined;
+    const isJsonJob = !!document && document.languageId !== 'nomad' && jobFileShape(document.languageId, document.getText()) !== undefined;
     void vscode.commands.executeCommand('setContext', JSON_JOB_CONTEXT, isJsonJob);
   };
   update();

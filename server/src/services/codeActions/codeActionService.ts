@@ -1,6 +1,6 @@
 // textDocument/codeAction: quick fixes for our diagnostics in the requested range,
 // plus duration rewrites at the cursor.
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver';
+import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedJobDocument } from '../../jobDocument';
 import type { SchemaModel } from '../../schema/schemaModel';

@@ -1,7 +1,7 @@
 // A duration written as a bare number means nanoseconds to Nomad, which is rarely
 // what the author meant. Offer the same value as a duration string, and, for small
 // numbers, the reading most people intend (seconds).
-import { CodeActionKind, type CodeAction } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { HclFile } from '../../hcl/ast';
 import type { SchemaModel } from '../../schema/schemaModel';

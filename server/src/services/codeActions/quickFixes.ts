@@ -1,7 +1,7 @@
 // Quick fixes for the language server's own diagnostics (source "nomad"): use the
 // suggested name or value, add a missing required attribute or block, remove a
 // duplicate, declare an undefined variable.
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Block, Body, BodyItem, HclFile } from '../../hcl/ast';
 import { isBlock } from '../../hcl/ast';

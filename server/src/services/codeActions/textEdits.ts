@@ -1,5 +1,5 @@
 // Small text helpers for quick fixes: whole-line removal and indentation lookup.
-import type { TextEdit } from 'vscode-languageserver';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** Removes [start, end) together with its lines when nothing else shares them. */

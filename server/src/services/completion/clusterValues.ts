@@ -2,8 +2,8 @@
 // datacenters, node pool and namespace, and the `value` of a constraint or affinity
 // that compares a node's datacenter, class or pool. The names come from the client
 // (nomad/clusterFacts); when none are known, nothing is offered and nothing waits.
-import { CompletionItemKind } from 'vscode-languageserver';
-import type { ClusterFacts } from '../../protocol/clusterFacts';
+import { CompletionItemKind } from 'vscode-languageserver-types';
+import type { ClusterFacts } from '../../../../common/src/protocol/clusterFacts';
 import type { ValueOption } from './completionItems';
 
 /** Called only when a value could be a cluster name: reading may ask the client for fresher facts. */

@@ -1,7 +1,7 @@
 // Documentation of schema fields in completion lists, built on demand: a list may
 // hold a hundred fields, and the editor shows the documentation of one at a time.
 // Items carry a small key in `data`; completionItem/resolve turns it into markdown.
-import { MarkupKind, type CompletionItem } from 'vscode-languageserver';
+import { MarkupKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { PropertySchema, SchemaModel } from '../../schema/schemaModel';
 import { propertyMarkdown } from '../hover/propertyDocs';
 

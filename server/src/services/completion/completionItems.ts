@@ -6,7 +6,7 @@ import {
   MarkupKind,
   type CompletionItem,
   type Range,
-} from 'vscode-languageserver';
+} from 'vscode-languageserver-types';
 import type { BlockSchema, PropertySchema } from '../../schema/schemaModel';
 import { describeType } from '../hover/propertyDocs';
 import { propertyDocKey } from './completionDocs';

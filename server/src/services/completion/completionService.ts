@@ -1,7 +1,7 @@
 // textDocument/completion for every job file shape: native HCL reads the text around
 // the cursor; API JSON and HCL-JSON follow the JSON path. Items leave their
 // documentation to completionItem/resolve (completionDocs.ts).
-import type { CompletionList } from 'vscode-languageserver';
+import type { CompletionList } from 'vscode-languageserver-types';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedJobDocument } from '../../jobDocument';
 import { completeHcl } from './hclCompletion';

@@ -1,6 +1,6 @@
 // Completion in native HCL job files. Reads the text around the cursor (see
 // cursorContext.ts) rather than the syntax tree, so it works in half-typed files.
-import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem, type Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaModel } from '../../schema/schemaModel';
 import { bodyFieldItems, dynamicBlockItem, valueItem } from './completionItems';

@@ -3,7 +3,7 @@
 // object level per label, and arrays stand for repeated blocks; the schema says
 // which keys are blocks. Items and values are those of the other shapes.
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
-import type { CompletionItem } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isBlockKind, labelCount, type BlockSchema, type PropertySchema, type SchemaModel } from '../../schema/schemaModel';
 import { jsonCursor, jsonKeyItems, jsonStringAt, jsonValueItems, jsonValueTarget } from './jsonItems';

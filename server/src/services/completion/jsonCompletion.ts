@@ -1,7 +1,7 @@
 // Completion in API JSON job files (`{"Job": {...}}` or a bare Job): property names
 // and values from the same schema as HCL, keyed by API names.
 import { findNodeAtLocation, type JSONPath, type Node } from 'jsonc-parser';
-import type { CompletionItem } from 'vscode-languageserver';
+import type { CompletionItem } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BlockSchema, PropertySchema, SchemaModel } from '../../schema/schemaModel';
 import { jsonCursor, jsonKeyItems, jsonStringAt, jsonValueItems, jsonValueTarget } from './jsonItems';

@@ -1,7 +1,7 @@
 // What completion in both JSON shapes (API JSON and HCL-JSON) shares: where the
 // cursor is in the JSON, property-name items with a value snippet, and value items.
 import { findNodeAtLocation, getLocation, type JSONPath, type Node } from 'jsonc-parser';
-import type { CompletionItem, Range } from 'vscode-languageserver';
+import type { CompletionItem, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PropertySchema } from '../../schema/schemaModel';
 import { propertyItem, valueItem, type ValueOption } from './completionItems';

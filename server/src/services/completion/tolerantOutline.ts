@@ -4,6 +4,9 @@
 // This reader only tracks what completion needs: the blocks (type, labels, range),
 // their attributes with simple literal values, and where the cursor sits among
 // strings, interpolations, comments and heredocs. Newlines end items, as in HCL.
+// Identifiers and heredocs (where one opens, which line closes it) follow the
+// rules of the project's lexer (common/src/hcl/lexer.ts).
+import { closesHeredoc, heredocMarkerAt, identifierEnd } from '../../../../common/src/hcl/lexer';
 
 /** An attribute; its value is only cut out of the text when asked for (most never are). */
 export class OutlineAttribute {
@@ -71,14 +74,10 @@ export interface Outline {
   readonly cursor: CursorSnapshot;
 }
 
-const IDENTIFIER = /[\p{ID_Start}_][\p{ID_Continue}-]*/uy;
-const HEREDOC_START = /<<-?([\p{ID_Start}_][\p{ID_Continue}-]*)[ \t]*\r?\n/uy;
 const NUMBER_OR_OPERATOR = /[0-9][0-9.eE+-]*|=>|==|!=|<=|>=|&&|\|\||\.\.\.|[^\s\w"{}[\]()=,#/<$%\\]/uy;
 
 const isStringStop = (c: number): boolean => c === 0x22 || c === 0x5c || c === 0x0a || c === 0x24 || c === 0x25;
 const isHeredocStop = (c: number): boolean => c === 0x0a || c === 0x24 || c === 0x25;
-const isAsciiWordStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-const isAsciiWordPart = (c: number): boolean => isAsciiWordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
 
 function newBlock(type: string, labels: string[], start: number, bodyStart: number, parent?: OutlineBlock): OutlineBlock {
   return { type, labels, start, bodyStart, end: undefined, attributes: [], blocks: [], parent };
@@ -200,7 +199,7 @@ class Reader {
     const lineStart = this.pos === 0 || this.text[this.pos - 1] === '\n';
     if (lineStart) {
       const lineEnd = this.lineEnd(this.pos);
-      if (this.text.slice(this.pos, lineEnd).trim() === frame.marker) {
+      if (lineEnd < this.text.length && closesHeredoc(this.text, this.pos, lineEnd, frame.marker)) {
         this.frames.pop();
         this.pos = lineEnd;
         return;
@@ -257,17 +256,10 @@ class Reader {
     this.advanceOver(other ? other[0].length : 1);
   }
 
-  /** The identifier at the current position; plain ASCII without a regular expression, the common case. */
+  /** The identifier at the current position. */
   private word(): string | undefined {
-    const text = this.text;
-    const start = this.pos;
-    if (isAsciiWordStart(text.charCodeAt(start))) {
-      let end = start + 1;
-      while (end < text.length && isAsciiWordPart(text.charCodeAt(end))) end++;
-      if (end >= text.length || text.charCodeAt(end) < 0x80) return text.slice(start, end);
-    }
-    IDENTIFIER.lastIndex = start;
-    return IDENTIFIER.exec(text)?.[0];
+    const end = identifierEnd(this.text, this.pos);
+    return end > this.pos ? this.text.slice(this.pos, end) : undefined;
   }
 
   /** Moves past a token, stopping at the cursor first if the token spans it. */
@@ -308,11 +300,10 @@ class Reader {
   }
 
   private heredoc(top: Frame): boolean {
-    HEREDOC_START.lastIndex = this.pos;
-    const start = HEREDOC_START.exec(this.text);
+    const start = heredocMarkerAt(this.text, this.pos);
     if (!start) return false;
-    this.frames.push({ kind: 'heredoc', owner: ownerOf(top), marker: start[1] });
-    this.pos += start[0].length;
+    this.frames.push({ kind: 'heredoc', owner: ownerOf(top), marker: start.marker });
+    this.pos = start.end;
     return true;
   }
 

@@ -1,6 +1,6 @@
 // Candidate values: for an attribute (enums, booleans, durations, drivers, constraint
 // targets, cluster names, variables and locals) and for what may go inside `${ }` at the cursor.
-import { CompletionItemKind } from 'vscode-languageserver';
+import { CompletionItemKind } from 'vscode-languageserver-types';
 import type { BlockSchema, PropertySchema, SchemaModel } from '../../schema/schemaModel';
 import { declaredLocals, declaredVariables, metaKeys, portLabels, type DeclaredName } from './outlineQueries';
 import { META_VARIABLE_PREFIX, NODE_TARGETS, PORT_VARIABLE_PREFIXES, TASK_ENVIRONMENT, type RuntimeName } from './runtimeNames';

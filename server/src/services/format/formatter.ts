@@ -2,9 +2,9 @@
 // Edits only ever replace whitespace between tokens, each edit trimmed to the characters
 // that actually change, so cursors, folds and markers elsewhere stay where they were.
 import type { Node } from 'web-tree-sitter';
-import type { Range, TextEdit } from 'vscode-languageserver';
+import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lexFormatTokens } from './formatTokens';
+import { lexFormatTokens, type FormatToken } from './formatTokens';
 import { layoutWhitespace } from './layout';
 
 export interface OffsetEdit {
@@ -19,12 +19,24 @@ export interface OffsetEdit {
  */
 export function computeFormatEdits(text: string, root: Node): OffsetEdit[] {
   if (root.hasError) return [];
+  const tokens = lexFormatTokens(text);
+  if (!heredocsAgree(root, tokens)) return [];
   const edits: OffsetEdit[] = [];
-  layoutWhitespace(lexFormatTokens(text), text, (start, end, whitespace) => {
+  layoutWhitespace(tokens, text, (start, end, whitespace) => {
     const edit = minimalEdit(text, start, end, whitespace);
     if (edit) edits.push(edit);
   });
   return edits;
+}
+
+/**
+ * tree-sitter's grammar takes some heredocs HCL does not (`<<EOT` with blanks after
+ * the marker); the lexer, reading as Nomad does, sees code there, and laying that
+ * out would rewrite the heredoc's content. Such files are left alone.
+ */
+function heredocsAgree(root: Node, tokens: readonly FormatToken[]): boolean {
+  const heredocStarts = new Set(tokens.filter((token) => token.kind === 'heredoc').map((token) => token.start));
+  return root.descendantsOfType('heredoc_start').every((node) => node !== null && heredocStarts.has(node.startIndex));
 }
 
 /** Shrinks a replacement of [start, end) to the part between the common prefix and suffix. */

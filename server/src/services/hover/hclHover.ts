@@ -1,7 +1,7 @@
 // Hover in native HCL job files: schema documentation for block types and
 // attribute names, the declaration behind `var.x` / `local.x`, and the meaning of
 // runtime names such as `${NOMAD_PORT_http}` inside strings.
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Attribute, Block, HclFile, Span } from '../../hcl/ast';
 import { isAttribute } from '../../hcl/ast';

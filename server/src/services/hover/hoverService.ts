@@ -1,5 +1,5 @@
 // textDocument/hover for every job file shape (HCL-JSON shares the HCL AST).
-import type { Hover } from 'vscode-languageserver';
+import type { Hover } from 'vscode-languageserver-types';
 import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedJobDocument } from '../../jobDocument';
 import type { SchemaModel } from '../../schema/schemaModel';

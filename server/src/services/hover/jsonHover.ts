@@ -1,6 +1,6 @@
 // Hover on property names in API JSON job files, from the same schema as HCL.
 import { getLocation, type JSONPath, type Node } from 'jsonc-parser';
-import { MarkupKind, type Hover } from 'vscode-languageserver';
+import { MarkupKind, type Hover } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaModel } from '../../schema/schemaModel';
 import { apiSchemaAt } from '../completion/jsonCompletion';

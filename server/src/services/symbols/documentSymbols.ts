@@ -1,7 +1,7 @@
 // The outline of a job file: every block, nested as written, named like its header
 // (`group "app"`), plus input variables and locals. Kinds follow what each block is:
 // the job a module, groups namespaces, tasks classes, services interfaces.
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { Block, Body, HclFile, Span } from '../../hcl/ast';
 import { isAttribute, isBlock } from '../../hcl/ast';
 

@@ -1,7 +1,7 @@
 // Folding for Nomad job files: blocks, multi-line lists/objects/calls, heredocs,
 // block comments, runs of line comments and `# region` / `# endregion` markers.
 // Read from the tree-sitter tree, so error recovery still folds what it can.
-import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { Node, TreeCursor } from 'web-tree-sitter';
 
 const FOLDABLE = new Set(['block', 'object', 'tuple', 'function_call', 'for_tuple_expr', 'for_object_expr', 'heredoc_template']);

@@ -1,7 +1,7 @@
 // The outline of an API JSON job: the Job, then every nested block-like field
 // (TaskGroups, Tasks, Services, Volumes, ...) named as in HCL: `group "app"`.
 import type { Node } from 'jsonc-parser';
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { BlockSchema, SchemaModel } from '../../schema/schemaModel';
 import { headerName } from './documentSymbols';

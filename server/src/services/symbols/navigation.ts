@@ -1,6 +1,6 @@
 // Go to definition and find references for input variables (`var.x`) and locals
 // (`local.x`), from a use or from the declaration itself.
-import type { Location } from 'vscode-languageserver';
+import type { Location } from 'vscode-languageserver-types';
 import type { HclFile, Span } from '../../hcl/ast';
 import { declarationAt, declarationOf, referenceAt, referencesTo, type Declaration } from './declarations';
 

@@ -5,6 +5,7 @@ import {
   ENVIRONMENT_CLUSTER,
   isExplicitlyConfigured,
   pickActiveCluster,
+  tokenKey,
   type ClusterSetting,
 } from '../../../../client/src/connection/clusterResolver';
 import { stateAfterError, stateAppearance } from '../../../../client/src/connection/connectionState';
@@ -21,6 +22,14 @@ describe('cluster resolution', () => {
     assert.strictEqual(isExplicitlyConfigured([], { NOMAD_ADDR: 'http://x:4646' }), true);
     assert.strictEqual(isExplicitlyConfigured([], { NOMAD_ADDR: 'http://127.0.0.1:4646/' }), false, 'the default address says nothing new');
     assert.strictEqual(isExplicitlyConfigured([prod], {}), true);
+  });
+
+  it('treats the stand-in default address of the test runners like the default one', () => {
+    const env = { NOMAD_TEST_DEFAULT_ADDR: 'http://127.0.0.1:20001' };
+    assert.strictEqual(isExplicitlyConfigured([], env), false);
+    assert.strictEqual(isExplicitlyConfigured([], { ...env, NOMAD_ADDR: 'http://127.0.0.1:4646' }), true, 'then 4646 is somewhere else');
+    const config = connectionConfigFor({ name: ENVIRONMENT_CLUSTER, source: 'environment' }, env, undefined, timeouts);
+    assert.strictEqual(config.address, 'http://127.0.0.1:20001');
   });
 
   it('adds the environment next to configured clusters only when NOMAD_ADDR is set', () => {
@@ -55,8 +64,28 @@ describe('cluster resolution', () => {
       connectTimeoutMs: 1000,
       requestTimeoutMs: 2000,
     });
-    assert.strictEqual(connectionConfigFor(choice, { NOMAD_TOKEN: 'env-token' }, undefined, timeouts).token, 'env-token');
     assert.strictEqual(connectionConfigFor(choice, {}, undefined, timeouts).token, undefined);
+  });
+
+  it('sends NOMAD_TOKEN only to the environment cluster, never to a cluster from settings', () => {
+    const choice = { name: 'prod', source: 'settings' as const, setting: prod };
+    assert.strictEqual(connectionConfigFor(choice, { NOMAD_TOKEN: 'env-token' }, undefined, timeouts).token, undefined);
+    assert.strictEqual(connectionConfigFor({ name: ENVIRONMENT_CLUSTER, source: 'environment' }, { NOMAD_TOKEN: 'env-token' }, undefined, timeouts).token, 'env-token');
+  });
+
+  it('files a stored token under the cluster name and address, so a changed address finds none', () => {
+    const stored = new Map<string, string>();
+    const real = { name: 'prod', source: 'settings' as const, setting: prod };
+    stored.set(tokenKey(real, {}), 'prod-secret');
+    // The same name pointing elsewhere, as a repository's settings could write it.
+    const impostor = { name: 'prod', source: 'settings' as const, setting: { name: 'prod', address: 'https://collector.example:4646' } };
+    assert.notStrictEqual(tokenKey(impostor, {}), tokenKey(real, {}));
+    assert.strictEqual(connectionConfigFor(impostor, { NOMAD_TOKEN: 'env-token' }, stored.get(tokenKey(impostor, {})), timeouts).token, undefined);
+    assert.strictEqual(connectionConfigFor(real, {}, stored.get(tokenKey(real, {})), timeouts).token, 'prod-secret');
+    // A trailing slash is the same address; the environment's key follows NOMAD_ADDR.
+    assert.strictEqual(tokenKey({ ...real, setting: { ...prod, address: 'https://nomad.prod:4646/' } }, {}), tokenKey(real, {}));
+    const environment = { name: ENVIRONMENT_CLUSTER, source: 'environment' as const };
+    assert.notStrictEqual(tokenKey(environment, { NOMAD_ADDR: 'http://a:4646' }), tokenKey(environment, { NOMAD_ADDR: 'http://b:4646' }));
   });
 });
 

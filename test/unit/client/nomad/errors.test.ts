@@ -9,6 +9,7 @@ import {
   NomadError,
 } from '../../../../client/src/nomad/errors';
 import { recordedBody, recordedCalls } from '../../../support/nomad/recorded';
+import { cpuMillis } from '../../../support/cpuTime';
 
 const ctx: RequestContext = { method: 'POST', path: '/v1/jobs', address: 'http://127.0.0.1:4646', namespace: 'team-a', capability: 'submit-job', subject: 'job "web"' };
 const identity = (text: string): string => text;
@@ -174,5 +175,29 @@ describe('errorFromTransport', () => {
     const wrapped = toNomadError(new Error('odd'));
     assert.ok(wrapped instanceof NomadError);
     assert.strictEqual(wrapped.message, 'odd');
+  });
+});
+
+describe('Error text of hostile size', () => {
+  // Linear readers take well under a millisecond per 30 kB here; quadratic ones took seconds.
+  const BOUND_CPU_MS = 250;
+  const bodies: Record<string, string> = {
+    'a digit run in an item': `1 error occurred:\n\t* ${'7'.repeat(30_000)}x`,
+    'a digit run before the header words': `2 errors occurred:\n\t* a ${'7'.repeat(30_000)} errors\n\t* b`,
+    'a space run inside the text': `failed${' '.repeat(30_000)}x`,
+    'a header run': `1 error occurred:\n\t* ${'1 errors occurred: '.repeat(10_000)}`,
+  };
+  for (const [name, body] of Object.entries(bodies)) {
+    it(`classifies a 500 body with ${name} in linear time`, () => {
+      const used = cpuMillis(() => errorFromStatus(500, body, ctx));
+      assert.ok(used < BOUND_CPU_MS, `${used.toFixed(0)} ms of CPU`);
+    });
+  }
+
+  it('still splits nested multierror text and drops dangling headers', () => {
+    assert.deepStrictEqual(splitMultiError('1 error occurred:\n\t* Task group g validation failed: 1 error occurred:\n\t* Missing task driver\n\n'), [
+      'Task group g validation failed: Missing task driver',
+    ]);
+    assert.deepStrictEqual(splitMultiError('3 errors occurred:\n\t* a  2 errors occurred:\n\t* b'), ['a', 'b']);
   });
 });

@@ -49,6 +49,33 @@ describe('NomadClient transport failures', () => {
     await Promise.all(servers.splice(0).map((s) => s.close()));
   });
 
+  it('an endless body stops at the size limit with an error naming it', async () => {
+    let written = 0;
+    const client = await start((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      // Writes as long as the client reads; the client must hang up, not the server stop.
+      const pump = (): void => {
+        while (!res.destroyed && written < 64 * 1024 * 1024 && res.write(chunk)) written += chunk.length;
+        if (!res.destroyed && written < 64 * 1024 * 1024) res.once('drain', pump);
+      };
+      res.once('close', () => (written = Infinity));
+      pump();
+    }, { maxBodyBytes: 1024 * 1024, requestTimeoutMs: 60_000 });
+    const error = await failure(client.listJobs());
+    assert.strictEqual(error.kind, 'badResponse');
+    assert.match(error.message, /larger than 1 MiB/);
+  });
+
+  it('a Content-Length above the limit is refused before reading', async () => {
+    const client = await start((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(10 * 1024 * 1024) });
+      res.write('[');
+    }, { maxBodyBytes: 1024 * 1024 });
+    const error = await failure(client.listJobs());
+    assert.match(error.message, /larger than 1 MiB/);
+  });
+
   it('a closed port is unreachable', async () => {
     const client = new NomadClient({ address: await deadAddress() });
     const error = await failure(client.listJobs());

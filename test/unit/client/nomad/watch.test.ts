@@ -35,12 +35,13 @@ function scriptedFetch(): { fetch: (index: number, signal: AbortSignal, wait: st
 
 const unreachable = (): NomadError => new NomadError({ kind: 'unreachable', message: 'down', advice: 'start it' });
 const result = (value: string, index: number): QueryResult<string> => ({ value, index });
+const noPause = async (): Promise<void> => undefined;
 
 describe('watchQuery', () => {
   it('starts at index 0, then blocks on the last index, delivering only when it moves', async () => {
     const script = scriptedFetch();
     const values: Array<[string, number]> = [];
-    const watch = watchQuery(script.fetch, (v, i) => values.push([v, i]), () => assert.fail('no errors expected'), { wait: '30s' });
+    const watch = watchQuery(script.fetch, (v, i) => values.push([v, i]), () => assert.fail('no errors expected'), { wait: '30s', sleep: noPause });
     let call = await script.next();
     assert.deepStrictEqual([call.index, call.wait], [0, '30s']);
     call.resolve(result('a', 10));
@@ -59,7 +60,7 @@ describe('watchQuery', () => {
   it('restarts from 0 when the index goes backwards', async () => {
     const script = scriptedFetch();
     const values: Array<[string, number]> = [];
-    const watch = watchQuery(script.fetch, (v, i) => values.push([v, i]), () => undefined);
+    const watch = watchQuery(script.fetch, (v, i) => values.push([v, i]), () => undefined, { sleep: noPause });
     (await script.next()).resolve(result('a', 50));
     (await script.next()).resolve(result('after-restore', 7));
     const reset = await script.next();
@@ -72,7 +73,7 @@ describe('watchQuery', () => {
 
   it('never blocks on index 0 (an empty cluster answers 0)', async () => {
     const script = scriptedFetch();
-    const watch = watchQuery(script.fetch, () => undefined, () => undefined);
+    const watch = watchQuery(script.fetch, () => undefined, () => undefined, { sleep: noPause });
     (await script.next()).resolve(result('empty', 0));
     assert.strictEqual((await script.next()).index, 1);
     watch.dispose();
@@ -149,6 +150,21 @@ describe('watchQuery', () => {
     void script.next().then(() => (more = true));
     await new Promise((resolve) => setImmediate(resolve));
     assert.strictEqual(more, false);
+  });
+
+  it('pauses after an answer that does not advance the index, and only then', async () => {
+    const script = scriptedFetch();
+    const sleeps: number[] = [];
+    const watch = watchQuery(script.fetch, () => undefined, () => undefined, { unchangedPauseMs: 1000, sleep: async (ms) => void sleeps.push(ms) });
+    (await script.next()).resolve(result('a', 5));
+    (await script.next()).resolve(result('b', 6));
+    assert.deepStrictEqual(sleeps, [], 'advancing answers are followed at once');
+    (await script.next()).resolve(result('same', 6));
+    (await script.next()).resolve(result('back', 5));
+    (await script.next()).resolve(result('none', 0));
+    await script.next();
+    assert.deepStrictEqual(sleeps, [1000, 1000, 1000]);
+    watch.dispose();
   });
 
   it('backoffDelay stays within [min, max]', () => {

@@ -3,8 +3,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Ajv from 'ajv';
+import { repoFile } from '../../../support/repoPaths';
 
-/** A JSON Schema node with the project's x- annotations (see SCHEMA-CONTRACT.md). */
+/** A JSON Schema node with the project's x- annotations (described in common/schema/README.md). */
 export interface SchemaNode {
   description?: string;
   $ref?: string;
@@ -34,25 +35,15 @@ export interface SchemaNode {
 export const HCL_KINDS = ['attribute', 'block', 'blocks', 'labeledBlocks', 'mapBlocks', 'mapAttribute'];
 export const VERSION = /^\d+\.\d+\.\d+$/;
 export const DRIVERS = ['docker', 'exec', 'raw_exec', 'java', 'qemu'];
-export const SAMPLES_DIR = '/work/shared/reference/nomad-api-samples';
-
-/** The repository root (the folder with package.json), whether run from sources or from out/. */
-export function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
+/** Responses and requests recorded from a real Nomad agent, committed with the fake server that replays them. */
+export const SAMPLES_DIR = repoFile('test', 'support', 'nomad', 'recorded');
 
 export function readJson<T = SchemaNode>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
 export function dataPath(...parts: string[]): string {
-  return path.join(repoRoot(), 'server', 'src', 'schema', 'data', ...parts);
+  return repoFile('common', 'schema', ...parts);
 }
 
 export const loadJobSchema = (): SchemaNode => readJson(dataPath('job.schema.json'));

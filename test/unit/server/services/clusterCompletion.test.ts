@@ -2,7 +2,7 @@
 // datacenters, node pool and namespace, and a placement rule's value when it compares
 // a node's datacenter, class or pool; in native HCL, HCL-JSON and API JSON.
 import * as assert from 'assert';
-import type { ClusterFacts } from '../../../../server/src/protocol/clusterFacts';
+import type { ClusterFacts } from '../../../../common/src/protocol/clusterFacts';
 import { assertExcludes, complete, insertOf, itemOf, labels } from './support/completion';
 import { languageService } from './support/languageService';
 

@@ -160,6 +160,13 @@ describe('formatter (services/format)', () => {
     }
   });
 
+  it('leaves alone a heredoc tree-sitter accepts but Nomad does not read as one (blanks after the marker)', async () => {
+    const text = 'job "x" {\n  meta {\n    a = <<EOT  \n  x   =   1\nEOT\n  }\n}\n';
+    const tree = await parseHcl(text);
+    assert.ok(!tree.rootNode.hasError);
+    assert.deepStrictEqual(computeFormatEdits(text, tree.rootNode), []);
+  });
+
   it('returns small edits on the changed lines only, never a whole-document replace', async () => {
     const text = 'job "x" {\n  group "g" {\n    count = 1\n      meta  = {}\n  }\n}\n';
     const tree = await parseHcl(text);

@@ -4,7 +4,8 @@
 import type { ErrorObject } from 'ajv';
 import { getNodeValue, type Node as JsonNode } from 'jsonc-parser';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { nodeSpan, propertyValue } from '../../../json/jsonDocument';
+import { propertyValue } from '../../../../../common/src/json/properties';
+import { nodeSpan } from '../../../json/jsonDocument';
 import type { JsonSchema } from '../../../schema/jsonSchema';
 import { DiagnosticCodes, type SuggestionData } from '../codes';
 import type { ValidationRule } from '../rule';

@@ -46,8 +46,9 @@ const expected: Record<string, Array<keyof typeof rows>> = {
   'nomad.stopJob': ['service', 'parameterized', 'periodic', 'dispatchedChild'],
   'nomad.purgeJob': ['service', 'stoppedService', 'parameterized', 'stoppedParameterized', 'periodic', 'dispatchedChild'],
   'nomad.revertJob': ['olderVersion', 'olderStableVersion'],
-  'nomad.markVersionStable': ['currentVersion', 'olderVersion'],
-  'nomad.markVersionUnstable': ['currentStableVersion', 'olderStableVersion'],
+  // Nomad makes a version whose flag changes the job's current spec, so the tree offers it on the current one only.
+  'nomad.markVersionStable': ['currentVersion'],
+  'nomad.markVersionUnstable': ['currentStableVersion'],
   'nomad.showLogs': ['runningAllocation', 'completeAllocation'],
   'nomad.showErrorLogs': ['runningAllocation', 'completeAllocation'],
   'nomad.restartAllocation': ['runningAllocation'],

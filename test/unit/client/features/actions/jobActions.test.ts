@@ -99,17 +99,37 @@ describe('evaluate action', () => {
 });
 
 describe('version stability actions', () => {
-  it('marks the version of a row stable', async () => {
-    const { client, callsTo } = fakeClient({ setJobStability: () => ({ Index: 69 }) });
+  const currentIs = (version: number) => () => ({ value: { ID: 'web', Namespace: 'default', Version: version }, index: 1 });
+
+  it('marks the current version of a row stable without asking', async () => {
+    const { client, callsTo } = fakeClient({ readJob: currentIs(3), setJobStability: () => ({ Index: 69 }) });
     const ui = new ScriptedUi();
     await markVersionStability(context(ui, client), true, { job: { ID: 'web', Namespace: 'default', Version: 3 }, version: 3 });
     assert.deepEqual(callsTo('setJobStability')[0].args, ['web', 3, true, { namespace: 'default' }]);
     assert.deepEqual(ui.infos, ['Version 3 of "web" is now marked stable.']);
   });
 
+  it('explains that an older version would become the job, and sends nothing when cancelled', async () => {
+    const { client, callsTo } = fakeClient({ readJob: currentIs(3) });
+    const ui = new ScriptedUi([{ confirm: undefined }]);
+    await markVersionStability(context(ui, client), true, { job: { ID: 'web', Namespace: 'default' }, version: 1 });
+    ui.assertDone();
+    assert.match(ui.confirms[0], /Version 1 of "web" is not the current version \(3\)/);
+    assert.equal(callsTo('setJobStability').length, 0);
+  });
+
+  it('marks an older version once the user accepts that it becomes current', async () => {
+    const { client, callsTo } = fakeClient({ readJob: currentIs(3), setJobStability: () => ({ Index: 71 }) });
+    const ui = new ScriptedUi([{ confirm: 'Mark unstable and Make It Current' }]);
+    await markVersionStability(context(ui, client), false, { job: { ID: 'web', Namespace: 'default' }, version: 2 });
+    ui.assertDone();
+    assert.deepEqual(callsTo('setJobStability')[0].args.slice(0, 3), ['web', 2, false]);
+  });
+
   it('offers only versions whose flag would change', async () => {
     const { client, callsTo } = fakeClient({
       jobVersions: () => ({ value: { Versions: [{ ID: 'web', Version: 1, Stable: true }, { ID: 'web', Version: 0, Stable: false }], Diffs: null }, index: 1 }),
+      readJob: currentIs(1),
       setJobStability: () => ({ Index: 70 }),
     });
     const ui = new ScriptedUi([{ pick: 'Version 1', items: (items) => assert.deepEqual(items.map((i) => i.label), ['Version 1']) }]);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { JobConversionError, hclJsonToApiJob, unwrapApiJob } from '../../../../../client/src/features/jobFiles/hclJsonToApi';
-import { detectJobFormat, jobDeclarationLine } from '../../../../../client/src/features/jobFiles/jobFormat';
+import { hclJsonToApiJob, unwrapApiJob } from '../../../../../client/src/features/jobFiles/hclJsonToApi';
+import { JobConversionError } from '../../../../../client/src/features/jobFiles/jobConversionError';
 
 const HCL_JSON = {
   job: {
@@ -133,23 +133,5 @@ describe('HCL-JSON to API JSON', () => {
     assert.equal(unwrapApiJob({ Job: { ID: 'a', TaskGroups: [] } }).ID, 'a');
     assert.equal(unwrapApiJob({ ID: 'b', TaskGroups: [] }).ID, 'b');
     assert.throws(() => unwrapApiJob({ Job: { Name: 'x' } }), /needs an "ID"/);
-  });
-});
-
-describe('job file format', () => {
-  it('tells HCL, HCL-JSON and API JSON apart', () => {
-    assert.equal(detectJobFormat('nomad', 'job "a" {}'), 'hcl');
-    assert.equal(detectJobFormat('json', '{"job": {"a": {}}}'), 'hcl-json');
-    assert.equal(detectJobFormat('jsonc', '{"Job": {"ID": "a"}}'), 'api-json');
-    assert.equal(detectJobFormat('json', '{"ID": "a", "TaskGroups": []}'), 'api-json');
-    assert.equal(detectJobFormat('json', '{"name": "package"}'), undefined);
-    assert.equal(detectJobFormat('plaintext', 'job "a" {}'), undefined);
-  });
-
-  it('finds the line that declares the job', () => {
-    assert.equal(jobDeclarationLine('hcl', 'variable "v" {\n  default = "job"\n}\n\njob "a" {\n}\n'), 4);
-    assert.equal(jobDeclarationLine('hcl-json', '{\n  "job": {\n    "a": {}\n  }\n}'), 1);
-    assert.equal(jobDeclarationLine('api-json', '{\n  "x": 1,\n  "Job": {"ID": "a"}\n}'), 2);
-    assert.equal(jobDeclarationLine('api-json', '{"ID": "a"}'), 0);
   });
 });

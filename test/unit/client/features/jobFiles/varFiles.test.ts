@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { discoverVarFiles, isVarFileName } from '../../../../../client/src/features/jobFiles/varFiles';
+import { discoverVarFiles, isVarFileName, leavesFolder } from '../../../../../client/src/features/jobFiles/varFiles';
 
 describe('variable file discovery', () => {
   it('recognises variable file names', () => {
@@ -31,5 +31,19 @@ describe('variable file discovery', () => {
       choices: ['one.vars.hcl', 'two.vars.hcl'],
     });
     assert.deepEqual(discoverVarFiles('web.nomad.hcl', ['web.nomad.hcl']), { files: [] });
+  });
+});
+
+describe('nomad.varFiles entries', () => {
+  it('refuses entries that leave the workspace folder', () => {
+    for (const entry of ['../../../home/u/.ssh/id_rsa', '/etc/passwd', 'C:\\Users\\u\\secrets.vars.hcl', 'env/../../x.vars.hcl', '..\\x.vars.hcl', './../x']) {
+      assert.equal(leavesFolder(entry), true, entry);
+    }
+  });
+
+  it('accepts entries inside it', () => {
+    for (const entry of ['env/prod.vars.hcl', './web.vars.hcl', 'env/../web.vars.hcl', 'a/b/../../c.vars.hcl', '..vars.hcl']) {
+      assert.equal(leavesFolder(entry), false, entry);
+    }
   });
 });

@@ -81,3 +81,31 @@ describe('log frame decoding', () => {
     await assert.rejects(collect(chunks('{"Data":"aGk')), LogStreamTextError);
   });
 });
+
+describe('log frame splitter limits', () => {
+  it('refuses an object that never ends instead of buffering it without limit', () => {
+    const splitter = new JsonObjectSplitter(1000);
+    splitter.push(new TextEncoder().encode('{"Data": "'));
+    assert.throws(() => {
+      for (let i = 0; i < 100; i++) splitter.push(new TextEncoder().encode('A'.repeat(100)));
+    }, LogStreamTextError);
+  });
+
+  it('keeps only the start of endless text after the frames', async () => {
+    async function* endless(): AsyncGenerator<Uint8Array> {
+      yield new TextEncoder().encode('{"Data": ""}');
+      for (let i = 0; i < 2000; i++) yield new TextEncoder().encode(`error text ${'x'.repeat(1000)}\n`);
+    }
+    const error = await (async () => {
+      try {
+        for await (const _frame of decodeLogFrames(endless())) void _frame;
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    assert.ok(error instanceof LogStreamTextError);
+    assert.ok(error.serverText.length <= 64 * 1024, `${error.serverText.length} characters kept`);
+    assert.match(error.serverText, /^error text/);
+  });
+});

@@ -1,7 +1,7 @@
 // Asking the completion service at a `|` caret, and reading its answer, for the completion tests.
 import * as assert from 'assert';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver';
-import { NO_CLUSTER_FACTS, type ClusterFacts } from '../../../../../server/src/protocol/clusterFacts';
+import { NO_CLUSTER_FACTS, type ClusterFacts } from '../../../../../common/src/protocol/clusterFacts';
 import { doComplete } from '../../../../../server/src/services/completion/completionService';
 import { withCaret } from './caret';
 import { openDocument } from './languageService';

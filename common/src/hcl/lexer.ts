@@ -1,0 +1,275 @@
+// The one HCL lexer of the project. It splits text into tokens by the rules of
+// HCL's native-syntax scanner (hclsyntax, the one Nomad parses job files with):
+// identifiers may hold `-`, strings are templates with `${ }` / `%{ }` (and the
+// `$${` / `%%{` escapes), heredocs open with `<<MARKER` or `<<-MARKER` at the end
+// of a line and close on a line that holds only the marker (spaces around it
+// allowed) followed by a line break, `#` and `//` comments run to the end of the
+// line and `/* */` to the first `*/`. Two differences, both only on broken text
+// and both so that one mistake does not swallow the rest of the file: a quoted
+// string that reaches a line break ends there, and a comment token stops before
+// its line break (HCL's includes it; a `newline` token follows instead).
+
+export type HclTokenKind =
+  | 'ident'
+  | 'number'
+  | 'comment'
+  | 'newline'
+  /** Operators and punctuation other than brackets: `=`, `==`, `.`, `...`, `=>`, `?`, `:`, `,`, `-`, ... */
+  | 'symbol'
+  | 'oBrace'
+  | 'cBrace'
+  | 'oBrack'
+  | 'cBrack'
+  | 'oParen'
+  | 'cParen'
+  | 'oQuote'
+  | 'cQuote'
+  /** Literal text inside a quoted string, escapes as written. */
+  | 'quotedLit'
+  /** `<<EOT` or `<<-EOT` with the line break after it. */
+  | 'oHeredoc'
+  /** The closing marker line, indentation included, without its line break. */
+  | 'cHeredoc'
+  /** Literal text of a heredoc (line breaks included). */
+  | 'stringLit'
+  /** `${` or `${~` */
+  | 'templateInterp'
+  /** `%{` or `%{~` */
+  | 'templateControl'
+  /** `}` or `~}` closing a template sequence. */
+  | 'templateSeqEnd'
+  | 'invalid';
+
+export interface HclToken {
+  readonly kind: HclTokenKind;
+  /** UTF-16 offsets into the text, end exclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+type Mode =
+  | { kind: 'quoted' }
+  | { kind: 'heredoc'; marker: string; atLineStart: boolean }
+  /** Inside `${ }` or `%{ }`: `braces` is the count of object braces opened within. */
+  | { kind: 'sequence'; braces: number };
+
+const MULTI_CHAR_SYMBOLS = ['...', '==', '!=', '>=', '<=', '&&', '||', '=>'];
+const SINGLE_CHAR_SYMBOLS = new Set('.,*/%+-=<>!?:&|~^;`\'');
+/** An HCL identifier (a regular expression source, for the `u` flag): letters, digits, `_` and `-`. */
+export const IDENTIFIER_PATTERN = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
+const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN, 'uy');
+/** The heredoc introducer, as HCL's scanner takes it: the marker must end its line. */
+const HEREDOC_START = new RegExp(String.raw`<<-?(${IDENTIFIER_PATTERN})\r?\n`, 'uy');
+/** Digits, dots and exponents; a trailing dot is not part of the number (HCL's NumberLit). */
+const NUMBER = /[0-9](?:[0-9.]|[eE][+-]?[0-9])*/y;
+
+const isAsciiWordStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isAsciiWordPart = (c: number): boolean => isAsciiWordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+
+/** Tokens of `text` in order; never throws, on any text. */
+export function lexHcl(text: string): HclToken[] {
+  return new Lexer(text).run();
+}
+
+/** The marker of the heredoc introduced at `at` (`<<EOT` + line break), or undefined. */
+export function heredocMarkerAt(text: string, at: number): { marker: string; end: number } | undefined {
+  HEREDOC_START.lastIndex = at;
+  const match = HEREDOC_START.exec(text);
+  return match ? { marker: match[1], end: at + match[0].length } : undefined;
+}
+
+/** Whether the line `text[lineStart, lineEnd)` closes a heredoc with `marker` (Go's whitespace trimmed on both sides). */
+export function closesHeredoc(text: string, lineStart: number, lineEnd: number, marker: string): boolean {
+  let start = lineStart;
+  let end = lineEnd;
+  while (start < end && isGoSpace(text.charCodeAt(start))) start++;
+  while (end > start && isGoSpace(text.charCodeAt(end - 1))) end--;
+  return end - start === marker.length && text.startsWith(marker, start);
+}
+
+/** Go's unicode.IsSpace for UTF-16 code units: what HCL trims around a heredoc's closing marker. */
+function isGoSpace(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0x85 || c === 0xa0) return true;
+  return c >= 0x1680 && (c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000);
+}
+
+/** End of the comment starting at `at` (before the line break of a line comment), or -1 when none starts there or it never ends. */
+export function commentEnd(text: string, at: number): number {
+  const c = text.charCodeAt(at);
+  const next = text.charCodeAt(at + 1);
+  if (c === 0x23 /* # */ || (c === 0x2f /* / */ && next === 0x2f)) return lineContentEnd(text, at);
+  if (c !== 0x2f || next !== 0x2a /* * */) return -1;
+  const close = text.indexOf('*/', at + 2);
+  return close < 0 ? -1 : close + 2;
+}
+
+/** End of a line's content from `from`: before its line break (and before the \r of a CRLF). */
+function lineContentEnd(text: string, from: number): number {
+  const newline = text.indexOf('\n', from);
+  if (newline === -1) return text.length;
+  return text.charCodeAt(newline - 1) === 0x0d ? newline - 1 : newline;
+}
+
+/** End of the identifier starting at `start`, or `start` when none starts there. */
+export function identifierEnd(text: string, start: number): number {
+  if (isAsciiWordStart(text.charCodeAt(start))) {
+    let end = start + 1;
+    while (isAsciiWordPart(text.charCodeAt(end))) end++;
+    if (!(text.charCodeAt(end) >= 0x80)) return end;
+  }
+  IDENTIFIER.lastIndex = start;
+  const match = IDENTIFIER.exec(text);
+  return match ? start + match[0].length : start;
+}
+
+class Lexer {
+  private readonly tokens: HclToken[] = [];
+  private readonly modes: Mode[] = [];
+  private pos: number;
+
+  constructor(private readonly text: string) {
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte order mark is not part of the body
+  }
+
+  run(): HclToken[] {
+    while (this.pos < this.text.length) {
+      const mode = this.modes[this.modes.length - 1];
+      if (mode?.kind === 'quoted') this.quoted();
+      else if (mode?.kind === 'heredoc') this.heredocLine(mode);
+      else this.code(mode);
+    }
+    return this.tokens;
+  }
+
+  private push(kind: HclTokenKind, start: number, end: number): void {
+    this.tokens.push({ kind, start, end });
+    this.pos = end;
+  }
+
+  /** `${`, `%{` (with an optional `~`) opening a template sequence at `at`, or false. */
+  private sequenceStart(at: number): boolean {
+    const c = this.text.charCodeAt(at);
+    if ((c !== 0x24 && c !== 0x25) || this.text.charCodeAt(at + 1) !== 0x7b) return false;
+    const end = this.text.charCodeAt(at + 2) === 0x7e /* ~ */ ? at + 3 : at + 2;
+    this.push(c === 0x24 ? 'templateInterp' : 'templateControl', at, end);
+    this.modes.push({ kind: 'sequence', braces: 0 });
+    return true;
+  }
+
+  /** Literal text of a quoted string up to `"`, a template sequence or the end of the line. */
+  private quoted(): void {
+    const text = this.text;
+    const start = this.pos;
+    let i = start;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a || c === 0x0d || c === 0x22 /* " */) break;
+      if (c === 0x5c /* \ */) {
+        const next = text.charCodeAt(i + 1);
+        if (next !== 0x0a && next !== 0x0d && i + 1 < text.length) i++;
+      } else if ((c === 0x24 || c === 0x25) && text.charCodeAt(i + 1) === 0x7b) {
+        break;
+      } else if ((c === 0x24 || c === 0x25) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 0x7b) {
+        i += 2; // `$${` and `%%{` stand for a literal `${` / `%{`
+      }
+    }
+    if (i > start) this.push('quotedLit', start, i);
+    if (i >= text.length) return;
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      this.modes.pop();
+      this.push('cQuote', i, i + 1);
+    } else if (c === 0x0a || c === 0x0d) {
+      this.modes.pop(); // unterminated: the line break is read as code again
+    } else {
+      this.sequenceStart(i);
+    }
+  }
+
+  /** One line of a heredoc, or the part of it up to a template sequence. */
+  private heredocLine(mode: Extract<Mode, { kind: 'heredoc' }>): void {
+    const text = this.text;
+    const start = this.pos;
+    let i = start;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 0x0a) break;
+      if ((c === 0x24 || c === 0x25) && text.charCodeAt(i + 1) === 0x7b) break;
+      if ((c === 0x24 || c === 0x25) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === 0x7b) i += 2;
+    }
+    if (i < text.length && text.charCodeAt(i) === 0x0a) {
+      if (mode.atLineStart && closesHeredoc(text, start, i, mode.marker)) {
+        const contentEnd = text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
+        this.modes.pop();
+        this.push('cHeredoc', start, contentEnd);
+        this.push('newline', contentEnd, i + 1);
+        return;
+      }
+      mode.atLineStart = true;
+      this.push('stringLit', start, i + 1);
+      return;
+    }
+    if (i > start) this.push('stringLit', start, i);
+    if (i >= text.length) return; // never closed: the heredoc runs to the end, as in HCL
+    mode.atLineStart = false;
+    this.sequenceStart(i);
+  }
+
+  private code(mode: Extract<Mode, { kind: 'sequence' }> | undefined): void {
+    const text = this.text;
+    let i = this.pos;
+    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09; c = text.charCodeAt(++i));
+    this.pos = i;
+    if (i >= text.length) return;
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === '\n') return this.push('newline', i, i + 1);
+    if (c === '\r' && next === '\n') return this.push('newline', i, i + 2);
+    const comment = c === '#' || c === '/' ? commentEnd(text, i) : -1;
+    if (comment >= 0) return this.push('comment', i, comment);
+    if (c === '"') {
+      this.modes.push({ kind: 'quoted' });
+      return this.push('oQuote', i, i + 1);
+    }
+    if (c === '<' && next === '<') {
+      const heredoc = heredocMarkerAt(text, i);
+      if (heredoc) {
+        this.modes.push({ kind: 'heredoc', marker: heredoc.marker, atLineStart: true });
+        return this.push('oHeredoc', i, heredoc.end);
+      }
+    }
+    if (c === '{') {
+      if (mode) mode.braces++;
+      return this.push('oBrace', i, i + 1);
+    }
+    if (c === '}' || (c === '~' && next === '}')) {
+      const end = c === '~' ? i + 2 : i + 1;
+      if (mode && (mode.braces === 0 || c === '~')) {
+        this.modes.pop();
+        return this.push('templateSeqEnd', i, end);
+      }
+      if (c === '}') {
+        if (mode) mode.braces--;
+        return this.push('cBrace', i, end);
+      }
+    }
+    if (c === '[') return this.push('oBrack', i, i + 1);
+    if (c === ']') return this.push('cBrack', i, i + 1);
+    if (c === '(') return this.push('oParen', i, i + 1);
+    if (c === ')') return this.push('cParen', i, i + 1);
+    const word = identifierEnd(text, i);
+    if (word > i) return this.push('ident', i, word);
+    if (c >= '0' && c <= '9') {
+      NUMBER.lastIndex = i;
+      let end = i + (NUMBER.exec(text) as RegExpExecArray)[0].length;
+      while (text[end - 1] === '.') end--;
+      return this.push('number', i, end);
+    }
+    const multi = MULTI_CHAR_SYMBOLS.find((symbol) => text.startsWith(symbol, i));
+    if (multi) return this.push('symbol', i, i + multi.length);
+    if (SINGLE_CHAR_SYMBOLS.has(c)) return this.push('symbol', i, i + 1);
+    // One whole character, so a surrogate pair is never split.
+    const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    this.push('invalid', i, i + width);
+  }
+}
