@@ -5,7 +5,8 @@ import { NomadClient } from '../../../../client/src/nomad/client';
 import type { NomadError } from '../../../../client/src/nomad/errors';
 import { ExecSession, type ExecHandlers } from '../../../../client/src/nomad/execSession';
 import { classifyAllocationFailure } from '../../../../client/src/features/logs/allocationErrors';
-import { sleepingService, TEST_JOB_PREFIX } from '../../../support/nomad/logsFixtures';
+import { sleepingService } from '../../../support/nomad/logsFixtures';
+import { testJobId } from '../../../support/nomad/testJobs';
 import { runningAllocation } from '../../../support/nomad/runningAllocation';
 import { startFakeNomad } from '../../../support/nomad/server';
 import { nomadTarget, type NomadTarget } from '../../../support/nomad/target';
@@ -55,7 +56,7 @@ describe('exec sessions', function () {
   let target: NomadTarget;
   let client: NomadClient;
   let allocId: string;
-  const jobId = `${TEST_JOB_PREFIX}exec-${Date.now().toString(36)}`;
+  const jobId = testJobId('exec');
 
   before(async () => {
     target = await nomadTarget();
