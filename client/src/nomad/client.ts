@@ -22,6 +22,7 @@ import type {
   JobPlanResponse,
   JobRegisterResponse,
   JobStabilityResponse,
+  JobAction,
   JobSummary,
   JobVersionsResponse,
   Namespace,
@@ -125,6 +126,11 @@ export class NomadClient {
 
   jobVersions(id: string, q: QueryOptions & { diffs?: boolean } = {}): Promise<QueryResult<JobVersionsResponse>> {
     return this.jobRead(id, '/versions', q, { diffs: q.diffs || undefined });
+  }
+
+  /** Every task's actions (Nomad 1.7+; older servers answer 404 "job not found"). */
+  jobActions(id: string, q: QueryOptions = {}): Promise<QueryResult<JobAction[]>> {
+    return this.jobRead(id, '/actions', q);
   }
 
   jobAllocations(id: string, q: QueryOptions & { all?: boolean } = {}): Promise<QueryResult<AllocationListStub[]>> {

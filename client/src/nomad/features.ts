@@ -14,6 +14,8 @@ export const FEATURES = {
   jobSubmission: { since: '1.6.0', title: 'Keeping the job source on the cluster' },
   /** Lock metadata on variables. */
   variableLocks: { since: '1.7.0', title: 'Variable locks' },
+  /** Job actions: /v1/job/:id/actions and the /v1/job/:id/action WebSocket. */
+  jobActions: { since: '1.7.0', title: 'Job actions' },
   /** Named versions: /v1/job/:id/versions/:tag/tag. */
   versionTags: { since: '1.9.0', title: 'Version tags' },
 } as const;

@@ -412,6 +412,16 @@ export interface JobDiff {
   [key: string]: unknown;
 }
 
+/** One entry of GET /v1/job/:id/actions (Nomad 1.7+): a task's `action` block, named with its task and group. */
+export interface JobAction {
+  Name: string;
+  Command?: string;
+  Args?: string[] | null;
+  TaskName: string;
+  TaskGroupName: string;
+  [key: string]: unknown;
+}
+
 /** GET /v1/job/:id/versions: newest first; `Diffs[i]` leads from Versions[i+1] to Versions[i] (only with diffs=true). */
 export interface JobVersionsResponse {
   Versions: Job[];

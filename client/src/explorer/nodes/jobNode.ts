@@ -1,8 +1,9 @@
 // A job row. Its children are built once per node and kept, so their live data and
 // expansion state survive list updates.
 import type * as vscode from 'vscode';
-import type { JobListStub } from '../../nomad/types';
-import type { ExplorerContext } from '../explorerContext';
+import { clusterHas } from '../../nomad/features';
+import type { JobAction, JobListStub } from '../../nomad/types';
+import { jobQuery, type ExplorerContext } from '../explorerContext';
 import { jobTooltip, jobView } from '../presentation/jobPresentation';
 import { ChildJobsNode } from './childJobsNode';
 import { allocationsSection } from './allocationNode';
@@ -23,6 +24,8 @@ export class JobNode {
   private sections: ExplorerNode[] | undefined;
   private childJobs: ChildJobsNode | undefined;
   private schedule: ScheduleNode | undefined;
+  private actions: readonly JobAction[] = [];
+  private actionsRead: Promise<void> | undefined;
 
   constructor(
     readonly ctx: ExplorerContext,
@@ -59,7 +62,29 @@ export class JobNode {
     return jobTooltip(this.stub);
   }
 
+  /** The job's actions (Nomad 1.7+) once read; none before that, or on a cluster without them. */
+  get jobActions(): readonly JobAction[] {
+    return this.actions;
+  }
+
+  /** Settles once the actions have been read (or found unavailable); read once, when the job is first expanded. */
+  readActions(): Promise<void> {
+    this.actionsRead ??= (async () => {
+      const client = this.ctx.client;
+      if (!(await clusterHas(client, 'jobActions'))) return;
+      try {
+        this.actions = (await client.jobActions(this.stub.ID, jobQuery(this.ctx, this.stub))).value;
+      } catch {
+        // A job without read access or gone meanwhile simply shows no actions; its other rows say why.
+        return;
+      }
+      if (this.actions.length > 0) this.ctx.refresh(this);
+    })();
+    return this.actionsRead;
+  }
+
   getChildren(): ExplorerNode[] {
+    void this.readActions();
     this.sections ??= [
       new TaskGroupsNode(this),
       new SectionNode(this, versionsSection),

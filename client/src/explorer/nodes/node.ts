@@ -5,6 +5,7 @@ import type { ChildJobsNode } from './childJobsNode';
 import type { DeploymentNode } from './deploymentNode';
 import type { DetailNode } from './detailNode';
 import type { EvaluationNode } from './evaluationNode';
+import type { JobActionNode } from './jobActionNode';
 import type { JobNode } from './jobNode';
 import type { MessageNode } from './messageNode';
 import type { ScheduleNode } from './scheduleNode';
@@ -26,6 +27,7 @@ export type ExplorerNode =
   | VersionNode
   | AllocationNode
   | TaskNode
+  | JobActionNode
   | EvaluationNode
   | DeploymentNode;
 

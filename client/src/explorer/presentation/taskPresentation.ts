@@ -35,7 +35,8 @@ function taskIcon(state: TaskState): IconView {
   return state.Failed ? { id: 'error', color: COLORS.failed } : { id: 'check', color: COLORS.idle };
 }
 
-export function taskView(allocation: AllocationListStub, name: string, now: number): ItemView {
+/** `actionCount` rows of the job's actions for this task go under it. */
+export function taskView(allocation: AllocationListStub, name: string, now: number, actionCount = 0): ItemView {
   const state = allocation.TaskStates?.[name] ?? { State: 'pending', Failed: false, Events: [] };
   const since = state.State === 'running' ? age(state.StartedAt, now) : state.State === 'dead' ? age(state.FinishedAt, now) : undefined;
   const event = lastEvent(state);
@@ -49,7 +50,7 @@ export function taskView(allocation: AllocationListStub, name: string, now: numb
     tooltip: taskTooltip(allocation, name, state, event),
     icon: taskIcon(state),
     contextValue: `task:${state.State}`,
-    collapsible: 'none',
+    collapsible: actionCount > 0 ? 'collapsed' : 'none',
   };
 }
 

@@ -7,6 +7,7 @@ import { failDeployment, pauseDeployment, promoteDeployment, setAllocationHealth
 import { drainNode, stopNodeDrain, toggleNodeEligibility } from '../nodes/nodeActions';
 import { scaleGroup } from '../scale/scaleGroup';
 import { execIntoTask } from '../exec/execIntoTask';
+import { runJobAction } from '../jobActions/runJobAction';
 import { openInNomadUi } from '../openInUi/openInNomadUi';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
@@ -48,4 +49,5 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
   'nomad.openInUi': (s, arg) => openInNomadUi(ctx(s), arg),
   'nomad.execTask': (s, arg) => execIntoTask(ctx(s), (spec) => s.actions.terminals.open(spec), arg),
+  'nomad.runJobAction': (s, arg) => runJobAction(ctx(s), (spec) => s.actions.terminals.open(spec), arg),
 };

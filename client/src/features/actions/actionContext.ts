@@ -3,6 +3,7 @@
 // way actions report a failure, so every error reads the same: what failed,
 // Nomad's own words, then what to do.
 import type { NomadClient } from '../../nomad/client';
+import { FEATURES, FeatureUnavailableError, requireFeature, type Feature } from '../../nomad/features';
 import type { JobRegisterResponse } from '../../nomad/types';
 import type { ActionUi } from './actionUi';
 import type { JobRef } from './targets';
@@ -37,6 +38,7 @@ export type ActionsClient = Pick<
   | 'setNodeEligibility'
   | 'drainNode'
   | 'jobAllocations'
+  | 'jobActions'
   | 'call'
   | 'openWebSocket'
   | 'agentSelf'
@@ -74,6 +76,23 @@ export function reportFailure(ui: ActionUi, what: string, error: unknown): void 
   if (e.kind === 'cancelled') return;
   const detail = e.items && e.items.length > 0 ? e.items.join('; ') : (e.serverText?.split('\n')[0] || e.message || String(error));
   ui.error(`${what} failed: ${detail}`, e.advice);
+}
+
+/**
+ * The client, once the cluster is known to have `feature`; undefined after
+ * telling the user which Nomad version it needs (or why the cluster could not be asked).
+ */
+export async function clientWithFeature(ctx: ActionContext, feature: Feature, what: string): Promise<ActionsClient | undefined> {
+  try {
+    const client = await ctx.getClient();
+    await requireFeature(client, feature);
+    return client;
+  } catch (error) {
+    if (error instanceof FeatureUnavailableError) {
+      ctx.ui.error(`${what}: ${error.message}`, `Upgrade the cluster, or connect to one that runs Nomad ${FEATURES[feature].since} or newer.`);
+    } else reportFailure(ctx.ui, what, error);
+    return undefined;
+  }
 }
 
 /** First eight characters of an id, the way Nomad's CLI prints them. */

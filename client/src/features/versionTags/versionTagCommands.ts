@@ -1,24 +1,14 @@
 // nomad.tagVersion, nomad.untagVersion and nomad.compareTaggedVersions: name
 // a job version, remove the name, and compare two named versions (Nomad 1.9+).
 // On an older cluster each says which version it needs and changes nothing.
-import { reportFailure, type ActionContext, type ActionsClient } from '../actions/actionContext';
+import { clientWithFeature, reportFailure, type ActionContext, type ActionsClient } from '../actions/actionContext';
 import type { PickItem } from '../actions/actionUi';
 import { jobRefFrom, pickJob, versionRefFrom, type JobRef, type VersionRef } from '../actions/targets';
-import { FeatureUnavailableError, requireFeature } from '../../nomad/features';
 import type { Job } from '../../nomad/types';
 import { tagNameProblem, tagVersion as applyTag, untagVersion as removeTag, versionTagOf } from '../../nomad/versionTags';
 
-/** The client, once the cluster is known to have version tags; undefined after telling the user it has not. */
-async function taggingClient(ctx: ActionContext, what: string): Promise<ActionsClient | undefined> {
-  try {
-    const client = await ctx.getClient();
-    await requireFeature(client, 'versionTags');
-    return client;
-  } catch (error) {
-    if (error instanceof FeatureUnavailableError) ctx.ui.error(`${what}: ${error.message}`, 'Upgrade the cluster, or connect to one that runs Nomad 1.9 or newer.');
-    else reportFailure(ctx.ui, what, error);
-    return undefined;
-  }
+function taggingClient(ctx: ActionContext, what: string): Promise<ActionsClient | undefined> {
+  return clientWithFeature(ctx, 'versionTags', what);
 }
 
 async function versionsOf(client: ActionsClient, job: JobRef): Promise<Job[]> {
