@@ -7,6 +7,7 @@ import type { ActionServices } from '../../client/src/features/actions/actionSer
 import { NomadClient } from '../../client/src/nomad/client';
 import { purgeTestJobs, testJobId } from '../support/nomad/testJobs';
 import { logsTarget, type LogsTarget } from '../support/nomad/logsRoutes';
+import type { FakeNomadOptions } from '../support/nomad/server';
 import { ScriptedUi, type Step } from '../unit/client/features/actions/scriptedUi';
 import { activatedApi } from './support/extension';
 import { waitFor } from './support/wait';
@@ -25,8 +26,9 @@ export interface ActionsHarness {
   dispose(): Promise<void>;
 }
 
-export async function startActionsHarness(): Promise<ActionsHarness> {
-  const target = await logsTarget();
+/** `fake` shapes the in-process fake (e.g. its Nomad version); a real agent ignores it. */
+export async function startActionsHarness(fake: FakeNomadOptions = {}): Promise<ActionsHarness> {
+  const target = await logsTarget(fake);
   const settings = vscode.workspace.getConfiguration('nomad');
   await settings.update('clusters', [{ name: CLUSTER, address: target.address }], vscode.ConfigurationTarget.Global);
   await settings.update('activeCluster', CLUSTER, vscode.ConfigurationTarget.Global);

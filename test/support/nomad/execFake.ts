@@ -270,3 +270,20 @@ export function jobActions(job: Job): JobAction[] {
   }
   return actions;
 }
+
+type Declared = { Name?: unknown; Command?: unknown; Args?: unknown };
+type TasksOf = { TaskGroups?: { Tasks?: ({ Actions?: Declared[] | null } & Record<string, unknown>)[] | null }[] | null };
+
+/** Nomad 1.7+ decodes a task's `Actions` on register (older servers drop the unknown field): copies them from the body onto the stored job. */
+export function keepActions(state: FakeNomadState, submitted: unknown, stored: Job): void {
+  if (!versionAtLeast(state.agentVersion, ACTIONS_SINCE)) return;
+  const groups = (submitted as TasksOf).TaskGroups ?? [];
+  (stored as TasksOf).TaskGroups?.forEach((group, g) =>
+    group.Tasks?.forEach((task, t) => {
+      const declared = groups[g]?.Tasks?.[t]?.Actions;
+      task.Actions = Array.isArray(declared)
+        ? declared.map((a) => ({ Name: String(a.Name ?? ''), Command: String(a.Command ?? ''), Args: Array.isArray(a.Args) ? a.Args.map(String) : null }))
+        : null;
+    }),
+  );
+}

@@ -3,6 +3,7 @@
 // then the state change and the response body a real server returns.
 import { versionAtLeast } from '../../../client/src/nomad/agent';
 import type { Job } from '../../../client/src/nomad/types';
+import { keepActions } from './execFake';
 import { hclToJob } from './hclToJob';
 import { HclError } from './hclParser';
 import { apiJob, clone, storedJob, validateJob } from './jobSpec';
@@ -50,6 +51,7 @@ export function submittedJob(state: FakeNomadState, body: Obj, queryNamespace: s
   const input = body.Job as Obj;
   const namespace = typeof input.Namespace === 'string' && input.Namespace ? input.Namespace : queryNamespace;
   const job = storedJob({ ...input, Namespace: namespace });
+  keepActions(state, input, job);
   if (!state.namespaces.has(namespace)) throw new HttpError(500, `job "${job.ID}" is in nonexistent namespace "${namespace}"`);
   const invalid = validateJob(job);
   if (invalid) throw new HttpError(500, invalid);
