@@ -4,6 +4,7 @@
 // answering the actions' prompts, and cleanup of the jobs a suite created.
 import * as vscode from 'vscode';
 import type { ActionServices } from '../../client/src/features/actions/actionServices';
+import type { ExecPseudoterminal } from '../../client/src/features/exec/execTerminals';
 import { NomadClient } from '../../client/src/nomad/client';
 import { purgeTestJobs, testJobId } from '../support/nomad/testJobs';
 import { logsTarget, type LogsTarget } from '../support/nomad/logsRoutes';
@@ -65,4 +66,22 @@ export async function startActionsHarness(fake: FakeNomadOptions = {}): Promise<
 export function requireFake(harness: ActionsHarness, context: Mocha.Context) {
   if (!harness.target.fake || !harness.target.logs) context.skip();
   return { fake: harness.target.fake!, logs: harness.target.logs! };
+}
+
+/** Runs a terminal command (exec, job action) with the scripted answers; returns the terminal it opened, if any, and everything it printed. */
+export async function runTerminalCommand(harness: ActionsHarness, command: string, arg: unknown, steps: Step[] = []) {
+  let opened: { terminal: vscode.Terminal; pty: ExecPseudoterminal } | undefined;
+  let output = '';
+  const listener = harness.actions.terminals.onDidOpen((event) => {
+    opened = event;
+    event.pty.onDidWrite((text) => (output += text));
+  });
+  const ui = harness.script(steps);
+  try {
+    await vscode.commands.executeCommand(command, arg);
+  } finally {
+    listener.dispose();
+  }
+  ui.assertDone();
+  return { ui, opened: () => opened, output: () => output };
 }

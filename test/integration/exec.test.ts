@@ -3,10 +3,9 @@
 // terminal's exit status. Against the fake, or a real agent (NOMAD_TEST_ADDR).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ExecPseudoterminal } from '../../client/src/features/exec/execTerminals';
 import { sleepingService } from '../support/nomad/logsFixtures';
 import { runningAllocation } from '../support/nomad/runningAllocation';
-import { requireFake, startActionsHarness, type ActionsHarness } from './actionsHarness';
+import { requireFake, runTerminalCommand, startActionsHarness, type ActionsHarness } from './actionsHarness';
 import { waitFor } from './support/wait';
 
 describe('exec into a task', function () {
@@ -29,21 +28,9 @@ describe('exec into a task', function () {
 
   /** Runs the command with the scripted answers and returns the terminal it opened, with everything it prints. */
   async function openExec(arg: unknown, answers: Parameters<ActionsHarness['script']>[0]) {
-    let opened: { terminal: vscode.Terminal; pty: ExecPseudoterminal } | undefined;
-    let output = '';
-    const listener = h.actions.terminals.onDidOpen((event) => {
-      opened = event;
-      event.pty.onDidWrite((text) => (output += text));
-    });
-    const ui = h.script(answers);
-    try {
-      await vscode.commands.executeCommand('nomad.execTask', arg);
-    } finally {
-      listener.dispose();
-    }
-    ui.assertDone();
-    const session = await waitFor(() => opened, 'the exec terminal to open');
-    return { ...session, ui, output: () => output };
+    const { ui, opened, output } = await runTerminalCommand(h, 'nomad.execTask', arg, answers);
+    const session = await waitFor(opened, 'the exec terminal to open');
+    return { ...session, ui, output };
   }
 
   it('opens a shell from a task row: keystrokes in, output out, the exit code on the terminal', async () => {

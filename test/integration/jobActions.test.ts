@@ -6,11 +6,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../client/src/explorer/nodes/node';
-import type { ExecPseudoterminal } from '../../client/src/features/exec/execTerminals';
 import { clusterHas } from '../../client/src/nomad/features';
 import { sleepingService } from '../support/nomad/logsFixtures';
 import { runningAllocation } from '../support/nomad/runningAllocation';
-import { startActionsHarness, type ActionsHarness } from './actionsHarness';
+import { runTerminalCommand, startActionsHarness, type ActionsHarness } from './actionsHarness';
 import { item, row, rowsWhere, showJobsView } from './explorerFixtures';
 import { waitFor } from './support/wait';
 import type { Step } from '../unit/client/features/actions/scriptedUi';
@@ -26,23 +25,7 @@ async function taskRow(jobId: string, task: string): Promise<ExplorerNode> {
   return row(api, task, allocation);
 }
 
-/** Runs nomad.runJobAction with the scripted answers; returns the terminal it opened (if any) and what it printed. */
-async function runAction(h: ActionsHarness, arg: unknown, steps: Step[]) {
-  let opened: { terminal: vscode.Terminal; pty: ExecPseudoterminal } | undefined;
-  let output = '';
-  const listener = h.actions.terminals.onDidOpen((event) => {
-    opened = event;
-    event.pty.onDidWrite((text) => (output += text));
-  });
-  const ui = h.script(steps);
-  try {
-    await vscode.commands.executeCommand('nomad.runJobAction', arg);
-  } finally {
-    listener.dispose();
-  }
-  ui.assertDone();
-  return { ui, opened, output: () => output };
-}
+const runAction = (h: ActionsHarness, arg: unknown, steps: Step[]) => runTerminalCommand(h, 'nomad.runJobAction', arg, steps);
 
 describe('job actions on Nomad 1.7+', function () {
   this.timeout(90_000);
@@ -75,7 +58,7 @@ describe('job actions on Nomad 1.7+', function () {
     if (h!.target.fake) assert.strictEqual(h!.target.fake.requests.filter((r) => r.url.startsWith(`/v1/job/${jobId}/actions`)).length, 1);
 
     const { opened, output } = await runAction(h!, greet, []);
-    const { terminal, pty } = await waitFor(() => opened, 'the action terminal to open');
+    const { terminal, pty } = await waitFor(opened, 'the action terminal to open');
     assert.match(terminal.name, /^action greet@[0-9a-f]{8}$/);
     await waitFor(() => pty.bridge.state === 'exited', 'the action to finish');
     assert.match(output(), /action ran\r?\n/);
@@ -91,7 +74,7 @@ describe('job actions on Nomad 1.7+', function () {
     }, 'both allocations to run');
     const second = allocations.find((a) => a.Name.endsWith('[1]'))!;
     const { opened } = await runAction(h!, undefined, [{ pick: jobId }, { pick: 'fail' }, { pick: `${jobId}.g[1]` }]);
-    const { terminal, pty } = await waitFor(() => opened, 'the action terminal to open');
+    const { terminal, pty } = await waitFor(opened, 'the action terminal to open');
     assert.strictEqual(terminal.name, `action fail@${second.ID.slice(0, 8)}`);
     await waitFor(() => pty.bridge.state === 'exited', 'the action to finish');
     assert.strictEqual(pty.bridge.exit, 3);
@@ -127,7 +110,7 @@ describe('job actions before Nomad 1.7', function () {
 
   it('Run Action… says which version it needs and asks nothing', async () => {
     const { ui, opened } = await runAction(h!, undefined, []);
-    assert.strictEqual(opened, undefined);
+    assert.strictEqual(opened(), undefined);
     assert.match(ui.errors[0]?.message ?? '', /^Running a job action: Job actions need Nomad 1\.7\.0 or newer; it runs Nomad 1\.0\.\d+\.$/);
   });
 });

@@ -1,7 +1,8 @@
 // What an action acts on, and how it is found: from the tree row the command
 // was invoked on, from a plain object (tests, other commands), or, from the
 // command palette, by asking the user to pick among the cluster's jobs.
-import type { JobListStub } from '../../nomad/types';
+import type { ActionTarget } from '../../nomad/execProtocol';
+import type { JobAction, JobListStub } from '../../nomad/types';
 import type { ActionContext } from './actionContext';
 import type { PickItem } from './actionUi';
 
@@ -66,6 +67,26 @@ export function allocationRefFrom(arg: unknown): AllocationRef | undefined {
   if (stub && str(stub.ID)) return { id: str(stub.ID)!, namespace: str(stub.Namespace), jobId: str(stub.JobID), task };
   const id = str(bag.allocId) ?? str(bag.id);
   return id ? { id, namespace: str(bag.namespace), jobId: str(bag.jobId), task } : undefined;
+}
+
+/** An action and where it runs. */
+export interface ActionRun {
+  action: JobAction;
+  target: ActionTarget;
+}
+
+/** The run an action row stands for (`{ jobAction, allocation, task }`); undefined for anything else. */
+export function actionRunFromRow(arg: unknown): ActionRun | undefined {
+  const bag = asBag(arg);
+  const action = asBag(bag?.jobAction);
+  const allocation = asBag(bag?.allocation);
+  const name = str(action?.Name);
+  const task = str(bag?.task) ?? str(action?.TaskName);
+  const allocId = str(allocation?.ID);
+  const jobId = str(allocation?.JobID);
+  if (!action || !name || !task || !allocId || !jobId) return undefined;
+  const namespace = str(allocation?.Namespace);
+  return { action: action as JobAction, target: { jobId, action: name, allocId, task, tty: true, namespace } };
 }
 
 /** A group from a task group row (`{ job: JobListStub, group }`) or a plain `{ job: { id }, group }`. */

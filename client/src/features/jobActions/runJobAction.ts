@@ -5,37 +5,12 @@
 // runs in several. On an older cluster it says which version it needs.
 import { clientWithFeature, reportFailure, shortId, type ActionContext, type ActionsClient } from '../actions/actionContext';
 import type { PickItem } from '../actions/actionUi';
-import { isNotStopped, pickJob, type JobRef } from '../actions/targets';
+import { actionRunFromRow, isNotStopped, pickJob, type ActionRun, type JobRef } from '../actions/targets';
 import { describeExecFailure } from '../exec/execIntoTask';
 import type { TerminalSpec } from '../exec/execTerminals';
 import { actionCommandLine } from '../../explorer/presentation/jobActionPresentation';
 import { ExecSession } from '../../nomad/execSession';
-import type { ActionTarget } from '../../nomad/execProtocol';
 import type { AllocationListStub, JobAction } from '../../nomad/types';
-
-/** An action and where it runs. */
-export interface ActionRun {
-  action: JobAction;
-  target: ActionTarget;
-}
-
-type Bag = Record<string, unknown>;
-const asBag = (value: unknown): Bag | undefined => (typeof value === 'object' && value !== null ? (value as Bag) : undefined);
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-/** The run an action row stands for (`{ jobAction, allocation, task }`); undefined for anything else. */
-export function actionRunFromRow(arg: unknown): ActionRun | undefined {
-  const bag = asBag(arg);
-  const action = asBag(bag?.jobAction);
-  const allocation = asBag(bag?.allocation);
-  const name = str(action?.Name);
-  const task = str(bag?.task) ?? str(action?.TaskName);
-  const allocId = str(allocation?.ID);
-  const jobId = str(allocation?.JobID);
-  if (!action || !name || !task || !allocId || !jobId) return undefined;
-  const namespace = str(allocation?.Namespace);
-  return { action: action as JobAction, target: { jobId, action: name, allocId, task, tty: true, namespace } };
-}
 
 /** The allocations of the job in which the action's task runs now. */
 export function allocationsRunning(allocations: readonly AllocationListStub[], action: JobAction): AllocationListStub[] {
