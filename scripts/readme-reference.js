@@ -14,7 +14,12 @@ function placesOf(command, menus) {
   const hiddenFromPalette = (menus.commandPalette || []).some((e) => e.command === command && e.when === 'false');
   if (!hiddenFromPalette) places.push('palette');
   if (named('view/title')) places.push('Jobs view toolbar');
-  if (named('view/item/context')) places.push('Jobs tree');
+  // Tree rows: named after the view each entry's `when` clause is for.
+  const trees = { 'nomad.jobs': 'Jobs tree', 'nomad.nodes': 'Nodes view' };
+  const rows = (menus['view/item/context'] || []).filter((entry) => entry.command === command);
+  for (const [view, place] of Object.entries(trees)) {
+    if (rows.some((entry) => (entry.when || '').includes(`view == ${view}`)) && !places.includes(place)) places.push(place);
+  }
   if (named('editor/title') || named('editor/context') || named('editor/title/context')) places.push('editor');
   if (named('explorer/context')) places.push('file explorer');
   return places.join(', ');

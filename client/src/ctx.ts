@@ -12,11 +12,15 @@ import { JobsExplorer } from './explorer/jobsExplorer';
 import type { NomadClient } from './nomad/client';
 import { NomadError } from './nomad/errors';
 import { NomadDocumentProvider, nomadUri } from './features/inspect/nomadDocumentProvider';
+import { NodesView } from './features/nodes/nodesView';
+import { VariablesFeature } from './features/variables/variablesFeature';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {
   readonly jobsTree: JobsExplorer['provider'];
   readonly jobsView: JobsExplorer['view'];
+  readonly nodesView: NodesView;
+  readonly variablesTree: VariablesFeature['view'];
 }
 
 export class ExtensionCtx implements CommandServices, vscode.Disposable {
@@ -26,6 +30,8 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   readonly explorer: JobsExplorer;
   readonly documents: NomadDocumentProvider;
   readonly actions: ActionServices;
+  readonly nodes: NodesView;
+  readonly variables: VariablesFeature;
   private readonly disposables: vscode.Disposable[];
 
   constructor(context: vscode.ExtensionContext) {
@@ -33,11 +39,13 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
     this.connections = new ConnectionManager(this.tokens, this.log);
     this.explorer = new JobsExplorer(this.connections, context.workspaceState);
     this.documents = new NomadDocumentProvider(this.connections);
+    this.nodes = new NodesView(this.connections);
     this.actions = new ActionServices({
       getActiveClient: () => this.activeClient(),
       versionDocumentUri: (job, version) =>
         nomadUri({ kind: 'job', cluster: this.connections.activeClusterName() ?? '', id: job.id, namespace: job.namespace, version }).toString(),
     });
+    this.variables = new VariablesFeature(this.connections, () => this.actions.context());
     // Disposed in reverse order of creation.
     this.disposables = [
       this.log,
@@ -45,7 +53,9 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       new ClusterStatusBar(this.connections),
       this.explorer,
       this.documents,
+      this.nodes,
       this.actions,
+      this.variables,
       ...registerCommands(this),
     ];
   }
@@ -63,7 +73,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   }
 
   get api(): ExplorerApi {
-    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view };
+    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view, nodesView: this.nodes, variablesTree: this.variables.view };
   }
 
   dispose(): void {

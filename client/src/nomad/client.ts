@@ -12,6 +12,7 @@ import type {
   Allocation,
   AllocationListStub,
   Deployment,
+  DeploymentUpdateResponse,
   Evaluation,
   Job,
   JobDeregisterResponse,
@@ -23,8 +24,12 @@ import type {
   JobSummary,
   JobVersionsResponse,
   Namespace,
+  NodeListStub,
+  NodeUpdateResponse,
+  NomadNode,
   PeriodicForceResponse,
 } from './types';
+import type { JobSubmission } from './submissions';
 
 export interface QueryOptions {
   namespace?: string;
@@ -46,6 +51,8 @@ export interface RegisterOptions extends WriteOptions {
   /** Check-and-set: submit only if the job's JobModifyIndex is this (0 = only if the job is new). */
   enforceIndex?: number;
   policyOverride?: boolean;
+  /** The job's source, kept by the cluster with the new version (Nomad 1.6+; older servers ignore it). */
+  submission?: JobSubmission;
 }
 
 export interface QueryResult<T> {
@@ -182,6 +189,22 @@ export class NomadClient {
     return this.write('POST', `/v1/job/${segment(job.ID)}/plan`, body, opts, 'submit-job');
   }
 
+  /**
+   * Sets a group's count (POST /v1/job/:id/scale). `jobModifyIndex` makes the
+   * server refuse when the job changed since it was read; servers before 1.1
+   * ignore the field (see features/scale/scaleRules.ts).
+   */
+  scaleGroup(
+    id: string,
+    group: string,
+    count: number,
+    opts: WriteOptions & { message?: string; jobModifyIndex?: number } = {},
+  ): Promise<JobRegisterResponse> {
+    const body: Record<string, unknown> = { Count: count, Target: { Job: id, Group: group }, Message: opts.message ?? '', PolicyOverride: false };
+    if (opts.jobModifyIndex !== undefined) body.JobModifyIndex = opts.jobModifyIndex;
+    return this.write('POST', `/v1/job/${segment(id)}/scale`, body, opts, 'scale-job');
+  }
+
   forcePeriodic(id: string, opts: WriteOptions = {}): Promise<PeriodicForceResponse> {
     return this.write('POST', `/v1/job/${segment(id)}/periodic/force`, undefined, opts, 'dispatch-job');
   }
@@ -223,6 +246,62 @@ export class NomadClient {
 
   readDeployment(id: string, q: QueryOptions = {}): Promise<QueryResult<Deployment>> {
     return this.call(`/v1/deployment/${segment(id)}`, { ...q, capability: 'read-job', subject: `deployment "${id}"` });
+  }
+
+  /** The cluster's client nodes (node list stubs, with their drivers). */
+  listNodes(q: QueryOptions = {}): Promise<QueryResult<NodeListStub[]>> {
+    return this.call('/v1/nodes', { ...q, namespace: '', capability: 'node:read' });
+  }
+
+  readNode(id: string, q: QueryOptions = {}): Promise<QueryResult<NomadNode>> {
+    return this.call(`/v1/node/${segment(id)}`, { ...q, namespace: '', capability: 'node:read', subject: `node "${id}"` });
+  }
+
+  nodeAllocations(id: string, q: QueryOptions = {}): Promise<QueryResult<Allocation[]>> {
+    return this.call(`/v1/node/${segment(id)}/allocations`, { ...q, namespace: '', capability: 'node:read', subject: `node "${id}"` });
+  }
+
+  /** Lets the scheduler place new allocations on the node (`true`) or not. */
+  setNodeEligibility(id: string, eligible: boolean, opts: WriteOptions = {}): Promise<NodeUpdateResponse> {
+    const body = { NodeID: id, Eligibility: eligible ? 'eligible' : 'ineligible' };
+    return this.write('POST', `/v1/node/${segment(id)}/eligibility`, body, { ...opts, namespace: '' }, 'node:write');
+  }
+
+  /** Starts draining the node (`drain` given: deadline in nanoseconds, -1 forces at once) or stops a drain (`null`). */
+  drainNode(id: string, drain: { deadline: number; ignoreSystemJobs: boolean } | null, opts: WriteOptions = {}): Promise<NodeUpdateResponse> {
+    const body = {
+      NodeID: id,
+      DrainSpec: drain ? { Deadline: drain.deadline, IgnoreSystemJobs: drain.ignoreSystemJobs } : null,
+      // Nomad leaves a node ineligible after its drain is stopped unless told otherwise; stopping means "back in service".
+      MarkEligible: drain === null,
+    };
+    return this.write('POST', `/v1/node/${segment(id)}/drain`, body, { ...opts, namespace: '' }, 'node:write');
+  }
+
+  deploymentAllocations(id: string, q: QueryOptions = {}): Promise<QueryResult<AllocationListStub[]>> {
+    return this.call(`/v1/deployment/allocations/${segment(id)}`, { ...q, capability: 'read-job', subject: `deployment "${id}"` });
+  }
+
+  /** Promotes the canaries of every group (`groups` omitted) or of the named groups. */
+  promoteDeployment(id: string, opts: WriteOptions & { groups?: string[] } = {}): Promise<DeploymentUpdateResponse> {
+    const body = opts.groups ? { DeploymentID: id, All: false, Groups: opts.groups } : { DeploymentID: id, All: true };
+    return this.write('POST', `/v1/deployment/promote/${segment(id)}`, body, opts, 'submit-job');
+  }
+
+  /** Pauses (`pause` true) or resumes an active deployment. */
+  pauseDeployment(id: string, pause: boolean, opts: WriteOptions = {}): Promise<DeploymentUpdateResponse> {
+    return this.write('POST', `/v1/deployment/pause/${segment(id)}`, { DeploymentID: id, Pause: pause }, opts, 'submit-job');
+  }
+
+  /** Marks an active deployment failed; groups with auto_revert go back to their last stable version. */
+  failDeployment(id: string, opts: WriteOptions = {}): Promise<DeploymentUpdateResponse> {
+    return this.write('POST', `/v1/deployment/fail/${segment(id)}`, undefined, opts, 'submit-job');
+  }
+
+  /** Sets the deployment health of allocations by hand (groups whose update block uses `health_check = "manual"`). */
+  setAllocationHealth(id: string, health: { healthy?: string[]; unhealthy?: string[] }, opts: WriteOptions = {}): Promise<DeploymentUpdateResponse> {
+    const body = { DeploymentID: id, HealthyAllocationIDs: health.healthy ?? [], UnhealthyAllocationIDs: health.unhealthy ?? [] };
+    return this.write('POST', `/v1/deployment/allocation-health/${segment(id)}`, body, opts, 'submit-job');
   }
 
   /**
@@ -309,6 +388,8 @@ export class NomadClient {
   private decode<T>(response: TransportResponse, method: string, path: string): QueryResult<T> {
     const ctx = { method, path: this.transport.redact(path), address: this.config.address };
     const text = response.body.toString('utf8');
+    // 204 No Content (a deleted variable) is the one success without a body.
+    if (response.status === 204) return { value: undefined as T, index: Number(response.headers['x-nomad-index'] ?? 0) || 0 };
     if (text.trim() === '') throw badResponse('the body was empty', ctx, response.status);
     let value: T;
     try {
@@ -339,5 +420,6 @@ function registerBody(job: Job, opts: RegisterOptions): Record<string, unknown> 
     body.JobModifyIndex = opts.enforceIndex;
   }
   if (opts.policyOverride) body.PolicyOverride = true;
+  if (opts.submission) body.Submission = opts.submission;
   return body;
 }

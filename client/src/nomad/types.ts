@@ -109,9 +109,18 @@ export interface Task {
   [key: string]: unknown;
 }
 
+/** A group's `scaling` block: the bounds any change of its count must respect. */
+export interface ScalingPolicy {
+  Min?: number | null;
+  Max?: number | null;
+  Enabled?: boolean | null;
+  [key: string]: unknown;
+}
+
 export interface TaskGroup {
   Name?: string;
   Count?: number | null;
+  Scaling?: ScalingPolicy | null;
   Constraints?: Constraint[] | null;
   Affinities?: Affinity[] | null;
   Spreads?: unknown[] | null;
@@ -457,6 +466,17 @@ export interface JobRegisterResponse {
   [key: string]: unknown;
 }
 
+/** What every deployment change (promote, pause, fail, allocation health) answers. */
+export interface DeploymentUpdateResponse {
+  EvalID?: string;
+  EvalCreateIndex?: number;
+  DeploymentModifyIndex?: number;
+  /** Set when failing the deployment reverted the job. */
+  RevertedJobVersion?: number | null;
+  Index?: number;
+  [key: string]: unknown;
+}
+
 export interface JobDeregisterResponse {
   EvalID: string;
   EvalCreateIndex: number;
@@ -520,5 +540,49 @@ export interface AgentSelf {
     [key: string]: unknown;
   } | null;
   stats?: Record<string, unknown> | null;
+  [key: string]: unknown;
+}
+
+/** One task driver as a node reports it. */
+export interface NodeDriverInfo {
+  Detected?: boolean;
+  Healthy?: boolean;
+  HealthDescription?: string;
+  Attributes?: Record<string, string> | null;
+  [key: string]: unknown;
+}
+
+/** A row of GET /v1/nodes. NodePool exists since Nomad 1.6; Drivers since 0.9. */
+export interface NodeListStub {
+  ID: string;
+  Name: string;
+  Datacenter?: string;
+  NodeClass?: string;
+  NodePool?: string;
+  Status: string;
+  StatusDescription?: string;
+  SchedulingEligibility?: string;
+  Drain?: boolean;
+  Drivers?: Record<string, NodeDriverInfo> | null;
+  Address?: string;
+  Version?: string;
+  CreateIndex?: number;
+  ModifyIndex?: number;
+  [key: string]: unknown;
+}
+
+/** GET /v1/node/:id: the stub's fields plus attributes, meta and the drain strategy. */
+export interface NomadNode extends NodeListStub {
+  Attributes?: Record<string, string> | null;
+  Meta?: Record<string, string> | null;
+  DrainStrategy?: { Deadline?: Nanoseconds; ForceDeadline?: string; IgnoreSystemJobs?: boolean; [key: string]: unknown } | null;
+}
+
+/** What the node eligibility and drain endpoints answer. */
+export interface NodeUpdateResponse {
+  EvalIDs?: string[] | null;
+  EvalCreateIndex?: number;
+  NodeModifyIndex?: number;
+  Index?: number;
   [key: string]: unknown;
 }

@@ -205,6 +205,16 @@ export class BlockSchema {
     return this.extra;
   }
 
+  /**
+   * A task driver's `config`. Nomad hands it to the driver as a JSON-like map,
+   * so a nested block may also be written as an attribute holding an object or
+   * a list of objects (`mounts = [{...}]`), and repeated map blocks
+   * (`port_map {}` twice) become a list.
+   */
+  get isDriverConfig(): boolean {
+    return this.located.document.startsWith('driver:');
+  }
+
   /** Nothing inside is known (a driver without a schema, free-form maps): no checks apply. */
   get freeForm(): boolean {
     if (this.free === undefined) {

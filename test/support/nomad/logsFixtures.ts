@@ -9,11 +9,11 @@ function shellTask(name: string, script: string): Task {
 }
 
 /** A service printing a line a second on stdout and every fifth on stderr. */
-export function tickingService(id: string, tasks = ['app']): Job {
+export function tickingService(id: string, tasks = ['app'], count = 1): Job {
   const script = 'i=0; while true; do i=$((i+1)); echo "tick $i"; [ $((i % 5)) -eq 0 ] && echo "warn $i" >&2; sleep 1; done';
   return {
     ID: id, Name: id, Type: 'service', Datacenters: ['dc1'],
-    TaskGroups: [{ Name: 'g', Count: 1, Tasks: tasks.map((t) => shellTask(t, script)) }],
+    TaskGroups: [{ Name: 'g', Count: count, Tasks: tasks.map((t) => shellTask(t, script)) }],
   };
 }
 

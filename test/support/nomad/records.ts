@@ -191,6 +191,9 @@ export function newEvaluation(e: NewEvaluation): Evaluation {
 
 export const DEPLOYMENT_DESCRIPTIONS: Record<string, string> = {
   running: 'Deployment is running',
+  needsPromotion: 'Deployment is running but requires manual promotion',
+  paused: 'Deployment is paused',
+  failedByUser: 'Deployment marked as failed',
   successful: 'Deployment completed successfully',
   failed: 'Failed due to unhealthy allocations',
   cancelled: 'Cancelled because job is stopped',

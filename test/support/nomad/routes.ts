@@ -4,6 +4,7 @@
 // blocking queries wait on, `answer` handlers return a body, `raw` handlers
 // write the response themselves (for streams added later, e.g. logs).
 import type { IncomingMessage, ServerResponse } from 'http';
+import { deploymentRoutes } from './deployments';
 import { jobDiff } from './diff';
 import {
   deregisterJob,
@@ -16,7 +17,11 @@ import {
   setStability,
 } from './jobWrites';
 import { nodeRoutes } from './nodes';
+import { submissionRoutes } from './submissions';
+import { variableRoutes } from './variables';
+import { versionTagRoutes } from './versionTags';
 import { planJob } from './plan';
+import { scaleJob } from './scale';
 import { allocationStub, allocationView, jobListStub } from './records';
 import { HttpError } from './httpError';
 import type { FakeNomadState } from './state';
@@ -109,6 +114,8 @@ export function defaultRoutes(): Route[] {
       },
     },
     { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ state, body }) => parseJob(state, body) } } },
+    ...submissionRoutes(),
+    ...versionTagRoutes(),
     {
       pattern: /^\/v1\/job\/(.+)\/periodic\/force$/,
       methods: { POST: { answer: ({ state, namespace, params }) => forcePeriodic(state, namespace, params[0]) } },
@@ -165,6 +172,13 @@ export function defaultRoutes(): Route[] {
       methods: { POST: { answer: ({ state, body, namespace, params }) => setStability(state, body, namespace, params[0]) } },
     },
     {
+      pattern: /^\/v1\/job\/(.+)\/scale$/,
+      methods: {
+        POST: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
+        PUT: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
+      },
+    },
+    {
       pattern: /^\/v1\/job\/(.+)\/plan$/,
       methods: { POST: { answer: ({ state, body, namespace, params }) => planJob(state, body, namespace, params[0]) } },
     },
@@ -206,6 +220,7 @@ export function defaultRoutes(): Route[] {
         },
       },
     },
+    ...deploymentRoutes(),
     {
       pattern: /^\/v1\/deployment\/([^/]+)$/,
       methods: {
@@ -231,5 +246,6 @@ export function defaultRoutes(): Route[] {
       },
     },
     ...nodeRoutes(),
+    ...variableRoutes(),
   ];
 }

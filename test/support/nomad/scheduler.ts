@@ -25,7 +25,7 @@ export function liveAllocations(state: FakeNomadState, rec: JobRecord, group: st
   );
 }
 
-function stopAllocation(state: FakeNomadState, alloc: StoredAllocation, index: number, description: string): void {
+export function stopAllocation(state: FakeNomadState, alloc: StoredAllocation, index: number, description: string): void {
   alloc.DesiredStatus = 'stop';
   alloc.DesiredDescription = description;
   if (!TERMINAL.has(alloc.ClientStatus)) setClientStatus(state, alloc, 'complete', index);
@@ -82,6 +82,19 @@ options: { evalIndex?: number; newVersion: boolean; previous?: Job },
       const destructive =
         options.newVersion &&
         (!before || JSON.stringify(before.Tasks) !== JSON.stringify(group.Tasks) || JSON.stringify(options.previous?.Meta) !== JSON.stringify(job.Meta));
+      const canaries = destructive && deployment && live.length > 0 ? (group.Update?.Canary ?? 0) : 0;
+      if (deployment?.TaskGroups?.[name]) deployment.TaskGroups[name].DesiredCanaries = canaries;
+      if (canaries > 0 && deployment) {
+        // Canaries first: the old allocations keep running until the deployment is promoted.
+        const placed = Array.from({ length: canaries }, (_, i) => {
+          const canary = newAllocation({ job, group: name, index: i, evalId: evaluation.ID, deploymentId: deployment.ID, raftIndex: index, nowMs: now });
+          canary.DeploymentStatus = { Canary: true, Healthy: null, ModifyIndex: index, Timestamp: '0001-01-01T00:00:00Z' };
+          state.allocations.set(canary.ID, canary);
+          return canary.ID;
+        });
+        Object.assign(deployment.TaskGroups![name], { PlacedCanaries: placed, PlacedAllocs: canaries });
+        continue;
+      }
       if (destructive || (job.Type === 'batch' && options.newVersion)) {
         live.forEach((a) => stopAllocation(state, a, index, 'alloc is being updated due to job update'));
         live = [];
@@ -124,12 +137,23 @@ export function converge(state: FakeNomadState): void {
   const index = state.commit('allocs', 'job_summary', 'deployment');
   for (const alloc of pending) {
     setClientStatus(state, alloc, alloc.Job.Type === 'batch' ? 'complete' : 'running', index);
-    if (alloc.DeploymentID) {
-      alloc.DeploymentStatus = { Canary: false, Healthy: true, ModifyIndex: index, Timestamp: new Date(state.clock()).toISOString() };
+    // With manual health checks only a person (or the API) says whether an allocation is healthy.
+    if (alloc.DeploymentID && !usesManualHealth(alloc.Job, alloc.TaskGroup)) {
+      const canary = alloc.DeploymentStatus?.Canary === true;
+      alloc.DeploymentStatus = { Canary: canary, Healthy: true, ModifyIndex: index, Timestamp: new Date(state.clock()).toISOString() };
     }
   }
   for (const deployment of running) {
-    for (const state of Object.values(deployment.TaskGroups ?? {})) state.HealthyAllocs = state.PlacedAllocs;
+    const deployedJob = state.job(String(deployment.Namespace), deployment.JobID)?.versions.get(deployment.JobVersion);
+    const groups = Object.entries(deployment.TaskGroups ?? {});
+    const manual = new Set(groups.map(([name]) => name).filter((name) => deployedJob && usesManualHealth(deployedJob, name)));
+    for (const [name, group] of groups) group.HealthyAllocs = manual.has(name) ? healthyIn(state, deployment.ID, name) : group.PlacedAllocs;
+    const waiting = groups.some(([, g]) => (g.DesiredCanaries ?? 0) > 0 && !g.Promoted);
+    const unsettled = groups.some(([name, g]) => manual.has(name) && (g.HealthyAllocs ?? 0) < (g.PlacedAllocs ?? 0));
+    if (waiting || unsettled) {
+      if (waiting) Object.assign(deployment, { StatusDescription: DEPLOYMENT_DESCRIPTIONS.needsPromotion, ModifyIndex: index });
+      continue;
+    }
     Object.assign(deployment, { Status: 'successful', StatusDescription: DEPLOYMENT_DESCRIPTIONS.successful, ModifyIndex: index });
     const rec = state.job(String(deployment.Namespace), deployment.JobID);
     const version = rec?.versions.get(deployment.JobVersion);
@@ -146,6 +170,16 @@ export function converge(state: FakeNomadState): void {
     rec.summaryIndex = index;
     refreshStatus(state, rec);
   }
+}
+
+export function usesManualHealth(job: Job, group: string): boolean {
+  const update = job.TaskGroups?.find((g) => g.Name === group)?.Update ?? job.Update;
+  return update?.HealthCheck === 'manual';
+}
+
+/** Allocations of a deployment's group that are healthy for it. */
+export function healthyIn(state: FakeNomadState, deploymentId: string, group: string): number {
+  return [...state.allocations.values()].filter((a) => a.DeploymentID === deploymentId && a.TaskGroup === group && a.DeploymentStatus?.Healthy === true).length;
 }
 
 /** Recomputes a job's status from its allocations; a change bumps the job's ModifyIndex. */

@@ -143,7 +143,15 @@ export async function startFakeNomad(options: FakeNomadOptions = {}): Promise<Fa
     const value = answer instanceof Reply ? answer.body : answer;
     const index = (value as { Index?: unknown } | null)?.Index;
     const headers = answer instanceof Reply ? answer.headers : {};
-    send(res, 200, value, typeof index === 'number' ? { 'X-Nomad-Index': String(index), ...headers } : headers);
+    if (answer instanceof Reply && answer.exactHeaders) {
+      if (value === undefined) {
+        res.writeHead(answer.status, headers);
+        res.end();
+        return;
+      }
+      return send(res, answer.status, value, headers);
+    }
+    send(res, answer instanceof Reply ? answer.status : 200, value, typeof index === 'number' ? { 'X-Nomad-Index': String(index), ...headers } : headers);
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {

@@ -54,7 +54,7 @@ describe('API JSON jobs', () => {
   });
 
   it('applies version checks by API name', async () => {
-    const source = `{\n  "Job": {\n    "ID": "web",\n    ⟦"NodePool"⟧: "x",\n    "TaskGroups": []\n  }\n}`;
+    const source = `{\n  "Job": {\n    "ID": "web",\n    "Datacenters": ["dc1"],\n    ⟦"NodePool"⟧: "x",\n    "TaskGroups": []\n  }\n}`;
     await expectDiagnostics(source, 'needs-newer-nomad', { languageId: 'json', settings: { schemaVersion: '1.4.0' } });
   });
 });

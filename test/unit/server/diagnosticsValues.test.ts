@@ -42,7 +42,7 @@ describe('Diagnostics: values', () => {
   });
 
   it('reports malformed durations and accepts every Go unit', async () => {
-    const checks = (interval: string): string => jobWithTask(`${docker}      service {\n        check {\n          type     = "tcp"\n          interval = ${interval}\n          timeout  = "2s"\n        }\n      }`);
+    const checks = (duration: string): string => jobWithTask(`${docker}      kill_timeout = ${duration}`);
     await expectDiagnostics(checks('⟦"10 seconds"⟧'), 'invalid-duration');
     await expectDiagnostics(checks('⟦"10"⟧'), 'invalid-duration');
     await expectDiagnostics(checks('⟦"1h30"⟧'), 'invalid-duration');
@@ -53,6 +53,6 @@ describe('Diagnostics: values', () => {
   });
 
   it('reports numbers below the minimum', async () => {
-    await expectDiagnostics('job "x" {\n  priority = ⟦0⟧\n  group "g" {\n    count = ⟦-1⟧\n  }\n}\n', 'below-minimum');
+    await expectDiagnostics('job "x" {\n  priority = ⟦0⟧\n  group "g" {\n    count = ⟦-1⟧\n  }\n}\n', 'below-minimum', { others: ['group-tasks-missing'] });
   });
 });

@@ -25,7 +25,7 @@ describe('Diagnostics: versions and deprecations', () => {
   });
 
   it('marks deprecated fields with a hint and the deprecated tag', async () => {
-    const [found] = await expectDiagnostics('job "x" {\n  group "g" {\n    ⟦max_client_disconnect⟧ = "1h"\n  }\n}\n', 'deprecated');
+    const [found] = await expectDiagnostics('job "x" {\n  group "g" {\n    ⟦max_client_disconnect⟧ = "1h"\n  }\n}\n', 'deprecated', { others: ['group-tasks-missing'] });
     assert.strictEqual(found.severity, DiagnosticSeverity.Hint);
     assert.deepStrictEqual(found.tags, [DiagnosticTag.Deprecated]);
   });

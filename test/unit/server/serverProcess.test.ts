@@ -58,7 +58,7 @@ describe('Language server over stdio', function () {
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'nomad', version: 1, text: 'job "p" {\n  node_pool = "x"\n  group "g" {\n  }\n}\n' } });
     assert.deepStrictEqual((await nextDiagnostics(uri)).diagnostics, []);
     await connection.sendNotification(CLUSTER_VERSION_NOTIFICATION, { version: '1.4.2' });
-    assert.deepStrictEqual((await nextDiagnostics(uri)).diagnostics.map((d) => d.code), ['needs-newer-nomad']);
+    assert.deepStrictEqual((await nextDiagnostics(uri)).diagnostics.map((d) => d.code), ['job-datacenters-missing', 'needs-newer-nomad']);
   });
 
   it('publishes nothing for JSON files that are not jobs, and clears a closed document', async () => {

@@ -7,7 +7,9 @@ import type { DetailNode } from './detailNode';
 import type { EvaluationNode } from './evaluationNode';
 import type { JobNode } from './jobNode';
 import type { MessageNode } from './messageNode';
+import type { ScheduleNode } from './scheduleNode';
 import type { SectionNode } from './sectionNode';
+import type { TaskGroupNode } from './taskGroupNode';
 import type { TaskGroupsNode } from './taskGroupsNode';
 import type { TaskNode } from './taskNode';
 import type { VersionNode } from './versionNode';
@@ -17,8 +19,10 @@ export type ExplorerNode =
   | JobNode
   | ChildJobsNode
   | TaskGroupsNode
+  | TaskGroupNode
   | SectionNode
   | DetailNode
+  | ScheduleNode
   | VersionNode
   | AllocationNode
   | TaskNode
@@ -40,4 +44,4 @@ export interface NodeBehaviour {
 /** Inspectable nodes open as read-only JSON; the reference says what to load. */
 export type InspectTarget =
   | { kind: 'job'; id: string; namespace?: string; version?: number }
-  | { kind: 'allocation' | 'evaluation' | 'deployment'; id: string; namespace?: string };
+  | { kind: 'allocation' | 'evaluation' | 'deployment' | 'node'; id: string; namespace?: string };

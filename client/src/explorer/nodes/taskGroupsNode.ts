@@ -1,12 +1,12 @@
 // The job's task groups with allocation counts per state, read from the summary that
 // comes with the (already live) job list: no request of its own.
 import type * as vscode from 'vscode';
+import type { TaskGroupSummary } from '../../nomad/types';
 import { noneView } from '../presentation/problemPresentation';
-import { taskGroupView } from '../presentation/taskGroupPresentation';
-import { DetailNode } from './detailNode';
 import type { JobNode } from './jobNode';
 import { MessageNode } from './messageNode';
 import type { ExplorerNode } from './node';
+import { TaskGroupNode } from './taskGroupNode';
 import { childKey, toTreeItem } from './treeItem';
 
 export class TaskGroupsNode {
@@ -17,7 +17,7 @@ export class TaskGroupsNode {
     this.key = childKey(parent.key, 'taskGroups');
   }
 
-  private groups(): [string, Parameters<typeof taskGroupView>[1]][] {
+  private groups(): [string, Partial<TaskGroupSummary> | undefined][] {
     return Object.entries(this.parent.stub.JobSummary?.Summary ?? {});
   }
 
@@ -37,6 +37,6 @@ export class TaskGroupsNode {
   getChildren(): ExplorerNode[] {
     const groups = this.groups();
     if (!groups.length) return [new MessageNode(noneView('task groups'), this)];
-    return groups.map(([name, summary]) => new DetailNode(taskGroupView(name, summary), this, `group:${name}`));
+    return groups.map(([name, summary]) => new TaskGroupNode(name, summary, this));
   }
 }

@@ -1,4 +1,5 @@
 // Deployment rows and their per-group progress (healthy / placed / desired, canaries, promotion).
+import { allowedChanges } from '../../nomad/deploymentStates';
 import type { Deployment, DeploymentState } from '../../nomad/types';
 import { asNumber, COLORS, escapeMarkdown, joinParts, shortId, type IconView, type ItemView } from './itemView';
 
@@ -37,7 +38,8 @@ export function deploymentView(deployment: Deployment): ItemView {
       .filter((line, i) => line !== '' || i === 1)
       .join('\n'),
     icon: STATUS_ICONS[deployment.Status] ?? { id: 'circle-outline' },
-    contextValue: ['deployment', deployment.Status, waiting && 'needsPromotion'].filter(Boolean).join(':'),
+    // The changes Nomad accepts now, so menus offer only those (e.g. `deployment:paused:promote:resume:fail:health`).
+    contextValue: ['deployment', deployment.Status, ...allowedChanges(deployment)].join(':'),
     collapsible: Object.keys(deployment.TaskGroups ?? {}).length ? 'collapsed' : 'none',
   };
 }

@@ -3,7 +3,8 @@ import type { JobSummary, TaskGroupSummary } from '../../nomad/types';
 import { COLORS, escapeMarkdown, type ItemView } from './itemView';
 import { childCounts, describeCounts, GROUP_STATES, groupCounts, summaryTable, totalCounts } from './summaryCounts';
 
-export function taskGroupView(name: string, summary: Partial<TaskGroupSummary> | undefined): ItemView {
+/** `jobType` goes into the context value: only groups of service and batch jobs have a count to scale. */
+export function taskGroupView(name: string, summary: Partial<TaskGroupSummary> | undefined, jobType = ''): ItemView {
   const counts = groupCounts(summary);
   const color = counts.Queued > 0 || counts.Starting > 0 ? COLORS.busy : counts.Running > 0 ? COLORS.ok : undefined;
   return {
@@ -11,7 +12,7 @@ export function taskGroupView(name: string, summary: Partial<TaskGroupSummary> |
     description: describeCounts(counts),
     tooltip: [`**Task group ${escapeMarkdown(name)}**`, '', ...GROUP_STATES.map((s) => `- ${s}: ${counts[s]}`)].join('\n'),
     icon: { id: 'layers', color },
-    contextValue: 'taskGroup',
+    contextValue: jobType ? `taskGroup:${jobType}` : 'taskGroup',
     collapsible: 'none',
   };
 }

@@ -3,12 +3,16 @@
 // Tree context menus pass the row as the first argument; the palette passes
 // nothing and each action asks for its target.
 import type { CommandHandler, CommandServices } from '../../commands/commandTable';
+import { failDeployment, pauseDeployment, promoteDeployment, setAllocationHealth } from '../deployments/deploymentActions';
+import { drainNode, stopNodeDrain, toggleNodeEligibility } from '../nodes/nodeActions';
+import { scaleGroup } from '../scale/scaleGroup';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
 import { forcePeriodicLaunch } from './forcePeriodicLaunch';
 import { markVersionStability } from './markVersionStability';
 import { restartAllocation } from './restartAllocation';
 import { revertJob } from './revertJob';
+import { showJobLogs } from '../logs/showJobLogs';
 import { showTaskLogs } from './showTaskLogs';
 import { stopAllocation } from './stopAllocation';
 import { purgeJob, stopJob } from './stopJob';
@@ -27,6 +31,17 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.markVersionUnstable': (s, arg) => markVersionStability(ctx(s), false, arg),
   'nomad.showLogs': (s, arg) => showTaskLogs(ctx(s), (target) => s.actions.logs.show(target), 'stdout', arg),
   'nomad.showErrorLogs': (s, arg) => showTaskLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
+  'nomad.showJobLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stdout', arg),
+  'nomad.showJobErrorLogs': (s, arg) => showJobLogs(ctx(s), (target) => s.actions.logs.show(target), 'stderr', arg),
+  'nomad.scaleGroup': (s, arg) => scaleGroup(ctx(s), arg),
+  'nomad.promoteDeployment': (s, arg) => promoteDeployment(ctx(s), arg),
+  'nomad.pauseDeployment': (s, arg) => pauseDeployment(ctx(s), true, arg),
+  'nomad.resumeDeployment': (s, arg) => pauseDeployment(ctx(s), false, arg),
+  'nomad.failDeployment': (s, arg) => failDeployment(ctx(s), arg),
+  'nomad.setAllocationHealth': (s, arg) => setAllocationHealth(ctx(s), arg),
+  'nomad.toggleNodeEligibility': (s, arg) => toggleNodeEligibility(ctx(s), arg),
+  'nomad.drainNode': (s, arg) => drainNode(ctx(s), arg),
+  'nomad.stopNodeDrain': (s, arg) => stopNodeDrain(ctx(s), arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
 };

@@ -3,6 +3,7 @@
 // way actions report a failure, so every error reads the same: what failed,
 // Nomad's own words, then what to do.
 import type { NomadClient } from '../../nomad/client';
+import type { JobRegisterResponse } from '../../nomad/types';
 import type { ActionUi } from './actionUi';
 import type { JobRef } from './targets';
 
@@ -10,6 +11,7 @@ import type { JobRef } from './targets';
 export type ActionsClient = Pick<
   NomadClient,
   | 'config'
+  | 'agentSelf'
   | 'listJobs'
   | 'readJob'
   | 'jobVersions'
@@ -20,7 +22,20 @@ export type ActionsClient = Pick<
   | 'forcePeriodic'
   | 'deleteJob'
   | 'readEvaluation'
+  | 'readDeployment'
   | 'readAllocation'
+  | 'agentSelf'
+  | 'scaleGroup'
+  | 'latestDeployment'
+  | 'deploymentAllocations'
+  | 'promoteDeployment'
+  | 'pauseDeployment'
+  | 'failDeployment'
+  | 'setAllocationHealth'
+  | 'listNodes'
+  | 'readNode'
+  | 'setNodeEligibility'
+  | 'drainNode'
   | 'jobAllocations'
   | 'call'
 >;
@@ -31,6 +46,16 @@ export interface ActionContext {
   getClient(): Promise<ActionsClient>;
   /** URI (as a string) of a read-only document showing `version` of a job, for diffs. */
   versionDocumentUri(job: JobRef, version: number): string;
+  /** Follows the evaluation (and deployment) a change started, in a cancellable progress notification, like Run. */
+  followChange(change: FollowedChange): void;
+}
+
+/** A write that started an evaluation: what `followChange` follows. */
+export interface FollowedChange {
+  jobId: string;
+  namespace?: string;
+  jobType: string;
+  response: JobRegisterResponse;
 }
 
 /** The parts of a NomadError the report reads (other errors have a message only). */

@@ -4,7 +4,8 @@
 import type * as vscode from 'vscode';
 import { describeAllocationError, READ_LOGS } from '../logs/allocationErrors';
 import { LogDocuments } from '../logs/logDocuments';
-import { clusterLogSource } from '../logs/logSource';
+import { clusterLogOpener } from '../logs/logSource';
+import { followRun } from '../plan/runProgress';
 import type { NomadClient } from '../../nomad/client';
 import type { ActionContext } from './actionContext';
 import type { ActionUi } from './actionUi';
@@ -23,13 +24,18 @@ export class ActionServices implements vscode.Disposable {
   private ui: ActionUi = new VscodeActionUi();
 
   constructor(private readonly deps: ActionServicesDeps) {
-    this.logs = new LogDocuments(clusterLogSource(deps.getActiveClient), (error, target) =>
-      describeAllocationError(error, { ...READ_LOGS, namespace: target.namespace }),
+    this.logs = new LogDocuments(
+      clusterLogOpener(deps.getActiveClient, (error, namespace) => describeAllocationError(error, { ...READ_LOGS, namespace })),
     );
   }
 
   context(): ActionContext {
-    return { ui: this.ui, getClient: this.deps.getActiveClient, versionDocumentUri: this.deps.versionDocumentUri };
+    return {
+      ui: this.ui,
+      getClient: this.deps.getActiveClient,
+      versionDocumentUri: this.deps.versionDocumentUri,
+      followChange: (change) => void this.deps.getActiveClient().then((client) => followRun({ ...change, client })),
+    };
   }
 
   /** Integration tests answer prompts with a scripted UI; `undefined` restores the real one. */

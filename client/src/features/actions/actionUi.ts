@@ -21,6 +21,8 @@ export interface InputOptions {
   placeholder?: string;
   /** Returns the problem with the text, shown under the box; undefined when it is fine. */
   validate?: (value: string) => string | undefined;
+  /** Hide what is typed (secrets). */
+  password?: boolean;
 }
 
 export interface ConfirmOptions {

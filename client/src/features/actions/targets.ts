@@ -23,6 +23,12 @@ export interface AllocationRef {
   task?: string;
 }
 
+/** A task group of a job. */
+export interface GroupRef {
+  job: JobRef;
+  group: string;
+}
+
 type Bag = Record<string, unknown>;
 
 const asBag = (value: unknown): Bag | undefined => (typeof value === 'object' && value !== null ? (value as Bag) : undefined);
@@ -60,6 +66,14 @@ export function allocationRefFrom(arg: unknown): AllocationRef | undefined {
   if (stub && str(stub.ID)) return { id: str(stub.ID)!, namespace: str(stub.Namespace), jobId: str(stub.JobID), task };
   const id = str(bag.allocId) ?? str(bag.id);
   return id ? { id, namespace: str(bag.namespace), jobId: str(bag.jobId), task } : undefined;
+}
+
+/** A group from a task group row (`{ job: JobListStub, group }`) or a plain `{ job: { id }, group }`. */
+export function groupRefFrom(arg: unknown): GroupRef | undefined {
+  const bag = asBag(arg);
+  const group = str(bag?.group);
+  const job = group ? jobRefFrom(bag) : undefined;
+  return job && group ? { job, group } : undefined;
 }
 
 /** Asks for one of the cluster's jobs that `accepts`; undefined when cancelled or none fits. */

@@ -5,21 +5,29 @@
 // the tab is a clear signal to stop following (an output channel cannot tell
 // us it is no longer looked at); and the `.log` path gives VS Code's log
 // colouring. The document text is the bounded LogLineBuffer, re-read on each
-// (throttled) change.
+// (throttled) change. One task's log and a whole job's logs are both such
+// documents; they differ only in what follows them.
 import * as vscode from 'vscode';
-import { LogFollower, type LogFrameSource } from './logFollower';
-import { LogLineBuffer } from './logLineBuffer';
+import type { FollowState } from './logFollower';
 import { logSettings, type LogSettings } from '../../settings';
-import { LOG_SCHEME, logTargetFromQuery, logUriComponents, type LogTarget } from './logTarget';
+import { jobLogUriComponents, LOG_SCHEME, logUriComponents, type JobLogTarget, type LogTarget } from './logTarget';
 
-/** Builds the frame source for a target: where the Nomad client comes in. */
-export type LogSourceFactory = (target: LogTarget, settings: LogSettings) => LogFrameSource;
+/** What a document shows: a LogFollower (one task) or a JobLogFollower (every allocation of a job). */
+export interface FollowedLog {
+  readonly state: FollowState;
+  readonly buffer: { text(): string };
+  onDidChange(listener: () => void): { dispose(): void };
+  stop(): void;
+}
+
+/** Starts following the log a `nomad-log:` URI's query names; undefined when it names none. Where the Nomad client comes in. */
+export type LogOpener = (query: string, settings: LogSettings) => FollowedLog | undefined;
 
 /** Text changes are batched: a chatty task must not re-render the editor hundreds of times a second. */
 const UPDATE_DELAY_MS = 150;
 
 interface Session {
-  follower: LogFollower;
+  follower: FollowedLog;
   timer?: NodeJS.Timeout;
   /** Line count the editors saw before the latest update, to tell who was scrolled to the end. */
   lineCount: number;
@@ -31,10 +39,7 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
   readonly onDidChange = this.changeEmitter.event;
 
-  constructor(
-    private readonly sourceFor: LogSourceFactory,
-    private readonly describeError: (error: unknown, target: LogTarget) => string,
-  ) {
+  constructor(private readonly openLog: LogOpener) {
     this.disposables.push(
       vscode.workspace.registerTextDocumentContentProvider(LOG_SCHEME, this),
       vscode.window.tabGroups.onDidChangeTabs((event) => this.stopClosed(event.closed)),
@@ -43,12 +48,12 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
     );
   }
 
-  static uriFor(target: LogTarget): vscode.Uri {
-    return vscode.Uri.from(logUriComponents(target));
+  static uriFor(target: LogTarget | JobLogTarget): vscode.Uri {
+    return vscode.Uri.from('allocId' in target ? logUriComponents(target) : jobLogUriComponents(target));
   }
 
   /** Opens (or focuses) the log and follows it; a log whose stream ended or failed starts over. */
-  async show(target: LogTarget): Promise<vscode.TextEditor> {
+  async show(target: LogTarget | JobLogTarget): Promise<vscode.TextEditor> {
     const uri = LogDocuments.uriFor(target);
     const session = this.sessions.get(uri.toString());
     if (session && session.follower.state !== 'following') {
@@ -73,12 +78,8 @@ export class LogDocuments implements vscode.TextDocumentContentProvider, vscode.
   }
 
   private start(uri: vscode.Uri): Session | undefined {
-    const target = logTargetFromQuery(uri.query);
-    if (!target) return undefined;
-    const settings = logSettings();
-    const follower = new LogFollower(this.sourceFor(target, settings), new LogLineBuffer(settings.limits), {
-      describeError: (error) => this.describeError(error, target),
-    });
+    const follower = this.openLog(uri.query, logSettings());
+    if (!follower) return undefined;
     const session: Session = { follower, lineCount: 0 };
     follower.onDidChange(() => this.scheduleUpdate(uri, session));
     this.sessions.set(uri.toString(), session);

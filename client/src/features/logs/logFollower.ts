@@ -1,32 +1,53 @@
 // Follows one task log: reads frames from a source, decodes the bytes to text
-// (keeping multi-byte characters that straddle frames whole), feeds a bounded
-// buffer and tells its owner when the text changed. No vscode here, so the
+// (keeping multi-byte characters that straddle frames whole), feeds a sink
+// (the bounded buffer of a task log, or one stream's share of a job-wide log)
+// and tells its owner when the text changed. No vscode here, so the
 // whole following logic is unit-tested under Node.
 import { isHeartbeat, type LogFrame } from '../../nomad/logs';
-import { LogLineBuffer } from './logLineBuffer';
+import type { LogLineBuffer } from './logLineBuffer';
 
 /** Opens the frame stream; aborting the signal must end it. */
 export type LogFrameSource = (signal: AbortSignal) => AsyncIterable<LogFrame>;
 
 export type FollowState = 'following' | 'ended' | 'failed' | 'stopped';
 
+/** Where decoded text goes: output as it comes, and whole lines of our own. */
+export interface LogTextSink {
+  append(text: string): void;
+  appendLine(line: string): void;
+}
+
 export interface LogFollowerOptions {
   /** Turns a failure into the line shown in the log (e.g. NomadError message + advice). */
   describeError: (error: unknown) => string;
 }
 
-export class LogFollower {
+/** Who wants to hear that a followed log changed: each log document's session. */
+export class ChangeListeners {
+  private listeners: Array<() => void> = [];
+
+  add(listener: () => void): { dispose(): void } {
+    this.listeners.push(listener);
+    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+  }
+
+  fire(): void {
+    for (const listener of this.listeners) listener();
+  }
+}
+
+export class LogFollower<Sink extends LogTextSink = LogLineBuffer> {
   private readonly controller = new AbortController();
   private decoder = new TextDecoder('utf-8');
   private currentFile: string | undefined;
   private currentState: FollowState = 'following';
-  private listeners: Array<() => void> = [];
+  private readonly changes = new ChangeListeners();
   /** Settles when the stream is over, whatever the reason. */
   readonly done: Promise<void>;
 
   constructor(
     private readonly source: LogFrameSource,
-    readonly buffer: LogLineBuffer,
+    readonly buffer: Sink,
     private readonly options: LogFollowerOptions,
   ) {
     this.done = this.run();
@@ -38,8 +59,7 @@ export class LogFollower {
 
   /** Called after every change of the buffer text or the state. */
   onDidChange(listener: () => void): { dispose(): void } {
-    this.listeners.push(listener);
-    return { dispose: () => (this.listeners = this.listeners.filter((l) => l !== listener)) };
+    return this.changes.add(listener);
   }
 
   /** Stops following (editor closed); the text stays as it is. */
@@ -75,7 +95,7 @@ export class LogFollower {
     }
     if (frame.data.length > 0) changed = this.appendText(this.decoder.decode(frame.data, { stream: true })) || changed;
     if (frame.fileEvent === 'file truncated') {
-      this.buffer.appendNotice(`[nomad] ${frame.file ?? 'The log file'} was truncated; following from its new end.`);
+      this.buffer.appendLine(`[nomad] ${frame.file ?? 'The log file'} was truncated; following from its new end.`);
       changed = true;
     }
     if (changed) this.emit();
@@ -90,11 +110,11 @@ export class LogFollower {
   private finish(state: FollowState, notice: string): void {
     this.appendText(this.decoder.decode());
     this.currentState = state;
-    this.buffer.appendNotice(notice);
+    this.buffer.appendLine(notice);
     this.emit();
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.changes.fire();
   }
 }

@@ -11,17 +11,55 @@ export interface LogLineBufferLimits {
   maxLineChars: number;
 }
 
+/**
+ * Cuts decoded output into lines: `\r\n` and `\n` end a line, a trailing
+ * piece waits for its newline, and a piece longer than `maxLineChars` is
+ * broken, so output without newlines stays bounded too.
+ */
+export class LineAssembler {
+  private pending = '';
+
+  constructor(
+    private readonly maxLineChars: number,
+    private readonly emit: (line: string) => void,
+  ) {}
+
+  /** The line still being written. */
+  get partial(): string {
+    return this.pending;
+  }
+
+  append(text: string): void {
+    const pieces = (this.pending + text).split('\n');
+    this.pending = pieces.pop() ?? '';
+    for (const piece of pieces) this.emit(piece.endsWith('\r') ? piece.slice(0, -1) : piece);
+    while (this.pending.length > this.maxLineChars) {
+      this.emit(this.pending.slice(0, this.maxLineChars));
+      this.pending = this.pending.slice(this.maxLineChars);
+    }
+  }
+
+  /** Ends the half-written line, if there is one. */
+  flush(): void {
+    if (this.pending === '') return;
+    const line = this.pending;
+    this.pending = '';
+    this.emit(line);
+  }
+}
+
 export class LogLineBuffer {
   private readonly ring: string[];
   private head = 0;
   private count = 0;
   private chars = 0;
-  private partial = '';
   private dropped = 0;
+  private readonly lines: LineAssembler;
 
   constructor(readonly limits: LogLineBufferLimits) {
     if (limits.maxLines < 1 || limits.maxChars < 1 || limits.maxLineChars < 1) throw new RangeError('log buffer limits must be positive');
     this.ring = new Array<string>(limits.maxLines);
+    this.lines = new LineAssembler(limits.maxLineChars, (line) => this.pushLine(line));
   }
 
   /** Lines dropped so far to stay within the limits. */
@@ -33,23 +71,14 @@ export class LogLineBuffer {
     return this.count;
   }
 
-  /** Adds decoded output; `\r\n` and `\n` end lines, a trailing piece waits for its newline. */
+  /** Adds decoded output (see LineAssembler for where lines end). */
   append(text: string): void {
-    const pieces = (this.partial + text).split('\n');
-    this.partial = pieces.pop() ?? '';
-    for (const piece of pieces) this.pushLine(piece.endsWith('\r') ? piece.slice(0, -1) : piece);
-    while (this.partial.length > this.limits.maxLineChars) {
-      this.pushLine(this.partial.slice(0, this.limits.maxLineChars));
-      this.partial = this.partial.slice(this.limits.maxLineChars);
-    }
+    this.lines.append(text);
   }
 
-  /** Adds a line of our own (a notice), ending any half-written line first. */
-  appendNotice(line: string): void {
-    if (this.partial !== '') {
-      this.pushLine(this.partial);
-      this.partial = '';
-    }
+  /** Adds a whole line (a notice of ours, or a line from another stream), ending any half-written line first. */
+  appendLine(line: string): void {
+    this.lines.flush();
     this.pushLine(line);
   }
 
@@ -58,7 +87,7 @@ export class LogLineBuffer {
     const out: string[] = [];
     if (this.dropped > 0) out.push(droppedNotice(this.dropped));
     for (let i = 0; i < this.count; i++) out.push(this.ring[(this.head + i) % this.ring.length]);
-    out.push(this.partial);
+    out.push(this.lines.partial);
     return out.join('\n');
   }
 

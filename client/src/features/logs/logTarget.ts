@@ -44,3 +44,35 @@ export function logTargetFromQuery(query: string): LogTarget | undefined {
   if (namespace) target.namespace = namespace;
   return target;
 }
+
+/** Every allocation of a job (or of one of its groups), followed in one document. */
+export interface JobLogTarget {
+  jobId: string;
+  /** Only this task group; every group when absent. */
+  group?: string;
+  type: LogType;
+  namespace?: string;
+}
+
+/** `nomad-log:/web/api.all.stdout.log?scope=job&job=web&group=api&type=stdout`; `all` stands for every group. */
+export function jobLogUriComponents(target: JobLogTarget): { scheme: string; path: string; query: string } {
+  const query = new URLSearchParams({ scope: 'job', job: target.jobId, type: target.type });
+  if (target.group) query.set('group', target.group);
+  if (target.namespace) query.set('namespace', target.namespace);
+  const path = `/${target.jobId}/${target.group ?? 'all-groups'}.all.${target.type}.log`;
+  return { scheme: LOG_SCHEME, path, query: query.toString() };
+}
+
+/** Reads a job-wide target back from a URI's query; undefined for task logs and foreign links. */
+export function jobLogTargetFromQuery(query: string): JobLogTarget | undefined {
+  const params = new URLSearchParams(query);
+  const jobId = params.get('job');
+  const type = params.get('type');
+  if (params.get('scope') !== 'job' || !jobId || (type !== 'stdout' && type !== 'stderr')) return undefined;
+  const target: JobLogTarget = { jobId, type };
+  const group = params.get('group');
+  const namespace = params.get('namespace');
+  if (group) target.group = group;
+  if (namespace) target.namespace = namespace;
+  return target;
+}

@@ -9,9 +9,9 @@ import type { Deployment, Evaluation, JobRegisterResponse } from '../../nomad/ty
 import { watchQuery, type Watch } from '../../nomad/watch';
 
 export interface RunTarget {
-  client: NomadClient;
-  /** The job file, for "Show in Jobs view" (the Jobs view finds the job from the file). */
-  documentUri: vscode.Uri;
+  client: Pick<NomadClient, 'readEvaluation' | 'readDeployment'>;
+  /** The job file, for "Show in Jobs view" (the Jobs view finds the job from the file); changes made from the tree have none. */
+  documentUri?: vscode.Uri;
   jobId: string;
   namespace?: string;
   jobType: string;
@@ -31,7 +31,14 @@ const DEPLOYMENT_DONE = new Set(['successful', 'failed', 'cancelled', 'canceled'
 const FATAL: ReadonlySet<NomadErrorKind> = new Set(['notFound', 'permissionDenied', 'badRequest', 'tls', 'badResponse']);
 const WAIT = '30s';
 
+const STOPPED_MESSAGE_MS = 8000;
+
 export class FollowCancelled extends Error {}
+
+/** The progress notification's title; its Cancel button ends only the following. */
+export function followingTitle(jobId: string): string {
+  return `Following job "${jobId}" (Cancel stops following; the job keeps running)`;
+}
 
 /** Resolves with the first value that satisfies `done`, reading with blocking queries. */
 export function waitUntil<T>(
@@ -66,7 +73,8 @@ export function waitUntil<T>(
 
 export function followRun(target: RunTarget): Thenable<RunResult> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Nomad job "${target.jobId}"`, cancellable: true },
+    // VS Code names the notification's only button "Cancel"; the title says that it stops following, not the job.
+    { location: vscode.ProgressLocation.Notification, title: followingTitle(target.jobId), cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
@@ -77,7 +85,8 @@ export function followRun(target: RunTarget): Thenable<RunResult> {
       } catch (error) {
         if (error instanceof FollowCancelled) {
           const summary = `Stopped following job "${target.jobId}"; the cluster carries on with it.`;
-          void vscode.window.showInformationMessage(summary);
+          // Only news to the person who just pressed the button: a status-bar line that goes by itself.
+          vscode.window.setStatusBarMessage(`$(info) ${summary}`, STOPPED_MESSAGE_MS);
           return { cancelled: true, summary };
         }
         const reason = error instanceof NomadError ? `${error.message}. ${error.advice}` : String(error);
@@ -137,8 +146,13 @@ export function deploymentProgress(deployment: Deployment): string {
 function announce(target: RunTarget, result: RunResult): void {
   const failed = result.deployment ? result.deployment.Status !== 'successful' : result.evaluation?.Status !== 'complete';
   const show = failed ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+  const documentUri = target.documentUri;
+  if (!documentUri) {
+    void show(result.summary);
+    return;
+  }
   void show(result.summary, 'Show in Jobs view').then((choice) => {
-    if (choice) void revealInJobsView(target.documentUri);
+    if (choice) void revealInJobsView(documentUri);
   });
 }
 

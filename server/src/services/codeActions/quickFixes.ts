@@ -1,6 +1,7 @@
 // Quick fixes for the language server's own diagnostics (source "nomad"): use the
 // suggested name or value, add a missing required attribute or block, remove a
-// duplicate, declare an undefined variable.
+// duplicate, declare an undefined variable, and the edits semantic rules
+// propose (change the job type to batch, raise memory_max to memory, ...).
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Block, Body, BodyItem, HclFile } from '../../hcl/ast';
@@ -8,6 +9,7 @@ import { isBlock } from '../../hcl/ast';
 import type { SchemaModel } from '../../schema/schemaModel';
 import { bodySchemaAt } from '../completion/schemaPath';
 import { DiagnosticCodes, type SuggestionData } from '../diagnostics/codes';
+import type { SemanticFixData } from '../diagnostics/rules/semanticRule';
 import { stepsOf } from '../symbols/astPath';
 import { eolOf, indentationAt, removeLines } from './textEdits';
 
@@ -120,6 +122,13 @@ export function quickFixesFor(document: TextDocument, diagnostic: Diagnostic, fi
       return action ? [action] : [];
     }
     default:
-      return [];
+      return semanticFixes(document, diagnostic);
   }
+}
+
+/** A semantic rule's finding carries its replacements (see rules/semanticRule.ts); the first one is preferred. */
+function semanticFixes(document: TextDocument, diagnostic: Diagnostic): CodeAction[] {
+  const fixes = (diagnostic.data as Partial<SemanticFixData> | undefined)?.fixes;
+  if (!Array.isArray(fixes)) return [];
+  return fixes.map((edit, i) => fix(edit.title, document, [{ range: edit.range, newText: edit.newText }], diagnostic, i === 0));
 }

@@ -19,6 +19,7 @@ import { minimumRule } from './rules/minimumRule';
 import { readOnlyRule } from './rules/readOnlyRule';
 import { referenceRule } from './rules/referenceRule';
 import { requiredRule } from './rules/requiredRule';
+import { semanticRule } from './rules/semanticRule';
 import { syntaxRule } from './rules/syntaxRule';
 import { unknownNameRule } from './rules/unknownNameRule';
 import { valueTypeRule } from './rules/valueTypeRule';
@@ -41,6 +42,7 @@ export const validationRules: readonly ValidationRule[] = [
   deprecatedRule,
   readOnlyRule,
   apiSchemaRule,
+  semanticRule,
 ];
 
 export function validateJobDocument(

@@ -1,9 +1,10 @@
 // What a validation rule sees and how it reports: one context per run.
-import type { Diagnostic, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
+import type { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, DiagnosticTag } from 'vscode-languageserver-types';
 import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedJobDocument } from '../../jobDocument';
 import type { ApiValidators } from '../../schema/apiValidators';
 import type { SchemaModel } from '../../schema/schemaModel';
+import { targetVersionOf } from '../../schema/targetVersion';
 import { DIAGNOSTIC_SOURCE, type DiagnosticCode } from './codes';
 
 export interface ValidationSettings {
@@ -45,16 +46,16 @@ export class RuleContext {
     readonly apiValidators: ApiValidators,
     readonly settings: ValidationSettings,
   ) {
-    const configured = settings.schemaVersion.trim();
-    this.targetVersion = configured === '' || configured === 'auto' ? settings.clusterVersion : configured;
+    this.targetVersion = targetVersionOf(settings.schemaVersion, settings.clusterVersion);
   }
 
   report(
     place: Place,
     severity: DiagnosticSeverity,
-    code: DiagnosticCode,
+    /** One of DiagnosticCodes, or a semantic rule's id. */
+    code: DiagnosticCode | string,
     message: string,
-    extra: { data?: unknown; tags?: DiagnosticTag[] } = {},
+    extra: { data?: unknown; tags?: DiagnosticTag[]; relatedInformation?: DiagnosticRelatedInformation[] } = {},
   ): void {
     this.pending.push({ place, diagnostic: { severity, code, source: DIAGNOSTIC_SOURCE, message, ...extra } });
   }

@@ -120,7 +120,7 @@ class SchemaWalker {
     for (const item of body.items) {
       if (item.kind === 'attribute') {
         const property = schema.hclProperty(item.name);
-        if (property && (!isBlockKind(property.kind) || isMapBlock(property))) attributes.push({ attribute: item, property, value: property });
+        if (property && (!isBlockKind(property.kind) || isMapBlock(property) || schema.isDriverConfig)) attributes.push({ attribute: item, property, value: property });
         else if (!property && schema.extraAttributes) attributes.push({ attribute: item, property: undefined, value: schema.extraAttributes });
         else misplaced.push({ item, property });
         continue;

@@ -7,6 +7,7 @@ import { allocationView } from '../../../../client/src/explorer/presentation/all
 import { deploymentView } from '../../../../client/src/explorer/presentation/deploymentPresentation';
 import { evaluationView } from '../../../../client/src/explorer/presentation/evaluationPresentation';
 import { jobContextValue } from '../../../../client/src/explorer/presentation/jobPresentation';
+import { taskGroupView } from '../../../../client/src/explorer/presentation/taskGroupPresentation';
 import { taskView } from '../../../../client/src/explorer/presentation/taskPresentation';
 import { emptyView, problemView } from '../../../../client/src/explorer/presentation/problemPresentation';
 import { versionView } from '../../../../client/src/explorer/presentation/versionPresentation';
@@ -68,6 +69,31 @@ describe('manifest and code agree', () => {
     }
   });
 
+  it('offers version actions whatever the cluster adds, and source and tag actions only where it has them', () => {
+    const plain = { ID: 'web', Version: 2 } as Job;
+    const tagged = { ...plain, VersionTag: { Name: 'golden', Description: 'known good' } } as Job;
+    const modern = { source: true, tags: true };
+    const rows = {
+      old: versionView(plain, true, 0).contextValue,
+      modern: versionView(plain, true, 0, modern).contextValue,
+      tagged: versionView(tagged, false, 0, modern).contextValue,
+      currentStableTagged: versionView({ ...tagged, Stable: true }, true, 0, modern).contextValue,
+      stableTagged: versionView({ ...tagged, Stable: true }, false, 0, modern).contextValue,
+    };
+    assert.match(rows.modern, viewItemPattern('nomad.markVersionStable'));
+    assert.match(rows.tagged, viewItemPattern('nomad.revertJob'));
+    assert.match(rows.currentStableTagged, viewItemPattern('nomad.markVersionUnstable'));
+    assert.match(rows.stableTagged, viewItemPattern('nomad.revertJob'));
+    assert.doesNotMatch(rows.old, viewItemPattern('nomad.openVersionSource'));
+    assert.match(rows.modern, viewItemPattern('nomad.openVersionSource'));
+    assert.doesNotMatch(rows.old, viewItemPattern('nomad.tagVersion'));
+    assert.match(rows.modern, viewItemPattern('nomad.tagVersion'));
+    assert.doesNotMatch(rows.modern, viewItemPattern('nomad.untagVersion'));
+    assert.match(rows.tagged, viewItemPattern('nomad.untagVersion'));
+    assert.match(rows.tagged, viewItemPattern('nomad.compareTaggedVersions'));
+    assert.doesNotMatch(versionView(tagged, false, 0).contextValue, viewItemPattern('nomad.untagVersion'), 'a tag read from a cluster without tags offers nothing');
+  });
+
   it('offers version comparison only on versions', () => {
     const pattern = viewItemPattern('nomad.compareVersions');
     assert.match(versionView(version, false, 0).contextValue, pattern);
@@ -114,6 +140,36 @@ describe('manifest and code agree', () => {
     const welcome = manifest.contributes.viewsWelcome as { view: string; when?: string; contents: string }[];
     assert.ok(welcome.every((w) => w.view !== 'nomad.jobs' || w.when === 'nomad.explorerState == notConfigured'));
     assert.ok(welcome.some((w) => w.contents.includes('command:nomad.addCluster')));
+  });
+
+  it('offers each deployment change only on deployments in a state Nomad accepts it in', () => {
+    const canary = { ...deployment().TaskGroups!.g, DesiredCanaries: 1, Promoted: false };
+    const waiting = deploymentView(deployment({ Status: 'running', TaskGroups: { g: canary } })).contextValue;
+    const paused = deploymentView(deployment({ Status: 'paused' })).contextValue;
+    const over = deploymentView(deployment()).contextValue;
+    assert.match(waiting, viewItemPattern('nomad.promoteDeployment'));
+    assert.doesNotMatch(paused, viewItemPattern('nomad.promoteDeployment'));
+    assert.match(waiting, viewItemPattern('nomad.pauseDeployment'));
+    assert.doesNotMatch(paused, viewItemPattern('nomad.pauseDeployment'));
+    assert.match(paused, viewItemPattern('nomad.resumeDeployment'));
+    assert.doesNotMatch(waiting, viewItemPattern('nomad.resumeDeployment'));
+    for (const command of ['nomad.promoteDeployment', 'nomad.pauseDeployment', 'nomad.resumeDeployment', 'nomad.failDeployment', 'nomad.setAllocationHealth']) {
+      assert.doesNotMatch(over, viewItemPattern(command), `${command} on a finished deployment`);
+    }
+    assert.match(paused, viewItemPattern('nomad.failDeployment'));
+    assert.match(paused, viewItemPattern('nomad.setAllocationHealth'));
+  });
+
+  it('offers Scale on groups of service and batch jobs, job-wide logs on jobs and groups', () => {
+    const scale = viewItemPattern('nomad.scaleGroup');
+    assert.match(taskGroupView('api', undefined, 'service').contextValue, scale);
+    assert.match(taskGroupView('api', undefined, 'batch').contextValue, scale);
+    assert.doesNotMatch(taskGroupView('api', undefined, 'system').contextValue, scale);
+    for (const command of ['nomad.showJobLogs', 'nomad.showJobErrorLogs']) {
+      assert.match(jobContextValue(job('web')), viewItemPattern(command));
+      assert.match(taskGroupView('api', undefined, 'service').contextValue, viewItemPattern(command));
+      assert.doesNotMatch(allocationView(allocation(), 0).contextValue, viewItemPattern(command));
+    }
   });
 
   it('does not activate eagerly', () => {

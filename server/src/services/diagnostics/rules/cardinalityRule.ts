@@ -1,5 +1,6 @@
 // Things given twice where once is allowed: a single block (`resources`,
 // `update`, ...), a block limited by maxItems (`job`), or the same attribute.
+// A driver's map blocks may repeat (see BlockSchema.isDriverConfig).
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { DiagnosticCodes } from '../codes';
 import type { ValidationRule } from '../rule';
@@ -9,7 +10,7 @@ export const cardinalityRule: ValidationRule = {
     const blocksSeen = new Map<unknown, number>();
     for (const { block, property } of body.blocks) {
       const limit = property.maxBlocks;
-      if (limit === undefined) continue;
+      if (limit === undefined || (property.kind === 'mapAttribute' && body.schema.isDriverConfig)) continue;
       const count = (blocksSeen.get(property) ?? 0) + 1;
       blocksSeen.set(property, count);
       if (count > limit) {

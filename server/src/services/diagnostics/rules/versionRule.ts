@@ -2,9 +2,9 @@
 // `nomad.schemaVersion`, or with `auto` the connected cluster's version once
 // known (no warnings before that).
 import type { Node as JsonNode } from 'jsonc-parser';
-import * as semver from 'semver';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { nodeSpan } from '../../../json/jsonDocument';
+import { isNewerThanTarget } from '../../../schema/targetVersion';
 import { DiagnosticCodes } from '../codes';
 import type { ValidationRule } from '../rule';
 import type { Place, RuleContext } from '../ruleContext';
@@ -22,24 +22,9 @@ export const versionRule: ValidationRule = {
   },
 };
 
-const coerced = new Map<string, semver.SemVer | null>();
-
-/** semver.coerce, remembered: the same few version strings come up for every property. */
-function version(text: string): semver.SemVer | null {
-  let parsed = coerced.get(text);
-  if (parsed === undefined) {
-    parsed = semver.coerce(text);
-    coerced.set(text, parsed);
-  }
-  return parsed;
-}
-
 function check(since: string | undefined, name: string, place: Place, ctx: RuleContext): void {
   const target = ctx.targetVersion;
-  if (!target || !since) return;
-  const targetVersion = version(target);
-  const sinceVersion = version(since);
-  if (!targetVersion || !sinceVersion || !semver.lt(targetVersion, sinceVersion)) return;
+  if (!isNewerThanTarget(since, target)) return;
   ctx.report(place, DiagnosticSeverity.Warning, DiagnosticCodes.needsNewerNomad, `"${name}" needs Nomad ${since} or newer; the target version is ${target}`, {
     data: { since, target },
   });

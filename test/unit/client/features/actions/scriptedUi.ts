@@ -2,7 +2,7 @@
 // script (and fails the test if the action asks something else), every
 // message is recorded.
 import { strict as assert } from 'node:assert';
-import type { ActionContext, ActionsClient } from '../../../../../client/src/features/actions/actionContext';
+import type { ActionContext, ActionsClient, FollowedChange } from '../../../../../client/src/features/actions/actionContext';
 import type { ActionUi, ChosenFile, ConfirmOptions, InputOptions, PickItem, PickOptions } from '../../../../../client/src/features/actions/actionUi';
 import type { JobRef } from '../../../../../client/src/features/actions/targets';
 
@@ -21,6 +21,8 @@ export class ScriptedUi implements ActionUi {
   readonly diffs: Array<{ left: string; right: string; title: string }> = [];
   readonly commands: Array<{ command: string; args: unknown[] }> = [];
   readonly pickTitles: string[] = [];
+  /** Changes an action handed to `followChange` (unit-test contexts only). */
+  readonly followed: FollowedChange[] = [];
   editor: ChosenFile | undefined;
   private readonly steps: Step[];
 
@@ -118,6 +120,7 @@ export function context(ui: ScriptedUi, client: ActionsClient): ActionContext {
     ui,
     getClient: async () => client,
     versionDocumentUri: (job: JobRef, version: number) => `nomad:/${job.id}?version=${version}`,
+    followChange: (change) => ui.followed.push(change),
   };
 }
 

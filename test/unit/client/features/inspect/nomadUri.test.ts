@@ -18,10 +18,12 @@ describe('nomad: URIs', () => {
     const path = formatDocRef({ kind: 'job', cluster: 'c', id: 'batch/dispatch-1', version: 2 }).path;
     assert.strictEqual(path, '/batch\u2215dispatch-1 v2.json');
     assert.strictEqual(formatDocRef({ kind: 'allocation', cluster: 'c', id: 'e0be2b3c-021a' }).path, '/allocation e0be2b3c.json');
+    assert.strictEqual(formatDocRef({ kind: 'node', cluster: 'c', id: 'fb7a53d4-cd7d' }).path, '/node fb7a53d4.json');
+    assert.deepStrictEqual(parseDocRef('kind=node&cluster=c&id=fb7a53d4-cd7d'), { kind: 'node', cluster: 'c', id: 'fb7a53d4-cd7d', namespace: undefined, region: undefined });
   });
 
   it('rejects unknown kinds and missing ids', () => {
-    assert.strictEqual(parseDocRef('kind=node&cluster=c&id=x'), undefined);
+    assert.strictEqual(parseDocRef('kind=volume&cluster=c&id=x'), undefined);
     assert.strictEqual(parseDocRef('kind=job&cluster=c'), undefined);
     assert.strictEqual(parseDocRef('kind=local&cluster=c&id=x'), undefined);
   });

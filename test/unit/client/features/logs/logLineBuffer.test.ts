@@ -38,7 +38,7 @@ describe('LogLineBuffer', () => {
   it('ends a half-written line before a notice', () => {
     const buffer = new LogLineBuffer(roomy);
     buffer.append('partial');
-    buffer.appendNotice('[nomad] stream ended');
+    buffer.appendLine('[nomad] stream ended');
     assert.equal(buffer.text(), 'partial\n[nomad] stream ended\n');
   });
 

@@ -1,0 +1,284 @@
+// One read-only view of a job, whatever it was written in: native HCL and
+// HCL-JSON (our AST, through the schema's HCL names) and API JSON (the JSON
+// tree, by API names). The semantic rules ask for fields by their API names
+// (`RestartPolicy`, `Interval`), as Nomad's own validation does, and get the
+// value with the place to report on, so one rule set serves all three shapes.
+import type { Node as JsonNode } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Block, Body, Expression } from '../../../hcl/ast';
+import { nodeSpan } from '../../../json/jsonDocument';
+import type { BlockSchema, PropertySchema, SchemaModel } from '../../../schema/schemaModel';
+import { parseGoDuration } from '../../../values/goDuration';
+import type { Place } from '../ruleContext';
+
+/** A value only Nomad can work out (a reference, a call, a template): rules never judge it. */
+export const UNKNOWN = Symbol('unknown');
+
+export type Scalar = string | number | boolean | null;
+export type FieldValue = Scalar | readonly Scalar[] | typeof UNKNOWN;
+
+export interface FieldView {
+  readonly value: FieldValue;
+  /** The value: where a wrong value is reported. */
+  readonly place: Place;
+  /** The name (attribute name, JSON key, or the label that filled the field). */
+  readonly keyPlace: Place;
+}
+
+export interface ObjectView {
+  /** The block header, or the JSON key holding the object (its `{` in a list). */
+  readonly place: Place;
+  /** The map key for map-valued blocks (`volume "data"` in HCL, a key of `Volumes` in API JSON). */
+  readonly key: string | undefined;
+  field(name: string): FieldView | undefined;
+  objects(name: string): readonly ObjectView[];
+  /** Nothing written inside (`group "g" {}`); label fields do not count. */
+  readonly isEmpty: boolean;
+  /** Where the field or block `name` is written: its name, or the block header. */
+  placeOf(name: string): Place | undefined;
+  /** An edit adding the field (HCL name or API name by syntax) with a value already in this syntax. */
+  insertion(hclName: string, apiName: string, valueText: string): { readonly place: Place; readonly newText: string };
+}
+
+/** The job of an HCL (or HCL-JSON) file: its first `job` block. */
+export function hclJobView(body: Body, schema: SchemaModel): ObjectView | undefined {
+  const job = body.items.find((item): item is Block => item.kind === 'block' && item.type === 'job');
+  const jobProperty = schema.fileBlock().hclProperty('job');
+  const jobSchema = jobProperty?.body;
+  if (!job || !jobProperty || !jobSchema) return undefined;
+  return new HclObjectView(job, jobSchema, jobProperty.labelFields, schema);
+}
+
+export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
+  const holder = job.parent?.type === 'property' ? job.parent.children?.[0] : undefined;
+  return new JsonObjectView(job, document, holder, undefined);
+}
+
+/**
+ * A block, read on demand: a field is found by scanning the block's few
+ * items for its HCL name, and only the child lists rules ask for are built.
+ * Rules visit a few kinds of blocks, so most of a large job is never read.
+ */
+class HclObjectView implements ObjectView {
+  readonly place: Place;
+  readonly key: string | undefined;
+  private children: Map<string, readonly ObjectView[]> | undefined;
+  /** Fields asked for so far (several rules ask for the same ones); null when not written. */
+  private fields: Map<string, FieldView | null> | undefined;
+
+  constructor(
+    private readonly block: Block,
+    private readonly schema: BlockSchema,
+    private readonly labelFields: readonly string[],
+    private readonly model: SchemaModel,
+    mapKey?: boolean,
+  ) {
+    this.place = block.typeSpan;
+    this.key = mapKey ? block.labels[0]?.value : undefined;
+  }
+
+  /** The schema property for an API name, or for the HCL name of an HCL-only construct. */
+  private property(name: string): PropertySchema | undefined {
+    return this.schema.apiProperty(name) ?? this.schema.hclProperty(name);
+  }
+
+  get isEmpty(): boolean {
+    return this.block.body.items.length === 0;
+  }
+
+  field(name: string): FieldView | undefined {
+    const known = this.fields?.get(name);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.readField(name);
+    (this.fields ??= new Map()).set(name, found ?? null);
+    return found;
+  }
+
+  private readField(name: string): FieldView | undefined {
+    const label = this.block.labels[0];
+    if (label && this.labelFields.includes(name)) return { value: label.value, place: label, keyPlace: label };
+    const hclName = this.property(name)?.hclName;
+    if (hclName === undefined) return undefined;
+    // The first one counts: a repeated attribute is reported already.
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' && item.name === hclName) return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    }
+    return undefined;
+  }
+
+  objects(name: string): readonly ObjectView[] {
+    const cached = this.children?.get(name);
+    if (cached) return cached;
+    const property = this.property(name);
+    const inner = property?.driverField === undefined ? property?.body : undefined;
+    const hclName = property?.hclName;
+    const list: ObjectView[] = [];
+    if (property && inner && hclName !== undefined) {
+      for (const item of this.block.body.items) {
+        // A `dynamic` block's output is only known to Nomad.
+        if (item.kind === 'block' && item.type === hclName) list.push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
+      }
+    }
+    (this.children ??= new Map()).set(name, list);
+    return list;
+  }
+
+  placeOf(name: string): Place | undefined {
+    const label = this.block.labels[0];
+    if (label && this.labelFields.includes(name)) return label;
+    const hclName = this.property(name)?.hclName;
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' ? item.name === hclName : item.type === hclName) return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
+    }
+    return undefined;
+  }
+
+  insertion(hclName: string, _apiName: string, valueText: string): { readonly place: Place; readonly newText: string } {
+    const at = this.block.bodySpan.range.start;
+    const indent = ' '.repeat(this.block.typeSpan.range.start.character + 2);
+    return { place: { range: { start: at, end: at } }, newText: `\n${indent}${hclName} = ${valueText}` };
+  }
+}
+
+function expressionValue(expression: Expression): FieldValue {
+  if (expression.kind === 'literal') return expression.value;
+  if (expression.kind === 'tuple') {
+    const items: Scalar[] = [];
+    for (const item of expression.items) {
+      if (item.kind !== 'literal') return UNKNOWN;
+      items.push(item.value);
+    }
+    return items;
+  }
+  return UNKNOWN;
+}
+
+class JsonObjectView implements ObjectView {
+  private byName: Map<string, JsonNode> | undefined;
+
+  constructor(
+    private readonly node: JsonNode,
+    private readonly document: TextDocument,
+    private readonly holderKey: JsonNode | undefined,
+    readonly key: string | undefined,
+  ) {}
+
+  get place(): Place {
+    return nodeSpan(this.document, this.holderKey ?? { ...this.node, length: 1 });
+  }
+
+  get isEmpty(): boolean {
+    return (this.node.children ?? []).length === 0;
+  }
+
+  /** Go's decoder matches field names without regard to case. */
+  private property(name: string): JsonNode | undefined {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (const property of this.node.children ?? []) {
+        const key = property.children?.[0]?.value;
+        if (typeof key === 'string' && !this.byName.has(key.toLowerCase())) this.byName.set(key.toLowerCase(), property);
+      }
+    }
+    return this.byName.get(name.toLowerCase());
+  }
+
+  field(name: string): FieldView | undefined {
+    const property = this.property(name);
+    const [key, value] = property?.children ?? [];
+    if (!key || !value || value.value === null || value.type === 'null') return undefined;
+    return { value: jsonValue(value), place: nodeSpan(this.document, value), keyPlace: nodeSpan(this.document, key) };
+  }
+
+  objects(name: string): readonly ObjectView[] {
+    const property = this.property(name);
+    const [key, value] = property?.children ?? [];
+    if (!key || !value) return [];
+    if (value.type === 'array') {
+      return (value.children ?? []).filter((item) => item.type === 'object').map((item) => new JsonObjectView(item, this.document, undefined, undefined));
+    }
+    if (value.type !== 'object') return [];
+    const entries = value.children ?? [];
+    // A map of objects (`Volumes`), or one object (`RestartPolicy`): a map's values are all objects and none of its keys is a field.
+    const isMap = entries.length > 0 && /^volumes$/i.test(name) && entries.every((entry) => entry.children?.[1]?.type === 'object');
+    if (!isMap) return [new JsonObjectView(value, this.document, key, undefined)];
+    return entries.map((entry) => {
+      const [entryKey, entryValue] = entry.children ?? [];
+      return new JsonObjectView(entryValue as JsonNode, this.document, entryKey, typeof entryKey?.value === 'string' ? entryKey.value : undefined);
+    });
+  }
+
+  placeOf(name: string): Place | undefined {
+    const [key, value] = this.property(name)?.children ?? [];
+    return key && value && value.type !== 'null' ? nodeSpan(this.document, key) : undefined;
+  }
+
+  insertion(_hclName: string, apiName: string, valueText: string): { readonly place: Place; readonly newText: string } {
+    const at = this.document.positionAt(this.node.offset + 1);
+    const separator = (this.node.children ?? []).length > 0 ? ',' : '';
+    return { place: { range: { start: at, end: at } }, newText: ` ${JSON.stringify(apiName)}: ${valueText}${separator}` };
+  }
+}
+
+function jsonValue(node: JsonNode): FieldValue {
+  if (node.type === 'array') {
+    const items: Scalar[] = [];
+    for (const item of node.children ?? []) {
+      if (item.type === 'object' || item.type === 'array') return UNKNOWN;
+      items.push(item.value as Scalar);
+    }
+    return items;
+  }
+  if (node.type === 'object') return UNKNOWN;
+  return node.value as Scalar;
+}
+
+// ---- reading values ----
+
+export function known(field: FieldView | undefined): field is FieldView & { value: Exclude<FieldValue, typeof UNKNOWN> } {
+  return field !== undefined && field.value !== UNKNOWN;
+}
+
+/** The field unless it holds "": API JSON writes Go's zero value for strings nobody set. */
+export function nonEmpty(field: FieldView | undefined): FieldView | undefined {
+  return field && field.value !== '' ? field : undefined;
+}
+
+export function stringOf(field: FieldView | undefined): string | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** A number, as HCL converts it ("10" is 10); undefined when not a number or not known. */
+export function numberOf(field: FieldView | undefined): number | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  return undefined;
+}
+
+export function booleanOf(field: FieldView | undefined): boolean | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  return undefined;
+}
+
+/** Nanoseconds: API JSON and bare HCL numbers are nanoseconds, HCL strings are Go durations. */
+export function durationOf(field: FieldView | undefined): number | undefined {
+  if (!known(field)) return undefined;
+  const value = field.value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string') return parseGoDuration(value);
+  return undefined;
+}
+
+export function stringsOf(field: FieldView | undefined): readonly string[] | undefined {
+  if (!known(field) || !Array.isArray(field.value)) return undefined;
+  const items = field.value as readonly Scalar[];
+  return items.every((item) => typeof item === 'string') ? (items as readonly string[]) : undefined;
+}
+
