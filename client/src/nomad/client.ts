@@ -3,6 +3,7 @@
 // time-outs, TLS and error mapping live in transport.ts. Responses are parsed
 // JSON returned as-is, so fields unknown to types.ts survive.
 import type { IncomingMessage } from 'http';
+import type WebSocket from 'ws';
 import { ConnectionConfig, DEFAULT_REQUEST_TIMEOUT_MS } from './config';
 import { parseGoDuration } from './duration';
 import { badResponse, NomadError } from './errors';
@@ -335,6 +336,21 @@ export class NomadClient {
       capability: spec.capability,
       subject: spec.subject,
     });
+  }
+
+  /** A WebSocket to a streaming endpoint (exec, actions), with namespace, region, token and TLS as for any call; `attach` sees it before its first message. */
+  openWebSocket(
+    path: string,
+    spec: Pick<ApiCall, 'query' | 'namespace' | 'region' | 'signal' | 'capability' | 'subject'>,
+    attach: (socket: WebSocket) => void,
+  ): Promise<WebSocket> {
+    return this.transport.webSocket({
+      path: path + this.queryString(spec, path.includes('?')),
+      signal: spec.signal,
+      namespace: this.namespaceFor(spec),
+      capability: spec.capability,
+      subject: spec.subject,
+    }, attach);
   }
 
   private jobRead<T>(id: string, suffix: string, q: QueryOptions, query?: ApiCall['query']): Promise<QueryResult<T>> {

@@ -38,6 +38,8 @@ export type ActionsClient = Pick<
   | 'drainNode'
   | 'jobAllocations'
   | 'call'
+  | 'openWebSocket'
+  | 'agentSelf'
 >;
 
 export interface ActionContext {

@@ -60,6 +60,11 @@ export class VscodeActionUi implements ActionUi {
     return Promise.resolve(vscode.commands.executeCommand(command, ...args));
   }
 
+  async openExternal(url: string): Promise<void> {
+    // `true`: the address is already encoded; parsing must not encode it twice.
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+  }
+
   withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
     return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task));
   }
