@@ -5,7 +5,7 @@
 // value with the place to report on, so one rule set serves all three shapes.
 import type { Node as JsonNode } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Attribute, Block, Body, Expression } from '../../../hcl/ast';
+import type { Block, Body, Expression } from '../../../hcl/ast';
 import { nodeSpan } from '../../../json/jsonDocument';
 import type { BlockSchema, PropertySchema, SchemaModel } from '../../../schema/schemaModel';
 import { parseGoDuration } from '../../../values/goDuration';
@@ -55,16 +55,13 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
 }
 
 /**
- * A block, read on demand: the first time a rule asks anything, one pass over
- * the block's items files them by HCL name; a field is then one lookup, and
- * only the child lists rules ask for are built. Rules visit a few kinds of
- * blocks, so most of a large job is never read, and the ones read are read once
- * however many rules ask (scanning the items per name asked was most of the cost).
+ * A block, read on demand: a field is found by scanning the block's few
+ * items for its HCL name, and only the child lists rules ask for are built.
+ * Rules visit a few kinds of blocks, so most of a large job is never read.
  */
 class HclObjectView implements ObjectView {
   readonly place: Place;
   readonly key: string | undefined;
-  private written: WrittenItems | undefined;
   private children: Map<string, readonly ObjectView[]> | undefined;
   /** Fields asked for so far (several rules ask for the same ones); null when not written. */
   private fields: Map<string, FieldView | null> | undefined;
@@ -85,10 +82,6 @@ class HclObjectView implements ObjectView {
     return this.schema.apiProperty(name) ?? this.schema.hclProperty(name);
   }
 
-  private items(): WrittenItems {
-    return (this.written ??= fileItems(this.block.body));
-  }
-
   get isEmpty(): boolean {
     return this.block.body.items.length === 0;
   }
@@ -107,8 +100,10 @@ class HclObjectView implements ObjectView {
     const hclName = this.property(name)?.hclName;
     if (hclName === undefined) return undefined;
     // The first one counts: a repeated attribute is reported already.
-    const item = this.items().attributes.get(hclName);
-    return item && { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' && item.name === hclName) return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    }
+    return undefined;
   }
 
   objects(name: string): readonly ObjectView[] {
@@ -117,26 +112,27 @@ class HclObjectView implements ObjectView {
     const property = this.property(name);
     const inner = property?.driverField === undefined ? property?.body : undefined;
     const hclName = property?.hclName;
-    const blocks = property && inner && hclName !== undefined ? this.items().blocks.get(hclName) : undefined;
-    // A `dynamic` block's output is only known to Nomad.
-    const list: readonly ObjectView[] = blocks
-      ? blocks.map((item) => new HclObjectView(item, inner as BlockSchema, item.labels.length > 0 ? (property as PropertySchema).labelFields : [], this.model, property?.kind === 'mapBlocks'))
-      : NO_OBJECTS;
-    (this.children ??= new Map()).set(name, list);
-    return list;
+    let list: ObjectView[] | undefined;
+    if (property && inner && hclName !== undefined) {
+      for (const item of this.block.body.items) {
+        // A `dynamic` block's output is only known to Nomad.
+        if (item.kind === 'block' && item.type === hclName) (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
+      }
+    }
+    // Most blocks asked for are not written: they share one empty list.
+    const found = list ?? NO_OBJECTS;
+    (this.children ??= new Map()).set(name, found);
+    return found;
   }
 
   placeOf(name: string): Place | undefined {
     const label = this.block.labels[0];
     if (label && this.labelFields.includes(name)) return label;
     const hclName = this.property(name)?.hclName;
-    if (hclName === undefined) return undefined;
-    const { attributes, blocks } = this.items();
-    const attribute = attributes.get(hclName);
-    const block = blocks.get(hclName)?.[0];
-    // Whichever is written first, as a reader meets it.
-    if (attribute && (!block || attribute.start < block.start)) return attribute.nameSpan;
-    return block?.typeSpan;
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' ? item.name === hclName : item.type === hclName) return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
+    }
+    return undefined;
   }
 
   insertion(hclName: string, _apiName: string, valueText: string): { readonly place: Place; readonly newText: string } {
@@ -147,27 +143,6 @@ class HclObjectView implements ObjectView {
 }
 
 const NO_OBJECTS: readonly ObjectView[] = [];
-
-/** A body's items by HCL name: the first attribute of each name, and every block of each type in order. */
-interface WrittenItems {
-  readonly attributes: Map<string, Attribute>;
-  readonly blocks: Map<string, Block[]>;
-}
-
-function fileItems(body: Body): WrittenItems {
-  const attributes = new Map<string, Attribute>();
-  const blocks = new Map<string, Block[]>();
-  for (const item of body.items) {
-    if (item.kind === 'attribute') {
-      if (!attributes.has(item.name)) attributes.set(item.name, item);
-    } else {
-      const list = blocks.get(item.type);
-      if (list) list.push(item);
-      else blocks.set(item.type, [item]);
-    }
-  }
-  return { attributes, blocks };
-}
 
 function expressionValue(expression: Expression): FieldValue {
   if (expression.kind === 'literal') return expression.value;
