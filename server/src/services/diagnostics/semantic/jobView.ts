@@ -62,9 +62,13 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
 class HclObjectView implements ObjectView {
   readonly place: Place;
   readonly key: string | undefined;
-  private children: Map<string, readonly ObjectView[]> | undefined;
-  /** Fields asked for so far (several rules ask for the same ones); null when not written. */
-  private fields: Map<string, FieldView | null> | undefined;
+  /**
+   * What rules asked for so far, as name/answer pairs (several rules ask for
+   * the same ones): a block is asked a handful of names, so a short list scans
+   * faster and allocates far less than a Map per block. A field not written is null.
+   */
+  private readonly children = new SmallCache<readonly ObjectView[]>();
+  private readonly fields = new SmallCache<FieldView | null>();
 
   constructor(
     private readonly block: Block,
@@ -87,10 +91,10 @@ class HclObjectView implements ObjectView {
   }
 
   field(name: string): FieldView | undefined {
-    const known = this.fields?.get(name);
+    const known = this.fields.get(name);
     if (known !== undefined) return known ?? undefined;
     const found = this.readField(name);
-    (this.fields ??= new Map()).set(name, found ?? null);
+    this.fields.set(name, found ?? null);
     return found;
   }
 
@@ -107,7 +111,7 @@ class HclObjectView implements ObjectView {
   }
 
   objects(name: string): readonly ObjectView[] {
-    const cached = this.children?.get(name);
+    const cached = this.children.get(name);
     if (cached) return cached;
     const property = this.property(name);
     const inner = property?.driverField === undefined ? property?.body : undefined;
@@ -121,7 +125,7 @@ class HclObjectView implements ObjectView {
     }
     // Most blocks asked for are not written: they share one empty list.
     const found = list ?? NO_OBJECTS;
-    (this.children ??= new Map()).set(name, found);
+    this.children.set(name, found);
     return found;
   }
 
@@ -143,6 +147,22 @@ class HclObjectView implements ObjectView {
 }
 
 const NO_OBJECTS: readonly ObjectView[] = [];
+
+/** Answers by name in one flat array, [name, answer, name, answer, ...]; undefined when not asked yet. */
+class SmallCache<T> {
+  private entries: unknown[] | undefined;
+
+  get(name: string): T | undefined {
+    const entries = this.entries;
+    if (entries) for (let i = 0; i < entries.length; i += 2) if (entries[i] === name) return entries[i + 1] as T;
+    return undefined;
+  }
+
+  set(name: string, answer: T): void {
+    if (this.entries) this.entries.push(name, answer);
+    else this.entries = [name, answer];
+  }
+}
 
 function expressionValue(expression: Expression): FieldValue {
   if (expression.kind === 'literal') return expression.value;
