@@ -67,8 +67,8 @@ class HclObjectView implements ObjectView {
    * the same ones): a block is asked a handful of names, so a short list scans
    * faster and allocates far less than a Map per block. A field not written is null.
    */
-  private readonly children = new SmallCache<readonly ObjectView[]>();
-  private readonly fields = new SmallCache<FieldView | null>();
+  private children: AskedList | undefined;
+  private fields: AskedList | undefined;
 
   constructor(
     private readonly block: Block,
@@ -91,10 +91,10 @@ class HclObjectView implements ObjectView {
   }
 
   field(name: string): FieldView | undefined {
-    const known = this.fields.get(name);
+    const known = answerTo(this.fields, name) as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
     const found = this.readField(name);
-    this.fields.set(name, found ?? null);
+    this.fields = remember(this.fields, name, found ?? null);
     return found;
   }
 
@@ -111,7 +111,7 @@ class HclObjectView implements ObjectView {
   }
 
   objects(name: string): readonly ObjectView[] {
-    const cached = this.children.get(name);
+    const cached = answerTo(this.children, name) as readonly ObjectView[] | undefined;
     if (cached) return cached;
     const property = this.property(name);
     const inner = property?.driverField === undefined ? property?.body : undefined;
@@ -125,7 +125,7 @@ class HclObjectView implements ObjectView {
     }
     // Most blocks asked for are not written: they share one empty list.
     const found = list ?? NO_OBJECTS;
-    this.children.set(name, found);
+    this.children = remember(this.children, name, found);
     return found;
   }
 
@@ -148,20 +148,19 @@ class HclObjectView implements ObjectView {
 
 const NO_OBJECTS: readonly ObjectView[] = [];
 
-/** Answers by name in one flat array, [name, answer, name, answer, ...]; undefined when not asked yet. */
-class SmallCache<T> {
-  private entries: unknown[] | undefined;
+/** Answers by name in one flat array, [name, answer, name, answer, ...]. */
+type AskedList = unknown[];
 
-  get(name: string): T | undefined {
-    const entries = this.entries;
-    if (entries) for (let i = 0; i < entries.length; i += 2) if (entries[i] === name) return entries[i + 1] as T;
-    return undefined;
-  }
+/** The answer remembered for `name`; undefined when not asked yet. */
+function answerTo(asked: AskedList | undefined, name: string): unknown {
+  if (asked) for (let i = 0; i < asked.length; i += 2) if (asked[i] === name) return asked[i + 1];
+  return undefined;
+}
 
-  set(name: string, answer: T): void {
-    if (this.entries) this.entries.push(name, answer);
-    else this.entries = [name, answer];
-  }
+function remember(asked: AskedList | undefined, name: string, answer: unknown): AskedList {
+  if (!asked) return [name, answer];
+  asked.push(name, answer);
+  return asked;
 }
 
 function expressionValue(expression: Expression): FieldValue {
