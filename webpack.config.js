@@ -54,7 +54,8 @@ module.exports = (_env, argv) => {
       ...nodeBundle(mode),
       name: 'client',
       entry: { client: './client/src/extension.ts' },
-      externals: { vscode: 'commonjs vscode' },
+      // ws loads these optional native speed-ups inside try/catch; without them it uses its own JavaScript.
+      externals: { vscode: 'commonjs vscode', bufferutil: 'commonjs bufferutil', 'utf-8-validate': 'commonjs utf-8-validate' },
     },
     {
       ...nodeBundle(mode),

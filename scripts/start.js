@@ -2,8 +2,10 @@
 // @ts-check
 // `npm start`: try the extension in a real VS Code in your browser.
 // Installs what is missing (npm packages, the test VS Code, a development
-// build), links this folder into a VS Code profile of its own (.nomad-dev/),
-// and serves VS Code at http://127.0.0.1:8080 with examples/ open.
+// build), installs the extension into a VS Code profile of its own
+// (.nomad-dev/: copies of the manifest, links to dist/ and the assets, so the
+// clone stays as git has it), and serves VS Code at http://127.0.0.1:8080
+// with examples/ open.
 //
 // Your NOMAD_* variables (NOMAD_ADDR, default http://127.0.0.1:4646,
 // NOMAD_TOKEN, NOMAD_NAMESPACE, TLS settings, ...) reach the extension as is.
@@ -22,7 +24,8 @@ const { run, npmCommand } = require('./lib/process');
 const { step } = require('./lib/log');
 
 const DEFAULT_PORT = 8080;
-const devProfile = path.join(repoRoot, '.nomad-dev');
+// NOMAD_DEV_PROFILE: another profile folder (the test of `npm start` uses a scratch one).
+const devProfile = path.resolve(process.env.NOMAD_DEV_PROFILE || path.join(repoRoot, '.nomad-dev'));
 
 /** Newest modification time under `dir` (0 when missing). */
 function newestMtime(/** @type {string} */ dir) {
@@ -42,22 +45,30 @@ function buildIsStale() {
   return sources > fs.statSync(bundle).mtimeMs;
 }
 
+/** What the extension reads at run time: linked, so a rebuild plus a window reload picks up changes. */
+const LINKED = ['dist', 'media', 'syntaxes', 'snippets'];
+/** Copied: VS Code rewrites an installed extension's package.json (indentation, a `__metadata` field). */
+const COPIED = ['package.json', 'README.md', 'LICENSE'];
+
 /**
- * Makes the extension appear as installed in the profile by linking this
- * folder into its extensions directory, so a rebuild plus a window reload
- * picks up changes without packaging.
+ * Installs the extension into the profile as a folder of its own: copies of the files VS Code may
+ * write to, links to the build output and assets. Linking the whole clone instead let VS Code
+ * rewrite the tracked package.json, which left `git status` dirty.
  * @returns {string} the extensions directory
  */
-function linkExtension() {
+function stageExtension() {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   const id = `${manifest.publisher}.${manifest.name}`;
   const extensionsDir = path.join(devProfile, 'extensions');
   fs.mkdirSync(extensionsDir, { recursive: true });
   for (const entry of fs.readdirSync(extensionsDir)) {
-    // Old links (another version) and VS Code's cached list, which it rebuilds by scanning.
+    // Earlier installs (any version) and VS Code's cached list, which it rebuilds by scanning.
     if (entry.startsWith(`${id}-`) || entry === 'extensions.json') fs.rmSync(path.join(extensionsDir, entry), { recursive: true, force: true });
   }
-  fs.symlinkSync(repoRoot, path.join(extensionsDir, `${id}-${manifest.version}`), 'dir');
+  const installed = path.join(extensionsDir, `${id}-${manifest.version}`);
+  fs.mkdirSync(installed);
+  for (const file of COPIED) fs.copyFileSync(path.join(repoRoot, file), path.join(installed, file));
+  for (const folder of LINKED) fs.symlinkSync(path.join(repoRoot, folder), path.join(installed, folder), 'dir');
   return extensionsDir;
 }
 
@@ -79,7 +90,7 @@ async function main() {
     port,
     folder: path.join(repoRoot, 'examples'),
     userDataDir: path.join(devProfile, 'user-data'),
-    extensionsDir: linkExtension(),
+    extensionsDir: stageExtension(),
     env: { ...process.env, NOMAD_ADDR: process.env.NOMAD_ADDR || 'http://127.0.0.1:4646' },
   }).catch((error) => {
     throw new Error(`${error.message}\nIs port ${port} taken? Try: npm start -- --port 8081`);

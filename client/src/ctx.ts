@@ -13,12 +13,14 @@ import type { NomadClient } from './nomad/client';
 import { NomadError } from './nomad/errors';
 import { NomadDocumentProvider, nomadUri } from './features/inspect/nomadDocumentProvider';
 import { NodesView } from './features/nodes/nodesView';
+import { VariablesFeature } from './features/variables/variablesFeature';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {
   readonly jobsTree: JobsExplorer['provider'];
   readonly jobsView: JobsExplorer['view'];
   readonly nodesView: NodesView;
+  readonly variablesTree: VariablesFeature['view'];
 }
 
 export class ExtensionCtx implements CommandServices, vscode.Disposable {
@@ -29,6 +31,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   readonly documents: NomadDocumentProvider;
   readonly actions: ActionServices;
   readonly nodes: NodesView;
+  readonly variables: VariablesFeature;
   private readonly disposables: vscode.Disposable[];
 
   constructor(context: vscode.ExtensionContext) {
@@ -42,6 +45,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       versionDocumentUri: (job, version) =>
         nomadUri({ kind: 'job', cluster: this.connections.activeClusterName() ?? '', id: job.id, namespace: job.namespace, version }).toString(),
     });
+    this.variables = new VariablesFeature(this.connections, () => this.actions.context());
     // Disposed in reverse order of creation.
     this.disposables = [
       this.log,
@@ -51,6 +55,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       this.documents,
       this.nodes,
       this.actions,
+      this.variables,
       ...registerCommands(this),
     ];
   }
@@ -68,7 +73,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   }
 
   get api(): ExplorerApi {
-    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view, nodesView: this.nodes };
+    return { jobsTree: this.explorer.provider, jobsView: this.explorer.view, nodesView: this.nodes, variablesTree: this.variables.view };
   }
 
   dispose(): void {

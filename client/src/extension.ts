@@ -2,6 +2,7 @@
 // language server, cluster connections) starts on first use.
 import * as vscode from 'vscode';
 import type { ActionServices } from './features/actions/actionServices';
+import { EVALUATE_JOB_REQUEST, type EvaluateJobParams, type EvaluateJobResult } from '../../common/src/protocol/evaluateJob';
 import { registerPlanFeature } from './features/plan/planFeature';
 import { ExtensionCtx, type ExplorerApi } from './ctx';
 import { ClusterFactsSync } from './lsp/clusterFactsSync';
@@ -23,7 +24,14 @@ export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
   languageClient = controller;
   context.subscriptions.push(controller, new ClusterFactsSync(ctx.connections, controller, ctx.log));
   controller.startWhenJobFilesOpen();
-  registerPlanFeature(context, { getActiveClient: () => ctx.activeClient() });
+  registerPlanFeature(context, {
+    getActiveClient: () => ctx.activeClient(),
+    evaluateJob: async (uri, variables) => {
+      const client = await controller.ensureStarted();
+      const params: EvaluateJobParams = { uri: client.code2ProtocolConverter.asUri(uri), variables };
+      return client.sendRequest<EvaluateJobResult>(EVALUATE_JOB_REQUEST, params);
+    },
+  });
   return { ...ctx.api, actions: ctx.actions, languageServerState: () => controller.state };
 }
 

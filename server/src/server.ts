@@ -18,7 +18,16 @@ const documents = new TextDocuments(TextDocument);
 const logger: Logger = { error: (message) => connection.console.error(message) };
 logUnhandled(logger);
 
-let ready: Promise<{ service: NomadLanguageService; validator: DocumentValidator; scheduler: ValidationScheduler; parsed: ParsedDocuments; settings: SettingsCache }> | undefined;
+let ready:
+  | Promise<{
+      service: NomadLanguageService;
+      validator: DocumentValidator;
+      scheduler: ValidationScheduler;
+      parsed: ParsedDocuments;
+      settings: SettingsCache;
+      targetVersion(uri: string): Promise<string | undefined>;
+    }>
+  | undefined;
 let clientCapabilities: ClientCapabilities = {};
 
 connection.onInitialize(
@@ -30,7 +39,7 @@ connection.onInitialize(
       const validator = new DocumentValidator(connection, documents, service, parsed, settings);
       const scheduler = new ValidationScheduler((uri) => validator.validate(uri), logger);
       for (const document of documents.all()) scheduler.schedule(document.uri, 0);
-      return { service, validator, scheduler, parsed, settings };
+      return { service, validator, scheduler, parsed, settings, targetVersion: (uri: string) => validator.targetVersion(uri) };
     });
     ready.catch((error: unknown) => logger.error(`The Nomad language service could not start: ${describeError(error)}`));
     return { capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental, ...authoringCapabilities(params.capabilities) } };

@@ -181,6 +181,16 @@ describe('Jobs explorer', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
+  it('reveals a job created while the Jobs view was hidden', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor(() => !api.jobsView.visible, 'the Jobs view to be hidden');
+    await nomad.registerJob(batchJob('created-while-hidden'));
+    const uri = await writeWorkspaceFile('hidden.nomad.hcl', 'job "created-while-hidden" {\n  type = "batch"\n}\n');
+    await vscode.commands.executeCommand('nomad.revealJob', uri);
+    await waitFor(() => api.jobsView.selection.length === 1, 'a selection in the Jobs view');
+    assert.strictEqual(label(api, api.jobsView.selection[0]), 'created-while-hidden');
+  });
+
   it('registers every command of the manifest', async () => {
     const manifest = vscode.extensions.getExtension('nomad-jobs.nomad-jobs')!.packageJSON;
     const registered = new Set(await vscode.commands.getCommands(true));

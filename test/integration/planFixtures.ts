@@ -39,13 +39,13 @@ ${extra}
 }
 
 /** The extension activates on job files; its settings listeners must be up before the tests change settings. */
-async function activatedApiAfterOpening(): Promise<void> {
+export async function activatedApiAfterOpening(): Promise<void> {
   await openWorkspaceFile('web.nomad.hcl');
   await activatedApi();
 }
 
 /** Makes the fake the active cluster (workspace settings); returns the undo. */
-async function useCluster(name: string, address: string): Promise<() => Promise<void>> {
+export async function useCluster(name: string, address: string): Promise<() => Promise<void>> {
   const settings = vscode.workspace.getConfiguration('nomad');
   await settings.update('clusters', [{ name, address }], vscode.ConfigurationTarget.Workspace);
   await settings.update('activeCluster', name, vscode.ConfigurationTarget.Workspace);

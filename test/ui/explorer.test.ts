@@ -1,10 +1,13 @@
 // The Jobs tree as a person sees it: connected to a (fake) cluster through NOMAD_ADDR, a job
 // expanded down to its allocations and tasks, deployments and a failed placement; a picture of it.
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { NomadClient } from '../../client/src/nomad/client';
 import type { Job } from '../../client/src/nomad/types';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
+import { quickOpenFile } from './support/commands';
 import { openViewContainer, treeItem, treeItems, viewPane } from './support/views';
 import { Workbench } from './support/workbench';
 
@@ -69,6 +72,7 @@ describe('Jobs explorer (UI)', function () {
     await nomad.dispatchJob('thumbnailer', {});
     fake.state.failPlacement('search', 'api', { DimensionExhausted: { memory: 3 }, NodesExhausted: 3, NodesEvaluated: 3 });
     await nomad.registerJob(job('search', 'service', 2));
+    await nomad.registerJob(job('cleanup', 'batch', 1, { Periodic: { Enabled: true, Spec: '*/5 * * * *', TimeZone: 'UTC' } }));
     nomad.dispose();
     workbench = await Workbench.open({ env: { NOMAD_ADDR: fake.address } });
   });
@@ -109,5 +113,38 @@ describe('Jobs explorer (UI)', function () {
     assert.ok(rows.some((text) => /healthy 3 · placed 3 · desired 3/.test(text)), rows.join('\n'));
     assert.ok(rows.some((text) => /api: not placed\s*memory exhausted on 3 nodes/.test(text)), rows.join('\n'));
     await workbench.screenshot('jobs-tree-expanded');
+  });
+
+  it('previews an allocation\'s JSON on a click and keeps the focus in the tree; that view offers neither Plan nor Run', async () => {
+    const { page } = workbench;
+    const row = await rowAt(page, 'api[1]', 3);
+    await row.click();
+    // A preview tab (italic, replaced by the next click), titled after the allocation's id.
+    await page.locator('.tabs-container .tab.active', { hasText: /allocation [0-9a-f]{8}\.json/ }).waitFor();
+    const jobsPane = await viewPane(page, 'Jobs');
+    assert.strictEqual(await jobsPane.locator(':focus').count(), 1, 'the focus stayed in the Jobs view');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction((element) => element?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+    assert.strictEqual(await page.locator('.editor-actions .action-label[aria-label^="Plan Job"]').count(), 0, 'no Plan button on a cluster view');
+    assert.strictEqual(await page.locator('.monaco-editor .codelens-decoration').count(), 0, 'no Plan | Run lenses on a cluster view');
+    await workbench.screenshot('allocation-preview-focus-in-tree');
+  });
+
+  it('shows a periodic job\'s schedule and next launch', async () => {
+    const { page } = workbench;
+    await expand(await rowAt(page, 'cleanup', 1));
+    const schedule = await rowAt(page, 'Schedule', 2);
+    // The row reads the job first ("reading…"), then shows what follows from its cron spec.
+    await schedule.filter({ hasText: /next launch/ }).waitFor();
+    assert.match(await schedule.innerText(), /^Schedule\s*\*\/5 \* \* \* \* \(UTC\) · next launch in (under a minute|[1-5]m)$/);
+    await workbench.screenshot('periodic-schedule');
+  });
+
+  it('starts a new job file with the 2-space indentation of the snippets and Format Document', async () => {
+    const { page } = workbench;
+    fs.writeFileSync(path.join(workbench.folder, 'fresh.nomad.hcl'), '');
+    await quickOpenFile(page, 'fresh.nomad.hcl');
+    await page.locator('.statusbar-item', { hasText: /^Spaces: 2$/ }).waitFor();
+    await workbench.screenshot('new-job-file-indentation');
   });
 });

@@ -8,8 +8,8 @@ import * as path from 'path';
 import { NomadClient } from '../../client/src/nomad/client';
 import { nomadTarget, type NomadTarget } from '../support/nomad/target';
 import { purgeTestJobs, testJobId } from '../support/nomad/testJobs';
-import { quickOpenFile } from './support/commands';
-import { webviewFrame } from './support/views';
+import { quickOpenFile, runCommand } from './support/commands';
+import { notificationMessages, webviewFrame } from './support/views';
 import { Workbench } from './support/workbench';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -162,5 +162,32 @@ describe('plan page (UI)', function () {
     assert.strictEqual(await clusterCount(), 3);
     assert.ok(await frame.locator('button[data-action="reveal-job"]').isVisible());
     await workbench.screenshot('plan-submitted');
+  });
+
+  it('shows the submitted job in the Jobs view from the plan page', async () => {
+    const { page } = workbench;
+    await webviewFrame(page).locator('button[data-action="reveal-job"]').click();
+    const row = page.locator('.sidebar .pane', { hasText: 'Jobs' }).locator('.monaco-list-row.selected', { hasText: 'ui-plan' });
+    await row.waitFor().catch(async (error) => {
+      await workbench.screenshot('plan-reveal-job-failed');
+      throw error;
+    });
+    assert.deepStrictEqual(await notificationMessages(page).then((all) => all.filter((text) => /is not on/.test(text))), []);
+    await workbench.screenshot('plan-reveal-job');
+  });
+
+  it('opens the comparison with the cluster in the plan\'s group instead of a new column', async () => {
+    const { page } = workbench;
+    const groups = page.locator('.editor-group-container');
+    assert.strictEqual(await groups.count(), 2, 'the file and the plan page');
+    await runCommand(page, 'View: Focus First Editor Group');
+    await page.locator('.editor-actions .action-label[aria-label^="Compare with Job on Cluster"]').click();
+    await page.locator('.monaco-diff-editor').first().waitFor();
+    assert.strictEqual(await groups.count(), 2, 'still two groups');
+    await runCommand(page, 'View: Focus First Editor Group');
+    await runCommand(page, 'Nomad: Plan Job');
+    await webviewFrame(page).locator('[role="tree"]').waitFor();
+    assert.strictEqual(await groups.count(), 2, 'still two groups after planning again');
+    await workbench.screenshot('plan-and-diff-one-group');
   });
 });

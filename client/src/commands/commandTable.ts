@@ -11,6 +11,9 @@ import { addCluster, clearToken, removeCluster, setToken, switchCluster } from '
 import { clearJobFilter, copyId, filterJobs, pickNamespace, pickRegion, refresh, revealJob } from '../explorer/explorerCommands';
 import { compareVersions, compareWithFile, inspect } from '../features/inspect/inspectCommands';
 import { planJobFile } from '../features/plan/planFromTree';
+import { openVersionSource } from '../features/jobSource/openVersionSource';
+import { compareTaggedVersions, tagVersion, untagVersion } from '../features/versionTags/versionTagCommands';
+import type { VariablesFeature } from '../features/variables/variablesFeature';
 
 /** What command handlers may use; owned and disposed by the extension context (ctx.ts). */
 export interface CommandServices {
@@ -19,6 +22,7 @@ export interface CommandServices {
   readonly explorer: JobsExplorer;
   readonly documents: NomadDocumentProvider;
   readonly actions: ActionServices;
+  readonly variables: VariablesFeature;
 }
 
 /** Arguments are whatever VS Code passes: a tree node from a view menu, a URI from an editor menu, or nothing. */
@@ -41,6 +45,14 @@ export const commandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.copyId': copyId,
   'nomad.revealJob': revealJob,
   'nomad.planJobFile': planJobFile,
+  'nomad.openVersionSource': openVersionSource,
+  'nomad.tagVersion': (s, arg) => tagVersion(s.actions.context(), arg),
+  'nomad.untagVersion': (s, arg) => untagVersion(s.actions.context(), arg),
+  'nomad.compareTaggedVersions': (s, arg) => compareTaggedVersions(s.actions.context(), arg),
+  'nomad.refreshVariables': (s) => s.variables.refresh(),
+  'nomad.openVariable': (s, arg) => s.variables.open(arg),
+  'nomad.createVariable': (s, arg) => s.variables.create(arg),
+  'nomad.deleteVariable': (s, arg) => s.variables.delete(arg),
   ...actionCommandTable,
 };
 

@@ -98,16 +98,9 @@ export async function copyId(_services: CommandServices, node?: unknown): Promis
 }
 
 export async function revealJob(services: CommandServices, uri?: unknown, namespace?: unknown): Promise<void> {
-  // Actions pass the id of a job they just created (dispatched or launched child): reveal it
-  // quietly. The list update that brings the new job also refreshes the tree, and a reveal
-  // racing that refresh is dropped by VS Code, so try again after the next update.
+  // Actions pass the id of a job they just created (dispatched or launched child): reveal it quietly.
   if (typeof uri === 'string') {
-    const ns = typeof namespace === 'string' ? namespace : undefined;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const node = await services.explorer.reveal(uri, ns);
-      if (node && services.explorer.view.selection.includes(node)) return;
-      await nextTreeUpdate(services, 1000);
-    }
+    await revealUntilSelected(services, uri, typeof namespace === 'string' ? namespace : undefined);
     return;
   }
   const document =
@@ -117,25 +110,45 @@ export async function revealJob(services: CommandServices, uri?: unknown, namesp
     void vscode.window.showWarningMessage('The active editor does not look like a Nomad job file.');
     return;
   }
-  const node = await services.explorer.reveal(identity.id, identity.namespace);
-  if (!node) {
+  if (!(await revealUntilSelected(services, identity.id, identity.namespace))) {
     const cluster = services.connections.activeClusterName() ?? 'the active cluster';
     void vscode.window.showInformationMessage(`Job "${identity.id}" is not on ${cluster} (in the namespace shown).`);
   }
 }
 
-/** Resolves true at the tree's next change, false when none comes within `ms`. */
-function nextTreeUpdate(services: CommandServices, ms: number): Promise<boolean> {
+/**
+ * Selects the job's row. A job just created comes with a list update that VS Code has not
+ * fetched yet (it cannot reveal the row: it throws) or is fetching (it drops the reveal),
+ * so try again once the tree has fetched its rows. The selection reaches the extension
+ * after the reveal, hence the wait on it too.
+ */
+async function revealUntilSelected(services: CommandServices, id: string, namespace: string | undefined): Promise<ExplorerNode | undefined> {
+  const { explorer } = services;
+  let node: ExplorerNode | undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const settled = firstOf([explorer.provider.onDidServeChildren, explorer.view.onDidChangeSelection], 2000);
+    try {
+      node = await explorer.reveal(id, namespace);
+      if (!node || explorer.view.selection.includes(node)) return node;
+    } catch {
+      // "Cannot resolve tree item": retried below.
+    }
+    await settled;
+    if (node && explorer.view.selection.includes(node)) return node;
+  }
+  return node;
+}
+
+/** Resolves once one of the events fires, or after `ms`. */
+function firstOf(events: vscode.Event<unknown>[], ms: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      subscription.dispose();
-      resolve(false);
-    }, ms);
-    const subscription = services.explorer.provider.onDidChangeTreeData(() => {
+    const done = (): void => {
       clearTimeout(timer);
-      subscription.dispose();
-      resolve(true);
-    });
+      for (const subscription of subscriptions) subscription.dispose();
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    const subscriptions = events.map((event) => event(done));
   });
 }
 

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ActiveConnection, ConnectionManager } from '../connection/connectionManager';
 import { ExplorerSession, type ExplorerState, type SessionHost, type SessionScope } from './explorerSession';
 import { JobsTreeProvider } from './jobsTreeProvider';
+import { RedrawClock } from './redrawClock';
 import type { JobNode } from './nodes/jobNode';
 import type { ExplorerNode } from './nodes/node';
 
@@ -21,6 +22,8 @@ export class JobsExplorer implements vscode.Disposable {
   private sessionConnection: ActiveConnection | undefined;
   private filter = '';
   private state: ExplorerState | undefined;
+  /** Ages ("12s ago") and next launches are relative to now: redraw them while the view is visible. */
+  private readonly clock = new RedrawClock(() => this.provider.refresh());
 
   constructor(
     private readonly connections: ConnectionManager,
@@ -30,7 +33,11 @@ export class JobsExplorer implements vscode.Disposable {
     this.disposables.push(
       this.view,
       this.provider,
-      this.view.onDidChangeVisibility((e) => this.session?.watches.setVisible(e.visible)),
+      this.view.onDidChangeVisibility((e) => {
+        this.session?.watches.setVisible(e.visible);
+        this.clock.setRunning(e.visible);
+      }),
+      this.clock,
       this.view.onDidExpandElement((e) => {
         this.session?.watches.expanded(e.element.key);
         if ('onExpanded' in e.element) e.element.onExpanded();
@@ -84,6 +91,12 @@ export class JobsExplorer implements vscode.Disposable {
     await vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`);
     await this.roots();
     let node = this.session?.findJob(id, namespace);
+    // While the view was hidden its list stopped following the cluster: a job created meanwhile
+    // (just run, dispatched) is missing from it until the list is read again.
+    if (!node && this.session) {
+      await this.session.list.readNow();
+      node = this.session.findJob(id, namespace);
+    }
     if (!node && this.filter) {
       this.setFilter('');
       node = this.session?.findJob(id, namespace);
@@ -119,6 +132,7 @@ export class JobsExplorer implements vscode.Disposable {
     this.sessionConnection = connection;
     if (this.filter) session.setFilter(this.filter);
     session.watches.setVisible(this.view.visible);
+    this.clock.setRunning(this.view.visible);
     this.view.description = [connection.cluster.name, session.namespace ?? 'default', session.region].filter(Boolean).join(' · ');
     return session;
   }

@@ -12,7 +12,11 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private pending: Set<ExplorerNode> | 'all' | undefined;
   private timer: NodeJS.Timeout | undefined;
 
+  private readonly served = new vscode.EventEmitter<void>();
+
   readonly onDidChangeTreeData = this.emitter.event;
+  /** VS Code received rows it asked for (after a change): from now on it can reveal them. */
+  readonly onDidServeChildren = this.served.event;
 
   constructor(private readonly roots: () => Promise<ExplorerNode[]>) {}
 
@@ -20,8 +24,11 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return node.getTreeItem();
   }
 
-  getChildren(node?: ExplorerNode): ExplorerNode[] | Promise<ExplorerNode[]> {
-    return node ? node.getChildren() : this.roots();
+  async getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> {
+    const rows = await (node ? node.getChildren() : this.roots());
+    // After this microtask VS Code has the rows; listeners (reveal) run after it.
+    setImmediate(() => this.served.fire());
+    return rows;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {
@@ -55,5 +62,6 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
     this.emitter.dispose();
+    this.served.dispose();
   }
 }

@@ -56,6 +56,21 @@ export class LiveResource<T> {
     this.handle = undefined;
   }
 
+  /**
+   * Reads the resource once, now, without waiting for a change. For callers that must not act on a
+   * value kept while nobody watched (a hidden view stops its loops). A failure leaves the last value.
+   */
+  async readNow(): Promise<void> {
+    try {
+      const { value } = await this.fetcher(0, new AbortController().signal);
+      this.current = { value };
+    } catch {
+      return;
+    }
+    this.settle();
+    this.onChange();
+  }
+
   /** Resolves once a value or an error is known (immediately if one already is). */
   whenSettled(): Promise<void> {
     if (this.current.value !== undefined || this.current.error) return Promise.resolve();

@@ -3,6 +3,8 @@
 // `vscode` import, so reading and caching are unit-tested against the fake Nomad.
 import { NO_CLUSTER_FACTS, type ClusterFacts } from '../../../common/src/protocol/clusterFacts';
 import { agentVersion } from '../nomad/agent';
+import { hasFeature } from '../nomad/features';
+import { listVariables } from '../nomad/variables';
 import type { NomadClient } from '../nomad/client';
 import { isNomadError } from '../nomad/errors';
 
@@ -26,7 +28,7 @@ const CONNECTION_FAILURES = new Set(['unreachable', 'tls', 'timeout', 'cancelled
 
 const isNotFound = (error: unknown): boolean => isNomadError(error) && error.kind === 'notFound';
 
-/** Reads version, nodes, node pools and namespaces. Never rejects: failures go to `onFailure`. */
+/** Reads version, nodes, node pools, namespaces and variable paths. Never rejects: failures go to `onFailure`. */
 export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFailure): Promise<ClusterSnapshot> {
   let version: string | null = null;
   try {
@@ -44,7 +46,7 @@ export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFa
       return [];
     }
   };
-  const [nodes, pools, namespaces] = await Promise.all([
+  const [nodes, pools, namespaces, variables] = await Promise.all([
     attempt('nodes', async () => (await client.listNodes()).value),
     // Servers before 1.6 have no node pools and answer 404; that is not worth a log line.
     attempt(
@@ -53,6 +55,8 @@ export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFa
       isNotFound,
     ),
     attempt('namespaces', async () => (await client.namespaces()).value),
+    // Only paths: the list carries no values. Clusters before 1.4 have no Variables and are not asked.
+    hasFeature(version ?? undefined, 'variables') ? attempt('variables', async () => (await listVariables(client)).value) : Promise.resolve([]),
   ]);
   return {
     version,
@@ -61,6 +65,7 @@ export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFa
       nodePools: uniqueNames([...pools.map((p) => p.Name), ...nodes.map((n) => n.NodePool)]),
       nodeClasses: uniqueNames(nodes.map((n) => n.NodeClass)),
       namespaces: uniqueNames(namespaces.map((n) => n.Name)),
+      variablePaths: uniqueNames(variables.map((v) => v.Path)),
     },
   };
 }

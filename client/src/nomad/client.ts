@@ -3,6 +3,7 @@
 // time-outs, TLS and error mapping live in transport.ts. Responses are parsed
 // JSON returned as-is, so fields unknown to types.ts survive.
 import type { IncomingMessage } from 'http';
+import type WebSocket from 'ws';
 import { ConnectionConfig, DEFAULT_REQUEST_TIMEOUT_MS } from './config';
 import { parseGoDuration } from './duration';
 import { badResponse, NomadError } from './errors';
@@ -29,6 +30,7 @@ import type {
   NomadNode,
   PeriodicForceResponse,
 } from './types';
+import type { JobSubmission } from './submissions';
 
 export interface QueryOptions {
   namespace?: string;
@@ -50,6 +52,8 @@ export interface RegisterOptions extends WriteOptions {
   /** Check-and-set: submit only if the job's JobModifyIndex is this (0 = only if the job is new). */
   enforceIndex?: number;
   policyOverride?: boolean;
+  /** The job's source, kept by the cluster with the new version (Nomad 1.6+; older servers ignore it). */
+  submission?: JobSubmission;
 }
 
 export interface QueryResult<T> {
@@ -334,6 +338,21 @@ export class NomadClient {
     });
   }
 
+  /** A WebSocket to a streaming endpoint (exec, actions), with namespace, region, token and TLS as for any call; `attach` sees it before its first message. */
+  openWebSocket(
+    path: string,
+    spec: Pick<ApiCall, 'query' | 'namespace' | 'region' | 'signal' | 'capability' | 'subject'>,
+    attach: (socket: WebSocket) => void,
+  ): Promise<WebSocket> {
+    return this.transport.webSocket({
+      path: path + this.queryString(spec, path.includes('?')),
+      signal: spec.signal,
+      namespace: this.namespaceFor(spec),
+      capability: spec.capability,
+      subject: spec.subject,
+    }, attach);
+  }
+
   private jobRead<T>(id: string, suffix: string, q: QueryOptions, query?: ApiCall['query']): Promise<QueryResult<T>> {
     return this.call(`/v1/job/${segment(id)}${suffix}`, { ...q, query, capability: 'read-job', subject: `job "${id}"` });
   }
@@ -385,6 +404,8 @@ export class NomadClient {
   private decode<T>(response: TransportResponse, method: string, path: string): QueryResult<T> {
     const ctx = { method, path: this.transport.redact(path), address: this.config.address };
     const text = response.body.toString('utf8');
+    // 204 No Content (a deleted variable) is the one success without a body.
+    if (response.status === 204) return { value: undefined as T, index: Number(response.headers['x-nomad-index'] ?? 0) || 0 };
     if (text.trim() === '') throw badResponse('the body was empty', ctx, response.status);
     let value: T;
     try {
@@ -415,5 +436,6 @@ function registerBody(job: Job, opts: RegisterOptions): Record<string, unknown> 
     body.JobModifyIndex = opts.enforceIndex;
   }
   if (opts.policyOverride) body.PolicyOverride = true;
+  if (opts.submission) body.Submission = opts.submission;
   return body;
 }

@@ -3,6 +3,7 @@
 // cancellation, and one log line per request that never contains a secret.
 import * as http from 'http';
 import * as https from 'https';
+import type WebSocket from 'ws';
 import type { ConnectionConfig } from './config';
 import { addressProblem, DEFAULT_CONNECT_TIMEOUT_MS } from './config';
 import {
@@ -111,6 +112,72 @@ export class Transport {
     throw errorFromStatus(status, this.redact(body.toString('utf8')), ctx);
   }
 
+  /**
+   * Opens a WebSocket (exec and action sessions) with the same token, basic
+   * auth, TLS settings and connect time-out as every HTTP request. Resolves
+   * once the upgrade succeeded; a refused upgrade rejects with the NomadError
+   * its HTTP status and text describe. `attach` runs as the socket opens,
+   * before any message is delivered: Nomad may send output (even the exit)
+   * in the same packet as the upgrade. The `ws` library is loaded here, on
+   * first use, so activation never pays for it.
+   */
+  async webSocket(request: Omit<TransportRequest, 'method' | 'body' | 'timeoutMs'>, attach: (socket: WebSocket) => void): Promise<WebSocket> {
+    const ctx = this.context({ ...request, method: 'GET', timeoutMs: 0 });
+    const started = performance.now();
+    const problem = addressProblem(this.config.address);
+    if (problem || !this.url) {
+      throw new NomadError({ kind: 'unreachable', code: 'EBADADDRESS', message: problem ?? 'bad address', advice: problem ?? '' });
+    }
+    if (request.signal?.aborted) throw cancelledError(ctx);
+    const tls = this.url.protocol === 'https:' ? await this.tlsOptions() : undefined;
+    const { WebSocket: Socket } = await import(/* webpackChunkName: "ws" */ 'ws');
+    const base = this.url.toString().replace(/\/+$/, '').replace(/^http/, 'ws');
+    const connectMs = this.config.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    const socket = new Socket(base + request.path, {
+      headers: this.authHeaders({ 'User-Agent': 'nomad-jobs-extension' }),
+      handshakeTimeout: connectMs,
+      perMessageDeflate: false,
+      ...tls,
+    });
+    const outcome = (what: string): void => this.logLine({ ...request, method: 'WS', timeoutMs: 0 }, what, started);
+    return new Promise<WebSocket>((resolve, reject) => {
+      const fail = (error: NomadError): void => {
+        request.signal?.removeEventListener('abort', onAbort);
+        socket.removeAllListeners();
+        socket.on('error', () => undefined);
+        socket.terminate();
+        reject(error);
+      };
+      const onAbort = (): void => {
+        outcome('cancelled');
+        fail(cancelledError(ctx));
+      };
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      socket.once('open', () => {
+        request.signal?.removeEventListener('abort', onAbort);
+        socket.removeAllListeners('unexpected-response');
+        socket.removeAllListeners('error');
+        outcome('101');
+        attach(socket);
+        resolve(socket);
+      });
+      socket.once('unexpected-response', (_req, response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          outcome(String(response.statusCode));
+          fail(errorFromStatus(response.statusCode ?? 0, this.redact(Buffer.concat(chunks).toString('utf8')), ctx));
+        });
+        response.on('error', () => fail(badResponse('the body was cut off', ctx, response.statusCode)));
+      });
+      socket.once('error', (error) => {
+        const timedOut = /timed out/i.test(error.message);
+        outcome(timedOut ? 'connect-timeout' : ((error as NodeJS.ErrnoException).code ?? 'error'));
+        fail(timedOut ? timeoutError('connect', connectMs, ctx) : errorFromTransport(error, ctx, (text) => this.redact(text)));
+      });
+    });
+  }
+
   private context(request: TransportRequest): RequestContext {
     return {
       method: request.method,
@@ -127,10 +194,16 @@ export class Transport {
     return this.tls;
   }
 
-  private headers(request: TransportRequest): http.OutgoingHttpHeaders {
-    const headers: http.OutgoingHttpHeaders = { Accept: 'application/json', 'User-Agent': 'nomad-jobs-extension' };
+  /** `base` plus the token and basic-auth headers: the one place credentials are put on the wire. */
+  private authHeaders<T extends http.OutgoingHttpHeaders>(base: T): T {
+    const headers: http.OutgoingHttpHeaders = base;
     if (this.config.token) headers['X-Nomad-Token'] = this.config.token;
     if (this.config.httpAuth) headers.Authorization = `Basic ${Buffer.from(this.config.httpAuth).toString('base64')}`;
+    return base;
+  }
+
+  private headers(request: TransportRequest): http.OutgoingHttpHeaders {
+    const headers = this.authHeaders<http.OutgoingHttpHeaders>({ Accept: 'application/json', 'User-Agent': 'nomad-jobs-extension' });
     if (request.body !== undefined) {
       headers['Content-Type'] = 'application/json';
       headers['Content-Length'] = Buffer.byteLength(request.body);

@@ -1,5 +1,5 @@
 // Client <-> server: names that exist on the connected cluster, so completion
-// can offer real datacenters, node pools, node classes and namespaces.
+// can offer real datacenters, node pools, node classes, namespaces and variable paths.
 // Methods are plain names, not NotificationType objects: the client's
 // activation bundle must not load vscode-languageserver-protocol for them.
 
@@ -11,9 +11,11 @@ export interface ClusterFacts {
   readonly nodePools: readonly string[];
   readonly nodeClasses: readonly string[];
   readonly namespaces: readonly string[];
+  /** Paths of the Variables (Nomad 1.4+) in the connection's namespace, for `nomadVar "..."` in templates; never their values. */
+  readonly variablePaths: readonly string[];
 }
 
-export const NO_CLUSTER_FACTS: ClusterFacts = { datacenters: [], nodePools: [], nodeClasses: [], namespaces: [] };
+export const NO_CLUSTER_FACTS: ClusterFacts = { datacenters: [], nodePools: [], nodeClasses: [], namespaces: [], variablePaths: [] };
 
 /** Client -> server, params ClusterFacts: sent on connect, when the active cluster changes, and after a refresh found something new. */
 export const CLUSTER_FACTS_NOTIFICATION = 'nomad/clusterFacts';

@@ -16,6 +16,8 @@ import type { NomadLanguageService, ParsedJobDocument } from '../languageService
 import { getCodeActions } from '../services/codeActions/codeActionService';
 import { resolveCompletionItem } from '../services/completion/completionDocs';
 import { doComplete } from '../services/completion/completionService';
+import { EVALUATE_JOB_REQUEST, type EvaluateJobParams, type EvaluateJobResult } from '../../../common/src/protocol/evaluateJob';
+import { evaluateJobRequest } from './evaluateJobHandler';
 import { formatDocument } from '../services/format/formatter';
 import { doHover } from '../services/hover/hoverService';
 import { hclDocumentSymbols } from '../services/symbols/documentSymbols';
@@ -64,6 +66,8 @@ export function registerNomadOnlyFeatures(connection: Connection, client: Client
 export interface AuthoringServices {
   readonly service: NomadLanguageService;
   readonly parsed: ParsedDocuments;
+  /** The Nomad version a document is checked against (setting or connected cluster). */
+  targetVersion(uri: string): Promise<string | undefined>;
 }
 
 type Handler<P, R> = (document: TextDocument, parsed: ParsedJobDocument, service: NomadLanguageService, params: P) => R;
@@ -87,13 +91,27 @@ export function registerAuthoringHandlers(
   // Formatting refuses files with syntax errors, including HCL's own rules tree-sitter does not enforce (one item per line).
   const formattableRoot = (parsed: ParsedJobDocument) => (parsed.syntaxErrors.length === 0 ? syntaxRoot(parsed) : undefined);
 
-  connection.onCompletion(
-    handle('completion', null, (document, parsed, service, params) => doComplete(document, params.position, parsed, { model: service.schema, clusterFacts: getClusterFacts })),
-  );
+  connection.onCompletion(async (params) => {
+    const target = await services()
+      ?.then((ready) => ready.targetVersion(params.textDocument.uri))
+      .catch(() => undefined);
+    return handle('completion', null, (document, parsed, service, completion: typeof params) =>
+      doComplete(document, completion.position, parsed, { model: service.schema, clusterFacts: getClusterFacts }, target),
+    )(params);
+  });
   connection.onCompletionResolve(async (item) => {
     const ready = await services()?.catch(() => undefined);
     return ready ? guard(logger, 'completionResolve', () => resolveCompletionItem(item, ready.service.schema), item)() : item;
   });
+  connection.onRequest(
+    EVALUATE_JOB_REQUEST,
+    (params: EvaluateJobParams): Promise<EvaluateJobResult> =>
+      handle<EvaluateJobParams & { textDocument: { uri: string } }, EvaluateJobResult>(
+        'evaluateJob',
+        { ok: false, message: 'The job file is not open in the language server.' },
+        (document, parsed, service) => evaluateJobRequest(document, parsed, service, params),
+      )({ ...params, textDocument: { uri: params.uri } }),
+  );
   connection.onHover(handle('hover', null, (document, parsed, service, params) => doHover(document, params.position, parsed, service.schema) ?? null));
   connection.onDocumentSymbol(
     handle('documentSymbol', [], (document, parsed, service) => {

@@ -25,6 +25,7 @@ export function setClusterFacts(params: unknown): void {
     nodePools: names(record.nodePools),
     nodeClasses: names(record.nodeClasses),
     namespaces: names(record.namespaces),
+    variablePaths: names(record.variablePaths),
   };
   facts = typeof record.cluster === 'string' && record.cluster !== '' ? { cluster: record.cluster, ...lists } : lists;
 }

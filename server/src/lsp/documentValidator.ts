@@ -3,6 +3,7 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { NomadLanguageService } from '../languageService';
+import { targetVersionOf } from '../schema/targetVersion';
 import { describeError } from './guard';
 import type { ParsedDocuments } from './parsedDocuments';
 import { schemaVersionOf, type SettingsCache } from './settingsCache';
@@ -23,6 +24,11 @@ export class DocumentValidator {
   /** From the nomad/clusterVersion notification; null when disconnected. */
   setClusterVersion(version: string | null): void {
     this.clusterVersion = version ?? undefined;
+  }
+
+  /** The version completion and checks follow for this document (see targetVersionOf). */
+  async targetVersion(uri: string): Promise<string | undefined> {
+    return targetVersionOf(schemaVersionOf(await this.settings.get(uri)), this.clusterVersion);
   }
 
   async validate(uri: string): Promise<void> {

@@ -9,10 +9,15 @@ export class HttpError extends Error {
   }
 }
 
-/** A JSON body with extra response headers, for the few endpoints that send more than X-Nomad-Index. */
+/**
+ * A JSON body with extra response headers, for the few endpoints that send more than X-Nomad-Index, or another
+ * status (409 with a body, 204 without one). `exactHeaders`: send only `headers`, no X-Nomad-Index taken from the body.
+ */
 export class Reply {
   constructor(
     readonly body: unknown,
     readonly headers: Record<string, string>,
+    readonly status = 200,
+    readonly exactHeaders = false,
   ) {}
 }

@@ -214,7 +214,7 @@ export function validateJob(job: Job): string | undefined {
 /** The parts of a job whose change makes a new version (Nomad's SpecChanged ignores bookkeeping fields). */
 export function specOf(job: Job): string {
   const spec = clone(job) as Obj;
-  for (const key of ['Status', 'StatusDescription', 'Stable', 'Version', 'SubmitTime', 'CreateIndex', 'ModifyIndex', 'JobModifyIndex']) {
+  for (const key of ['Status', 'StatusDescription', 'Stable', 'Version', 'SubmitTime', 'CreateIndex', 'ModifyIndex', 'JobModifyIndex', 'VersionTag']) {
     delete spec[key];
   }
   return JSON.stringify(spec);

@@ -8,6 +8,7 @@ import { HclError } from './hclParser';
 import { apiJob, clone, storedJob, validateJob } from './jobSpec';
 import { hex8, newEvaluation } from './records';
 import { refreshStatus, schedule } from './scheduler';
+import { dropSubmissions, recordSubmission } from './submissions';
 import { HttpError, Reply } from './httpError';
 import type { FakeNomadState, JobRecord } from './state';
 
@@ -74,7 +75,9 @@ export function registerJob(state: FakeNomadState, text: string, queryNamespace:
       throw new HttpError(500, `${prefix}: job exists with conflicting job modify index: ${existing.current.JobModifyIndex}`);
     }
   }
-  return submit(state, job, namespace, existing, 'job-register');
+  const answer = submit(state, job, namespace, existing, 'job-register');
+  recordSubmission(state, body.Submission, state.job(namespace, String(job.ID)));
+  return answer;
 }
 
 /** Stores a job version (if changed) and evaluates it, answering like Job.Register. */
@@ -261,6 +264,7 @@ export function deregisterJob(state: FakeNomadState, namespace: string, id: stri
     rec.current.Stop = true;
     const evaluation = wantsEval ? schedule(state, rec, 'job-deregister', { evalIndex: index, newVersion: false }) : undefined;
     state.removeJob(rec);
+    dropSubmissions(state, namespace, id);
     return reply(evaluation?.ID ?? '', evaluation?.CreateIndex ?? 0, index);
   }
   const stopped = state.upsertJob({ ...clone(rec.current), Stop: true }, namespace, true) ?? rec;

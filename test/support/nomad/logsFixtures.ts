@@ -35,3 +35,9 @@ export function periodicBatch(id: string): Job {
     TaskGroups: [{ Name: 'g', Count: 1, Tasks: [shellTask('run', 'echo periodic run')] }],
   };
 }
+
+/** A service whose task only sleeps: something to exec into, or run actions in (each `actions` entry becomes an `action` block). */
+export function sleepingService(id: string, actions: { Name: string; Command: string; Args: string[] }[] = []): Job {
+  const task = { ...shellTask('app', 'sleep 3600'), Actions: actions.length > 0 ? actions : undefined };
+  return { ID: id, Name: id, Type: 'service', Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Count: 1, Tasks: [task] }] };
+}

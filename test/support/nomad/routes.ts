@@ -16,7 +16,12 @@ import {
   revertJob,
   setStability,
 } from './jobWrites';
+import { versionAtLeast } from '../../../client/src/nomad/agent';
+import { ACTIONS_SINCE, jobActions } from './execFake';
 import { nodeRoutes } from './nodes';
+import { submissionRoutes } from './submissions';
+import { variableRoutes } from './variables';
+import { versionTagRoutes } from './versionTags';
 import { planJob } from './plan';
 import { scaleJob } from './scale';
 import { allocationStub, allocationView, jobListStub } from './records';
@@ -111,6 +116,8 @@ export function defaultRoutes(): Route[] {
       },
     },
     { pattern: /^\/v1\/jobs\/parse$/, methods: { POST: { answer: ({ state, body }) => parseJob(state, body) } } },
+    ...submissionRoutes(),
+    ...versionTagRoutes(),
     {
       pattern: /^\/v1\/job\/(.+)\/periodic\/force$/,
       methods: { POST: { answer: ({ state, namespace, params }) => forcePeriodic(state, namespace, params[0]) } },
@@ -171,6 +178,16 @@ export function defaultRoutes(): Route[] {
       methods: {
         POST: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
         PUT: { answer: ({ state, body, namespace, params }) => scaleJob(state, body, namespace, params[0]) },
+      },
+    },
+    {
+      // Before 1.7 the suffix is read as part of the job id, so the job is "not found".
+      pattern: /^\/v1\/job\/(.+)\/actions$/,
+      methods: {
+        GET: jobRead(({ state, namespace }, id) => {
+          const rec = versionAtLeast(state.agentVersion, ACTIONS_SINCE) ? state.job(namespace, id) : undefined;
+          return rec ? found(jobActions(rec.current), state.tableIndex('jobs')) : missing('job not found', state.tableIndex('jobs'));
+        }),
       },
     },
     {
@@ -241,5 +258,6 @@ export function defaultRoutes(): Route[] {
       },
     },
     ...nodeRoutes(),
+    ...variableRoutes(),
   ];
 }

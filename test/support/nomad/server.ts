@@ -7,6 +7,7 @@ import * as http from 'http';
 import * as https from 'https';
 import type { AddressInfo } from 'net';
 import { parseGoDuration } from '../../../client/src/nomad/duration';
+import { execUpgrade, FakeExecLog } from './execFake';
 import { sharedTestPki } from './pki';
 import { defaultRoutes, ReadResult, Route, RouteRequest } from './routes';
 import { HttpError, Reply } from './httpError';
@@ -35,6 +36,8 @@ export interface FakeNomad {
   tlsFiles?: { caCert: string; clientCert: string; clientKey: string; serverName: string };
   /** Every request received, oldest first. */
   requests: RecordedRequest[];
+  /** Exec and action sessions the fake ran (command, tty, resizes). */
+  exec: FakeExecLog;
   /** Adds a route that wins over the built-in ones (e.g. /v1/client/fs/logs/:alloc). */
   addRoute(route: Route): void;
   close(): Promise<void>;
@@ -143,7 +146,15 @@ export async function startFakeNomad(options: FakeNomadOptions = {}): Promise<Fa
     const value = answer instanceof Reply ? answer.body : answer;
     const index = (value as { Index?: unknown } | null)?.Index;
     const headers = answer instanceof Reply ? answer.headers : {};
-    send(res, 200, value, typeof index === 'number' ? { 'X-Nomad-Index': String(index), ...headers } : headers);
+    if (answer instanceof Reply && answer.exactHeaders) {
+      if (value === undefined) {
+        res.writeHead(answer.status, headers);
+        res.end();
+        return;
+      }
+      return send(res, answer.status, value, headers);
+    }
+    send(res, answer instanceof Reply ? answer.status : 200, value, typeof index === 'number' ? { 'X-Nomad-Index': String(index), ...headers } : headers);
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
@@ -168,6 +179,17 @@ export async function startFakeNomad(options: FakeNomadOptions = {}): Promise<Fa
   } else {
     server = http.createServer(listener);
   }
+  const exec = new FakeExecLog();
+  const upgrade = execUpgrade(state, exec, { allows: (req) => aclRefusal(options.acl, req, req.url ?? '') === undefined });
+  // Upgraded sockets leave the server's bookkeeping: closeAllConnections() does not see them.
+  const upgraded = new Set<import('stream').Duplex>();
+  server.on('upgrade', (req: http.IncomingMessage, socket: import('stream').Duplex, head: Buffer) => {
+    upgraded.add(socket);
+    socket.once('close', () => upgraded.delete(socket));
+    requests.push({ method: 'GET', url: req.url ?? '', headers: req.headers, body: '' });
+    // Like Nomad's router: a path without a WebSocket handler gets a plain 404 instead of an upgrade.
+    if (!upgrade(req, socket, head)) socket.end('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: 19\r\n\r\n404 page not found\n');
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -175,10 +197,12 @@ export async function startFakeNomad(options: FakeNomadOptions = {}): Promise<Fa
     state,
     tlsFiles,
     requests,
+    exec,
     addRoute: (route) => routes.unshift(route),
     close: async () => {
       waits.forEach((w) => w.abort());
       server.closeAllConnections();
+      upgraded.forEach((socket) => socket.destroy());
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -3,6 +3,8 @@
 // per-table indexes (what blocking queries wait on). Scheduling lives in
 // scheduler.ts. Tests reach in through the public helpers to seed jobs and
 // change things.
+import type { JobSubmission } from '../../../client/src/nomad/submissions';
+import type { Variable } from '../../../client/src/nomad/variables';
 import type {
   AllocationMetric,
   Deployment,
@@ -17,7 +19,7 @@ import { firstNode, newNode, type FakeNode } from './nodes';
 import type { ClientStatus, StoredAllocation } from './records';
 import { converge, liveAllocations, refreshStatus, setClientStatus } from './scheduler';
 
-export type Table = 'jobs' | 'job_summary' | 'job_version' | 'allocs' | 'evals' | 'deployment' | 'namespaces' | 'nodes';
+export type Table = 'jobs' | 'job_summary' | 'job_version' | 'allocs' | 'evals' | 'deployment' | 'namespaces' | 'nodes' | 'variables';
 
 export interface JobRecord {
   current: Job;
@@ -42,6 +44,10 @@ export class FakeNomadState {
   readonly deployments = new Map<string, Deployment>();
   readonly namespaces = new Map<string, Namespace>();
   readonly nodes = new Map<string, FakeNode>([[firstNode().ID, firstNode()]]);
+  /** Job sources by namespace, job and version (submissions.ts). */
+  readonly submissions = new Map<string, JobSubmission>();
+  /** Variables by namespace and path (variables.ts). */
+  readonly variables = new Map<string, Variable>();
   private raftIndex = 1;
   private readonly tables = new Map<Table, number>();
   private readonly listeners = new Set<() => void>();
@@ -184,6 +190,8 @@ export class FakeNomadState {
       Status: 'pending',
       SubmitTime: keepSubmitTime && existing ? existing.current.SubmitTime : this.clock() * 1e6,
     };
+    // A tag names one version; a new version (a revert of a tagged one, too) starts without.
+    delete stored.VersionTag;
     if (existing) {
       existing.current = stored;
       existing.versions.set(stored.Version ?? 0, stored);

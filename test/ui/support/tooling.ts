@@ -27,7 +27,9 @@ function load<T>(relativePath: string): T {
   return require(path.join(repoRoot, relativePath)) as T;
 }
 
-export const { startCodeServer } = load<{ startCodeServer(options: CodeServerOptions): Promise<CodeServer> }>('scripts/code-server.js');
+export const { startCodeServer, freePort } = load<{ startCodeServer(options: CodeServerOptions): Promise<CodeServer>; freePort(): Promise<number> }>(
+  'scripts/code-server.js',
+);
 export const { launchBrowser } = load<{ launchBrowser(): Promise<Browser> }>('scripts/lib/browser.js');
 export const { makeExamplesWorkspace } = load<{ makeExamplesWorkspace(): { folder: string; dispose(): void } }>('scripts/lib/workspace.js');
 export const { testEnvironment } = load<{

@@ -16,22 +16,28 @@ describe('server cluster facts store', () => {
   });
 
   it('keeps what the client sent and asks the client for fresher facts on each read', () => {
-    setClusterFacts({ datacenters: ['dc2', 'dc1'], nodePools: ['default'], nodeClasses: ['gpu'], namespaces: ['default', 'ops'] });
-    assert.deepStrictEqual(getClusterFacts(), { datacenters: ['dc1', 'dc2'], nodePools: ['default'], nodeClasses: ['gpu'], namespaces: ['default', 'ops'] });
+    setClusterFacts({ datacenters: ['dc2', 'dc1'], nodePools: ['default'], nodeClasses: ['gpu'], namespaces: ['default', 'ops'], variablePaths: ['nomad/jobs/web', 'app'] });
+    assert.deepStrictEqual(getClusterFacts(), {
+      datacenters: ['dc1', 'dc2'],
+      nodePools: ['default'],
+      nodeClasses: ['gpu'],
+      namespaces: ['default', 'ops'],
+      variablePaths: ['app', 'nomad/jobs/web'],
+    });
     getClusterFacts();
     assert.strictEqual(asked, 2);
   });
 
   it('treats malformed parts as empty and drops empty or repeated names', () => {
     setClusterFacts({ datacenters: ['dc1', '', 'dc1', 7], nodePools: 'default', namespaces: null });
-    assert.deepStrictEqual(getClusterFacts(), { datacenters: ['dc1'], nodePools: [], nodeClasses: [], namespaces: [] });
+    assert.deepStrictEqual(getClusterFacts(), { datacenters: ['dc1'], nodePools: [], nodeClasses: [], namespaces: [], variablePaths: [] });
     setClusterFacts(null);
     assert.deepStrictEqual(getClusterFacts(), NO_CLUSTER_FACTS);
   });
 
   it('keeps the name of the cluster the names came from, when it is a non-empty string', () => {
     setClusterFacts({ cluster: 'prod', datacenters: ['dc1'] });
-    assert.deepStrictEqual(getClusterFacts(), { cluster: 'prod', datacenters: ['dc1'], nodePools: [], nodeClasses: [], namespaces: [] });
+    assert.deepStrictEqual(getClusterFacts(), { cluster: 'prod', datacenters: ['dc1'], nodePools: [], nodeClasses: [], namespaces: [], variablePaths: [] });
     setClusterFacts({ cluster: '', datacenters: ['dc1'] });
     assert.strictEqual(getClusterFacts().cluster, undefined);
     setClusterFacts({ cluster: 42, datacenters: ['dc1'] });

@@ -6,7 +6,7 @@ import { taskNamesOf } from '../presentation/taskPresentation';
 import type { ExplorerNode, InspectTarget } from './node';
 import type { SectionNode, SectionSpec } from './sectionNode';
 import { TaskNode } from './taskNode';
-import { childKey, toTreeItem } from './treeItem';
+import { childKey, openAsJsonOnClick, toTreeItem } from './treeItem';
 
 export class AllocationNode {
   readonly kind = 'allocation';
@@ -29,7 +29,7 @@ export class AllocationNode {
 
   getTreeItem(): vscode.TreeItem {
     const view = allocationView(this.allocation, this.parent.parent.ctx.now());
-    return toTreeItem(view, this.key, { command: 'nomad.inspect', title: 'Open as JSON', arguments: [this] });
+    return toTreeItem(view, this.key, openAsJsonOnClick(this));
   }
 
   getChildren(): ExplorerNode[] {

@@ -5,7 +5,7 @@ import { deploymentGroupView, deploymentView, sortDeployments } from '../present
 import { DetailNode } from './detailNode';
 import type { ExplorerNode, InspectTarget } from './node';
 import type { SectionNode, SectionSpec } from './sectionNode';
-import { childKey, toTreeItem } from './treeItem';
+import { childKey, openAsJsonOnClick, toTreeItem } from './treeItem';
 
 export class DeploymentNode {
   readonly kind = 'deployment';
@@ -27,11 +27,7 @@ export class DeploymentNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    return toTreeItem(deploymentView(this.deployment), this.key, {
-      command: 'nomad.inspect',
-      title: 'Open as JSON',
-      arguments: [this],
-    });
+    return toTreeItem(deploymentView(this.deployment), this.key, openAsJsonOnClick(this));
   }
 
   getChildren(): ExplorerNode[] {

@@ -10,7 +10,7 @@ import {
 import { DetailNode } from './detailNode';
 import type { ExplorerNode, InspectTarget } from './node';
 import type { SectionNode, SectionSpec } from './sectionNode';
-import { childKey, toTreeItem } from './treeItem';
+import { childKey, openAsJsonOnClick, toTreeItem } from './treeItem';
 
 export class EvaluationNode {
   readonly kind = 'evaluation';
@@ -33,7 +33,7 @@ export class EvaluationNode {
 
   getTreeItem(): vscode.TreeItem {
     const view = evaluationView(this.evaluation, this.parent.parent.ctx.now());
-    return toTreeItem(view, this.key, { command: 'nomad.inspect', title: 'Open as JSON', arguments: [this] });
+    return toTreeItem(view, this.key, openAsJsonOnClick(this));
   }
 
   getChildren(): ExplorerNode[] {

@@ -10,6 +10,7 @@ import { deploymentsSection } from './deploymentNode';
 import { DetailNode } from './detailNode';
 import { evaluationsSection } from './evaluationNode';
 import type { ExplorerNode, InspectTarget } from './node';
+import { ScheduleNode } from './scheduleNode';
 import { SectionNode } from './sectionNode';
 import { TaskGroupsNode } from './taskGroupsNode';
 import { childKey, toTreeItem } from './treeItem';
@@ -21,6 +22,7 @@ export class JobNode {
   readonly key: string;
   private sections: ExplorerNode[] | undefined;
   private childJobs: ChildJobsNode | undefined;
+  private schedule: ScheduleNode | undefined;
 
   constructor(
     readonly ctx: ExplorerContext,
@@ -66,7 +68,21 @@ export class JobNode {
       new SectionNode(this, deploymentsSection),
     ];
     const summary = new DetailNode(summaryView(this.stub.JobSummary), this, 'summary');
-    if (this.ctx.childJobCount(this.stub) === 0) return [...this.sections, summary];
-    return [this.childJobsFolder, ...this.sections, summary];
+    const schedule = this.scheduleRow();
+    const children = this.ctx.childJobCount(this.stub) === 0 ? [...this.sections, summary] : [this.childJobsFolder, ...this.sections, summary];
+    return schedule ? [schedule, ...children] : children;
+  }
+
+  /** Expanded again: VS Code may reuse the rows it has, so the schedule's read resumes here. */
+  onExpanded(): void {
+    if (this.schedule) this.ctx.watches.want(this.schedule.resource, this.key);
+  }
+
+  /** Periodic jobs (not their launched children) show their schedule; its job read lives while this job is expanded. */
+  private scheduleRow(): ScheduleNode | undefined {
+    if (!this.stub.Periodic || this.stub.ParentID) return undefined;
+    this.schedule ??= new ScheduleNode(this);
+    this.ctx.watches.want(this.schedule.resource, this.key);
+    return this.schedule;
   }
 }

@@ -7,6 +7,7 @@ import type { DetailNode } from './detailNode';
 import type { EvaluationNode } from './evaluationNode';
 import type { JobNode } from './jobNode';
 import type { MessageNode } from './messageNode';
+import type { ScheduleNode } from './scheduleNode';
 import type { SectionNode } from './sectionNode';
 import type { TaskGroupNode } from './taskGroupNode';
 import type { TaskGroupsNode } from './taskGroupsNode';
@@ -21,6 +22,7 @@ export type ExplorerNode =
   | TaskGroupNode
   | SectionNode
   | DetailNode
+  | ScheduleNode
   | VersionNode
   | AllocationNode
   | TaskNode

@@ -35,3 +35,11 @@ export function childKey(parentKey: string | undefined, segment: string): string
   const encoded = encodeURIComponent(segment);
   return parentKey ? `${parentKey}/${encoded}` : encoded;
 }
+
+/**
+ * What a click on a row does: open its JSON as a preview and leave the focus in the tree, like a
+ * single click in VS Code's explorer, so the keyboard keeps moving through and expanding rows.
+ */
+export function openAsJsonOnClick(node: unknown): CommandView {
+  return { command: 'nomad.inspect', title: 'Open as JSON', arguments: [node, { preserveFocus: true }] };
+}

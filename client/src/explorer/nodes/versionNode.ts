@@ -1,10 +1,11 @@
 // A job version; clicking opens that version's JSON, and two versions can be compared.
 import type * as vscode from 'vscode';
+import { hasFeature, knownClusterVersion, clusterVersion } from '../../nomad/features';
 import type { Job } from '../../nomad/types';
-import { sortVersions, versionView } from '../presentation/versionPresentation';
+import { sortVersions, versionView, type VersionFeatures } from '../presentation/versionPresentation';
 import type { ExplorerNode, InspectTarget } from './node';
 import type { SectionNode, SectionSpec } from './sectionNode';
-import { childKey, toTreeItem } from './treeItem';
+import { childKey, openAsJsonOnClick, toTreeItem } from './treeItem';
 
 export class VersionNode {
   readonly kind = 'version';
@@ -27,8 +28,11 @@ export class VersionNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const view = versionView(this.job, this.isCurrent, this.parent.parent.ctx.now());
-    return toTreeItem(view, this.key, { command: 'nomad.inspect', title: 'Open as JSON', arguments: [this] });
+    const ctx = this.parent.parent.ctx;
+    const version = knownClusterVersion(ctx.client);
+    const features: VersionFeatures = { source: hasFeature(version, 'jobSubmission'), tags: hasFeature(version, 'versionTags') };
+    const view = versionView(this.job, this.isCurrent, ctx.now(), features);
+    return toTreeItem(view, this.key, openAsJsonOnClick(this));
   }
 
   getChildren(): ExplorerNode[] {
@@ -42,7 +46,8 @@ export const versionsSection: SectionSpec<Job> = {
   icon: 'versions',
   noun: 'versions',
   async fetch(client, job, query) {
-    const result = await client.jobVersions(job.ID, query);
+    // Rows offer what the cluster's version allows, so it is read (once per connection) before they are drawn.
+    const [result] = await Promise.all([client.jobVersions(job.ID, query), clusterVersion(client).catch(() => undefined)]);
     return { ...result, value: result.value.Versions ?? [] };
   },
   children(section, versions) {

@@ -6,6 +6,8 @@ import type { CommandHandler, CommandServices } from '../../commands/commandTabl
 import { failDeployment, pauseDeployment, promoteDeployment, setAllocationHealth } from '../deployments/deploymentActions';
 import { drainNode, stopNodeDrain, toggleNodeEligibility } from '../nodes/nodeActions';
 import { scaleGroup } from '../scale/scaleGroup';
+import { execIntoTask } from '../exec/execIntoTask';
+import { openInNomadUi } from '../openInUi/openInNomadUi';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
 import { forcePeriodicLaunch } from './forcePeriodicLaunch';
@@ -44,4 +46,6 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.stopNodeDrain': (s, arg) => stopNodeDrain(ctx(s), arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
+  'nomad.openInUi': (s, arg) => openInNomadUi(ctx(s), arg),
+  'nomad.execTask': (s, arg) => execIntoTask(ctx(s), (spec) => s.actions.terminals.open(spec), arg),
 };

@@ -11,6 +11,7 @@ import type { JobRef } from './targets';
 export type ActionsClient = Pick<
   NomadClient,
   | 'config'
+  | 'agentSelf'
   | 'listJobs'
   | 'readJob'
   | 'jobVersions'
@@ -37,6 +38,8 @@ export type ActionsClient = Pick<
   | 'drainNode'
   | 'jobAllocations'
   | 'call'
+  | 'openWebSocket'
+  | 'agentSelf'
 >;
 
 export interface ActionContext {

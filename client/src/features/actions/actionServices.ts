@@ -6,6 +6,7 @@ import { describeAllocationError, READ_LOGS } from '../logs/allocationErrors';
 import { LogDocuments } from '../logs/logDocuments';
 import { clusterLogOpener } from '../logs/logSource';
 import { followRun } from '../plan/runProgress';
+import { ExecTerminals } from '../exec/execTerminals';
 import type { NomadClient } from '../../nomad/client';
 import type { ActionContext } from './actionContext';
 import type { ActionUi } from './actionUi';
@@ -21,6 +22,8 @@ export interface ActionServicesDeps {
 
 export class ActionServices implements vscode.Disposable {
   readonly logs: LogDocuments;
+  /** Exec and action sessions' terminals. */
+  readonly terminals = new ExecTerminals();
   private ui: ActionUi = new VscodeActionUi();
 
   constructor(private readonly deps: ActionServicesDeps) {
@@ -45,5 +48,6 @@ export class ActionServices implements vscode.Disposable {
 
   dispose(): void {
     this.logs.dispose();
+    this.terminals.dispose();
   }
 }

@@ -21,6 +21,8 @@ export interface InputOptions {
   placeholder?: string;
   /** Returns the problem with the text, shown under the box; undefined when it is fine. */
   validate?: (value: string) => string | undefined;
+  /** Hide what is typed (secrets). */
+  password?: boolean;
 }
 
 export interface ConfirmOptions {
@@ -53,6 +55,8 @@ export interface ActionUi {
   showDiff(left: string, right: string, title: string): Promise<void>;
   /** Runs a command of this or another extension (e.g. revealing a job in the tree). */
   executeCommand(command: string, ...args: unknown[]): Promise<unknown>;
+  /** Opens a web address in the user's browser. */
+  openExternal(url: string): Promise<void>;
   /** Shows a progress notification while `task` runs. */
   withProgress<T>(title: string, task: () => Promise<T>): Promise<T>;
 }

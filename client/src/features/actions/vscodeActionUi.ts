@@ -1,6 +1,7 @@
 // The real ActionUi: quick picks, input boxes, modal dialogs and notifications.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { openSideDiff } from '../editorGroups/sideColumn';
 import type { ActionUi, ChosenFile, ConfirmOptions, InputOptions, PickItem, PickOptions } from './actionUi';
 
 export class VscodeActionUi implements ActionUi {
@@ -19,6 +20,7 @@ export class VscodeActionUi implements ActionUi {
         prompt: options.prompt,
         value: options.value,
         placeHolder: options.placeholder,
+        password: options.password,
         ignoreFocusOut: true,
         validateInput: options.validate,
       }),
@@ -51,11 +53,16 @@ export class VscodeActionUi implements ActionUi {
   }
 
   async showDiff(left: string, right: string, title: string): Promise<void> {
-    await vscode.commands.executeCommand('vscode.diff', vscode.Uri.parse(left), vscode.Uri.parse(right), title, { preview: true });
+    await openSideDiff(vscode.Uri.parse(left), vscode.Uri.parse(right), title);
   }
 
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     return Promise.resolve(vscode.commands.executeCommand(command, ...args));
+  }
+
+  async openExternal(url: string): Promise<void> {
+    // `true`: the address is already encoded; parsing must not encode it twice.
+    await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
   withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@ import type { Fetcher } from '../../explorer/liveResource';
 import type { NomadClient } from '../../nomad/client';
 import { NomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
+import { readJobSubmission, type JobSubmission } from '../../nomad/submissions';
 import { jobSpecView, renderJson } from './jobSpecView';
 import type { DocRef } from './nomadUri';
 
@@ -23,6 +24,18 @@ export function fetcherFor(client: NomadClient, ref: ServerRef): Fetcher<unknown
       return (index, signal) => client.readDeployment(ref.id, query(index, signal));
     case 'node':
       return (index, signal) => client.readNode(ref.id, { region: ref.region, index, signal });
+    case 'source':
+      return async (_index, signal) => {
+        const submission = await readJobSubmission(client, ref.id, ref.version, { namespace: ref.namespace, region: ref.region, signal });
+        if (!submission) {
+          throw new NomadError({
+            kind: 'notFound',
+            message: `Version ${ref.version} of job "${ref.id}" was submitted without its source`,
+            advice: 'Only runs from Nomad 1.6 on that send the job file keep it; open the version as JSON instead.',
+          });
+        }
+        return { value: submission, index: 0 };
+      };
   }
 }
 
@@ -40,6 +53,8 @@ async function readJobVersion(client: NomadClient, id: string, version: number, 
 }
 
 export function renderDocument(ref: ServerRef, value: unknown): string {
+  // Only the job file itself: the variable values sent with it may be secrets.
+  if (ref.kind === 'source') return (value as JobSubmission).Source;
   if (ref.kind !== 'job') return renderJson(value);
   const job = ref.view === 'spec' ? jobSpecView(value as Job) : value;
   return renderJson(ref.wrap ? { Job: job } : job);

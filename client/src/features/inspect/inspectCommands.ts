@@ -6,17 +6,20 @@ import type { ActiveConnection } from '../../connection/connectionManager';
 import { identifyJob } from '../../../../common/src/job/jobIdentity';
 import type { InspectTarget } from '../../explorer/nodes/node';
 import { sortVersions } from '../../explorer/presentation/versionPresentation';
+import { openSideDiff } from '../editorGroups/sideColumn';
 import { jobSpecView, renderJson } from './jobSpecView';
 import { nomadUri } from './nomadDocumentProvider';
 import type { CommandServices } from '../../commands/commandTable';
 import { errorText, isNode } from '../../explorer/explorerCommands';
+import { clusterHas } from '../../nomad/features';
+import { readJobSubmission, type JobSubmission } from '../../nomad/submissions';
 
 function targetOf(node: unknown): InspectTarget | undefined {
   return isNode(node) && 'inspectTarget' in node ? node.inspectTarget() : undefined;
 }
 
 /** Namespace and region for a document: the object's own namespace wins over the tree's scope. */
-function scopeFor(services: CommandServices, connection: ActiveConnection, namespace: string | undefined) {
+export function scopeFor(services: CommandServices, connection: ActiveConnection, namespace: string | undefined) {
   const session = services.explorer.current;
   const treeNamespace = session?.namespace === '*' ? undefined : session?.namespace;
   return {
@@ -26,10 +29,15 @@ function scopeFor(services: CommandServices, connection: ActiveConnection, names
   };
 }
 
-async function openReadOnly(uri: vscode.Uri): Promise<void> {
+/** Options of a tree click (which opens a preview and leaves the focus in the tree) or of a command. */
+export interface OpenOptions {
+  preserveFocus?: boolean;
+}
+
+export async function openReadOnly(uri: vscode.Uri, options: OpenOptions = {}): Promise<void> {
   try {
     const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document, { preview: true });
+    await vscode.window.showTextDocument(document, { preview: true, preserveFocus: options.preserveFocus === true });
   } catch (error) {
     void vscode.window.showErrorMessage(`Could not open: ${errorText(error)}`);
   }
@@ -51,13 +59,13 @@ async function pickJob(services: CommandServices, connection: ActiveConnection):
   }
 }
 
-export async function inspect(services: CommandServices, node?: unknown): Promise<void> {
+export async function inspect(services: CommandServices, node?: unknown, options?: unknown): Promise<void> {
   const connection = await services.connections.current();
   if (!connection) return;
   const target = targetOf(node) ?? (await pickJob(services, connection));
   if (!target) return;
   const scope = scopeFor(services, connection, target.namespace);
-  await openReadOnly(nomadUri({ ...target, ...scope }));
+  await openReadOnly(nomadUri({ ...target, ...scope }), typeof options === 'object' && options !== null ? (options as OpenOptions) : {});
 }
 
 /** Compares a version node with another version: `other` when given (keybindings, tests), else one picked. */
@@ -83,8 +91,9 @@ export async function compareVersions(services: CommandServices, node?: unknown,
   const picked = typeof other === 'number' && others.includes(other) ? other : await pickVersion(others, base, target.id);
   if (picked === undefined) return;
   const [older, newer] = picked < base ? [picked, base] : [base, picked];
-  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, ...scope });
-  await vscode.commands.executeCommand('vscode.diff', uriOf(older), uriOf(newer), `${target.id}: v${older} ↔ v${newer}`);
+  // The spec view leaves out what the server sets (indexes, submit time), so the diff leads with real changes.
+  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, view: 'spec', ...scope });
+  await openSideDiff(uriOf(older), uriOf(newer), `${target.id}: v${older} ↔ v${newer}`);
 }
 
 async function pickVersion(others: number[], base: number, id: string): Promise<number | undefined> {
@@ -110,10 +119,20 @@ export async function compareWithFile(services: CommandServices, uri?: unknown):
   if (!connection) return;
   const scope = scopeFor(services, connection, identity.namespace);
   const query = { namespace: scope.namespace, region: scope.region };
+  let version: number;
+  let submission: JobSubmission | undefined;
   try {
-    await connection.client.readJob(identity.id, query);
+    version = (await connection.client.readJob(identity.id, query)).value.Version ?? 0;
+    // A cluster that kept the file it was given (1.6+) is compared as text, line by line with yours.
+    if (await clusterHas(connection.client, 'jobSubmission')) submission = await readJobSubmission(connection.client, identity.id, version, query);
   } catch (error) {
     void vscode.window.showWarningMessage(`Job "${identity.id}" on ${scope.cluster}: ${errorText(error)}`);
+    return;
+  }
+  if (submission) {
+    const source = nomadUri({ kind: 'source', id: identity.id, version, format: submission.Format, ...scope });
+    const title = `${identity.id}: ${scope.cluster} v${version} (submitted) ↔ ${path.basename(document.fileName)}`;
+    await vscode.commands.executeCommand('vscode.diff', source, document.uri, title);
     return;
   }
   const cluster = nomadUri({ kind: 'job', id: identity.id, view: 'spec', wrap: identity.wrapped, ...scope });
@@ -129,5 +148,5 @@ export async function compareWithFile(services: CommandServices, uri?: unknown):
     }
   }
   const title = `${identity.id}: ${scope.cluster} ↔ ${path.basename(document.fileName)}`;
-  await vscode.commands.executeCommand('vscode.diff', cluster, local, title);
+  await openSideDiff(cluster, local, title);
 }

@@ -1,6 +1,7 @@
 // The `nomad:` URI scheme for read-only JSON views of cluster objects. The query carries what to
 // load; the path is only there to give editor tabs a readable title ending in `.json`.
 // Pure (no `vscode`): commands wrap the result in `vscode.Uri.from`.
+import { submissionExtension } from '../../nomad/submissions';
 
 export const NOMAD_SCHEME = 'nomad';
 
@@ -22,10 +23,12 @@ export type DocRef =
       wrap?: boolean;
     })
   | (RefBase & { kind: 'allocation' | 'evaluation' | 'deployment' | 'node'; id: string })
+  /** The source a job version was submitted with (Nomad 1.6+); `format` picks the title's extension. */
+  | (RefBase & { kind: 'source'; id: string; version: number; format: string })
   /** Content produced by the extension itself (e.g. an HCL file converted to JSON); `key` names it. */
   | (RefBase & { kind: 'local'; id: string; key: string });
 
-const KINDS = new Set(['job', 'allocation', 'evaluation', 'deployment', 'node', 'local']);
+const KINDS = new Set(['job', 'allocation', 'evaluation', 'deployment', 'node', 'local', 'source']);
 
 function titleFor(ref: DocRef): string {
   // Child job ids contain `/`; a look-alike keeps the title readable without adding path segments.
@@ -35,6 +38,7 @@ function titleFor(ref: DocRef): string {
     return `${name}${version}${ref.view === 'spec' ? ' (cluster)' : ''}.json`;
   }
   if (ref.kind === 'local') return `${name} (converted).json`;
+  if (ref.kind === 'source') return `${name} v${ref.version} (submitted)${submissionExtension(ref.format)}`;
   return `${ref.kind} ${name.slice(0, 8)}.json`;
 }
 
@@ -48,6 +52,10 @@ export function formatDocRef(ref: DocRef): { scheme: string; path: string; query
     if (ref.wrap) params.set('wrap', 'Job');
   }
   if (ref.kind === 'local') params.set('key', ref.key);
+  if (ref.kind === 'source') {
+    params.set('version', String(ref.version));
+    params.set('format', ref.format);
+  }
   return { scheme: NOMAD_SCHEME, path: `/${titleFor(ref)}`, query: params.toString() };
 }
 
@@ -77,10 +85,15 @@ export function parseDocRef(query: string): DocRef | undefined {
     const key = params.get('key');
     return key ? { ...base, kind, key } : undefined;
   }
+  if (kind === 'source') {
+    const version = params.get('version');
+    if (version === null || !/^\d+$/.test(version)) return undefined;
+    return { ...base, kind, version: Number(version), format: params.get('format') ?? 'hcl2' };
+  }
   return { ...base, kind: kind as 'allocation' | 'evaluation' | 'deployment' | 'node' };
 }
 
 /** Documents that never change on the server (a fixed job version, local content) are not watched. */
 export function isImmutable(ref: DocRef): boolean {
-  return ref.kind === 'local' || (ref.kind === 'job' && ref.version !== undefined);
+  return ref.kind === 'local' || ref.kind === 'source' || (ref.kind === 'job' && ref.version !== undefined);
 }

@@ -2,6 +2,7 @@
 // saved yet), then workspace files with job-file names, bounded in number and size so a large
 // workspace cannot stall the search.
 import * as vscode from 'vscode';
+import { isUserDocument } from './userDocument';
 import {
   JOB_FILE_GLOB,
   JOB_FILE_SEARCH_EXCLUDE,
@@ -54,15 +55,6 @@ export async function findJobFiles(
     });
   }
   return token.isCancellationRequested ? undefined : result;
-}
-
-/**
- * Documents the user edits: files and untitled editors. Not the extension's own read-only views of
- * cluster jobs (`nomad:`), which carry the same job ID, nor other virtual documents such as git's.
- */
-function isUserDocument(document: vscode.TextDocument): boolean {
-  const { scheme } = document.uri;
-  return scheme === 'file' || scheme === 'untitled' || vscode.workspace.getWorkspaceFolder(document.uri) !== undefined;
 }
 
 async function readSmallFile(uri: vscode.Uri): Promise<string | undefined> {

@@ -4,9 +4,12 @@
 import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import type { EvaluateJobResult } from '../../../../common/src/protocol/evaluateJob';
+import { clusterVersion, hasFeature } from '../../nomad/features';
 import type { NomadClient } from '../../nomad/client';
 import { isNomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
+import type { JobSubmission } from '../../nomad/submissions';
 import { parseHclError, type ParsedHclError } from './hclErrors';
 import { varFilesSetting } from '../../settings';
 import { JobConversionError } from './jobConversionError';
@@ -34,6 +37,8 @@ export interface LoadedJob {
   jobLine: number;
   /** The variables text sent with the HCL; its origins are file URIs or labels such as `NOMAD_VAR_x`. */
   variables?: VariablesContent;
+  /** The source as `nomad job run` submits it, for clusters that keep it (1.6+). */
+  submission: JobSubmission;
 }
 
 /** The cluster could not parse the HCL; `parsed` holds the located problems. */
@@ -93,6 +98,8 @@ export class JobLoader {
   constructor(
     private readonly memento: vscode.Memento,
     private readonly ui: VariableUi = vscodeVariableUi,
+    /** The language server's evaluation of a job file with variable values (nomad/evaluateJob). */
+    private readonly evaluateJob?: (uri: vscode.Uri, variables: string) => Promise<EvaluateJobResult>,
   ) {}
 
   async load(document: vscode.TextDocument, client: NomadClient, signal?: AbortSignal): Promise<LoadedJob> {
@@ -105,9 +112,20 @@ export class JobLoader {
       // The conversion carries the job schema: a separate bundle chunk, loaded on the first JSON job planned.
       const { hclJsonToApiJob, unwrapApiJob } = await import(/* webpackChunkName: "jobConversion" */ './hclJsonToApi.js');
       const job = (format === 'hcl-json' ? hclJsonToApiJob(root) : unwrapApiJob(root)) as Job;
-      return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client) };
+      // Like the CLI: API JSON is submitted as "json", HCL in JSON syntax is still HCL2.
+      const submission = { Source: text, Format: format === 'api-json' ? 'json' : 'hcl2' };
+      return { ...base, job: withConnectionDefaults(job, 'Namespace' in job, 'Region' in job, client), submission };
     }
-    const variables = await this.variablesFor(document, text);
+    const given = await this.variablesFor(document, text);
+    const variables = given?.content;
+    const declared = jobAttributes(text);
+    const submission: JobSubmission = { Source: text, Format: 'hcl2', VariableFlags: given?.flags ?? {}, Variables: given?.files ?? '' };
+    const version = variables?.text ? await versionOrUnknown(client) : undefined;
+    // An unknown version tries the cluster's own parser, which explains itself if it cannot take variables.
+    if (version !== undefined && version !== 'unknown' && !hasFeature(version, 'parseVariables')) {
+      const job = await this.evaluateHere(document, variables!, version);
+      return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables, submission };
+    }
     let job: Job;
     try {
       job = await client.parseHcl(text, { variables: variables?.text || undefined, canonicalize: true, signal });
@@ -117,8 +135,23 @@ export class JobLoader {
       }
       throw error;
     }
-    const declared = jobAttributes(text);
-    return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables };
+    return { ...base, job: withConnectionDefaults(job, declared.has('namespace'), declared.has('region'), client), variables, submission };
+  }
+
+  /** The file as API JSON, evaluated by the language server with the variable values applied. */
+  private async evaluateHere(document: vscode.TextDocument, variables: VariablesContent, version: string): Promise<Job> {
+    const file = path.basename(document.fileName);
+    const why = `Nomad ${version} cannot apply variable values when it parses a job (that came with Nomad 1.6), so the extension evaluated ${file} itself`;
+    const remedy = `To plan it: connect a cluster running Nomad 1.6 or newer, or plan in a terminal with \`nomad job plan -var-file=<file> ${file}\`.`;
+    if (!this.evaluateJob) throw new JobConversionError(`${why.replace('evaluated', 'would evaluate')}, but the language server is not available. ${remedy}`);
+    const result = await this.evaluateJob(document.uri, variables.text);
+    if (!result.ok) throw new JobConversionError(`${why}, but ${result.message}. ${remedy}`);
+    try {
+      const { hclJsonToApiJob } = await import(/* webpackChunkName: "jobConversion" */ './hclJsonToApi.js');
+      return hclJsonToApiJob(result.hclJson) as Job;
+    } catch (error) {
+      throw new JobConversionError(`${why}, but ${error instanceof Error ? error.message : String(error)} ${remedy}`);
+    }
   }
 
   /** Lets the user pick this job's variable files from its folder, and remembers the choice. */
@@ -134,12 +167,20 @@ export class JobLoader {
     if (picked) await this.memento.update(CHOICE_KEY + document.uri.toString(), picked);
   }
 
-  private async variablesFor(document: vscode.TextDocument, text: string): Promise<VariablesContent | undefined> {
+  /**
+   * The merged variables text for the parse, and, for the submission, the variable files one after another and
+   * the values given one by one (environment and typed), as the CLI sends its -var-file and -var arguments.
+   */
+  private async variablesFor(
+    document: vscode.TextDocument,
+    text: string,
+  ): Promise<{ content: VariablesContent; files: string; flags: Record<string, string> } | undefined> {
     const declarations = findVariableDeclarations(text);
     if (!declarations.length) return undefined;
     const jobFile = path.basename(document.fileName);
     const sources: VariableSource[] = [];
     for (const uri of await this.varFileUris(document)) sources.push({ origin: uri.toString(), text: await readText(uri) });
+    const files = sources.map((source) => `${source.text}\n`).join('');
     sources.push(...environmentValues(declarations, process.env));
     const typed = this.typedValues.get(document.uri.toString()) ?? new Map<string, string>();
     this.typedValues.set(document.uri.toString(), typed);
@@ -150,7 +191,12 @@ export class JobLoader {
       if (value === undefined) throw new JobLoadCancelled(`No value given for variable "${declaration.name}".`);
       typed.set(declaration.name, value);
     }
-    return mergeVariables([...sources, ...typedSources()]);
+    const flags: Record<string, string> = {};
+    for (const declaration of declarations) {
+      const value = typed.get(declaration.name) ?? process.env[`NOMAD_VAR_${declaration.name}`];
+      if (value !== undefined) flags[declaration.name] = value;
+    }
+    return { content: mergeVariables([...sources, ...typedSources()]), files, flags };
   }
 
   /** The `nomad.varFiles` setting, else the remembered choice, else the naming convention (asking when it cannot decide). */
@@ -182,6 +228,14 @@ export class JobLoader {
     }
     const files = chosen === undefined ? discovery.files : [...auto, ...chosen.filter((name) => !auto.includes(name))];
     return files.map((name) => vscode.Uri.joinPath(dir, name));
+  }
+}
+
+async function versionOrUnknown(client: NomadClient): Promise<string> {
+  try {
+    return (await clusterVersion(client)) ?? 'unknown';
+  } catch {
+    return 'unknown';
   }
 }
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { jobDeclarationLine } from '../../../../common/src/job/jobIdentity';
 import { jobFileShape } from '../../../../common/src/job/jobShape';
+import { USER_DOCUMENT_SCHEMES } from '../jobFiles/userDocument';
 
 export class JobCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
@@ -17,8 +18,7 @@ export class JobCodeLensProvider implements vscode.CodeLensProvider {
 }
 
 export function registerJobCodeLens(): vscode.Disposable {
-  return vscode.languages.registerCodeLensProvider(
-    [{ language: 'nomad' }, { language: 'json' }, { language: 'jsonc' }],
-    new JobCodeLensProvider(),
-  );
+  // Only the user's files: the extension's own read-only views of cluster jobs hold jobs too.
+  const selector = ['nomad', 'json', 'jsonc'].flatMap((language) => USER_DOCUMENT_SCHEMES.map((scheme) => ({ language, scheme })));
+  return vscode.languages.registerCodeLensProvider(selector, new JobCodeLensProvider());
 }

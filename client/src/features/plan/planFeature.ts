@@ -9,6 +9,8 @@ import { ClusterDiagnostics } from '../jobFiles/clusterDiagnostics';
 import { JobLoader } from '../jobFiles/jobLoader';
 import { jobFileShape } from '../../../../common/src/job/jobShape';
 import { skipPlanReview } from '../../settings';
+import { isUserDocument } from '../jobFiles/userDocument';
+import type { EvaluateJobResult } from '../../../../common/src/protocol/evaluateJob';
 import type { NomadClient } from '../../nomad/client';
 import { PLAN_VIEW_TYPE } from './planPanel';
 import type { PlanDeps } from './planDocument';
@@ -22,6 +24,8 @@ type PlanCommandId = (typeof PLAN_COMMAND_IDS)[number];
 
 export interface PlanFeatureOptions {
   getActiveClient(): Promise<NomadClient>;
+  /** The language server's evaluation of an HCL job file with variable values (for clusters before Nomad 1.6). */
+  evaluateJob(uri: vscode.Uri, variables: string): Promise<EvaluateJobResult>;
 }
 
 /** Context key: the active editor holds a JSON job file (HCL files are recognised by language id). */
@@ -32,7 +36,7 @@ export function registerPlanFeature(context: vscode.ExtensionContext, options: P
   const deps: PlanDeps = {
     extensionUri: context.extensionUri,
     getActiveClient: options.getActiveClient,
-    loader: new JobLoader(context.workspaceState),
+    loader: new JobLoader(context.workspaceState, undefined, options.evaluateJob),
     diagnostics,
   };
   const sessions = new PlanSessions(deps);
@@ -67,13 +71,19 @@ async function withJobDocument<T>(uri: unknown, action: (document: vscode.TextDo
     void vscode.window.showWarningMessage('Open a Nomad job file (*.nomad.hcl, or a JSON job) first.');
     return undefined;
   }
+  if (!isUserDocument(document)) {
+    void vscode.window.showWarningMessage(
+      'This is a read-only view of the cluster, not a job file: plan and run the job from its file (Plan Job File… on the job in the Jobs view finds it).',
+    );
+    return undefined;
+  }
   return action(document);
 }
 
 function trackJsonJobContext(): vscode.Disposable {
   const update = (): void => {
     const document = vscode.window.activeTextEditor?.document;
-    const isJsonJob = !!document && document.languageId !== 'nomad' && jobFileShape(document.languageId, document.getText()) !== undefined;
+    const isJsonJob = !!document && document.languageId !== 'nomad' && isUserDocument(document) && jobFileShape(document.languageId, document.getText()) !== undefined;
     void vscode.commands.executeCommand('setContext', JSON_JOB_CONTEXT, isJsonJob);
   };
   update();

@@ -2,6 +2,8 @@
 // stable ids, per-group scheduler counts, placement failures and warnings.
 // Pure, so it is tested without a webview.
 import type { AllocationMetric, DesiredUpdates, FieldDiff, Job, JobDiff, JobPlanResponse, ObjectDiff } from '../../nomad/types';
+import { formatNanoseconds } from '../../nomad/duration';
+import { isDurationFieldName } from '../jobFiles/jobSchemaIndex';
 import type { Count, DiffMarker, DiffNode, GroupPlan, PlacementFailure, PlanView } from './messages';
 
 /** DesiredTGUpdates keys in the order a reader cares about, with our labels. */
@@ -92,9 +94,14 @@ function objectNodes(parentId: string, objects: ObjectDiff[] | null): DiffNode[]
 function fieldNodes(parentId: string, fields: FieldDiff[] | null): DiffNode[] {
   return withOccurrence(fields ?? []).map(([field, n]) => ({
     ...node(`${parentId}/f:${field.Name}#${n}`, 'field', field.Name, field.Type, field.Annotations ?? [], []),
-    old: field.Old,
-    new: field.New,
+    old: readableValue(field.Name, field.Old),
+    new: readableValue(field.Name, field.New),
   }));
+}
+
+/** Durations come as nanoseconds; the page shows them as a job file writes them ("15s"). */
+export function readableValue(fieldName: string, value: string): string {
+  return /^-?\d+$/.test(value) && isDurationFieldName(fieldName) ? formatNanoseconds(Number(value)) : value;
 }
 
 /** Pairs each item with how many earlier siblings share its name, so repeated names (two Constraint objects) get distinct ids. */

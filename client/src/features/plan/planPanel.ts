@@ -4,6 +4,7 @@
 // when hidden; after a window reload the serializer revives it read-only.
 import * as vscode from 'vscode';
 import { isFromPageMessage, type PanelStatus, type PlanPageState, type PlanView, type ToPageMessage } from './messages';
+import { sideColumn } from '../editorGroups/sideColumn';
 import { planHtml } from './planHtml';
 
 export interface PlanPanelHandlers {
@@ -37,7 +38,7 @@ export class PlanPanel implements vscode.Disposable {
   }
 
   static create(extensionUri: vscode.Uri, title: string, handlers: PlanPanelHandlers): PlanPanel {
-    const panel = vscode.window.createWebviewPanel(PLAN_VIEW_TYPE, title, vscode.ViewColumn.Beside, {
+    const panel = vscode.window.createWebviewPanel(PLAN_VIEW_TYPE, title, sideColumn(), {
       enableScripts: true,
       localResourceRoots: localResourceRoots(extensionUri),
     });

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { isNomadError } from '../../nomad/errors';
 import type { JobRegisterResponse } from '../../nomad/types';
+import { clusterHas } from '../../nomad/features';
 import { jobWriteOptions, planDocument, reportPlanFailure, type PlanDeps, type PlannedJob } from './planDocument';
 import { followRun } from './runProgress';
 
@@ -14,8 +15,10 @@ export type RunOutcome =
 
 export async function submitPlannedJob(planned: PlannedJob): Promise<RunOutcome> {
   const { client, loaded, plan } = planned;
+  // Clusters that keep sources (1.6+) get the file as written, so the version can be read back as it was.
+  const submission = (await clusterHas(client, 'jobSubmission')) ? loaded.submission : undefined;
   try {
-    const response = await client.registerJob(loaded.job, { enforceIndex: plan.JobModifyIndex, ...jobWriteOptions(loaded) });
+    const response = await client.registerJob(loaded.job, { enforceIndex: plan.JobModifyIndex, submission, ...jobWriteOptions(loaded) });
     return { kind: 'submitted', response };
   } catch (error) {
     if (isNomadError(error) && error.kind === 'casConflict') {

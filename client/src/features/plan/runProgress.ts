@@ -31,7 +31,14 @@ const DEPLOYMENT_DONE = new Set(['successful', 'failed', 'cancelled', 'canceled'
 const FATAL: ReadonlySet<NomadErrorKind> = new Set(['notFound', 'permissionDenied', 'badRequest', 'tls', 'badResponse']);
 const WAIT = '30s';
 
+const STOPPED_MESSAGE_MS = 8000;
+
 export class FollowCancelled extends Error {}
+
+/** The progress notification's title; its Cancel button ends only the following. */
+export function followingTitle(jobId: string): string {
+  return `Following job "${jobId}" (Cancel stops following; the job keeps running)`;
+}
 
 /** Resolves with the first value that satisfies `done`, reading with blocking queries. */
 export function waitUntil<T>(
@@ -66,7 +73,8 @@ export function waitUntil<T>(
 
 export function followRun(target: RunTarget): Thenable<RunResult> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Nomad job "${target.jobId}"`, cancellable: true },
+    // VS Code names the notification's only button "Cancel"; the title says that it stops following, not the job.
+    { location: vscode.ProgressLocation.Notification, title: followingTitle(target.jobId), cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
@@ -77,7 +85,8 @@ export function followRun(target: RunTarget): Thenable<RunResult> {
       } catch (error) {
         if (error instanceof FollowCancelled) {
           const summary = `Stopped following job "${target.jobId}"; the cluster carries on with it.`;
-          void vscode.window.showInformationMessage(summary);
+          // Only news to the person who just pressed the button: a status-bar line that goes by itself.
+          vscode.window.setStatusBarMessage(`$(info) ${summary}`, STOPPED_MESSAGE_MS);
           return { cancelled: true, summary };
         }
         const reason = error instanceof NomadError ? `${error.message}. ${error.advice}` : String(error);

@@ -9,7 +9,7 @@ import type { ValueOption } from './completionItems';
 /** Called only when a value could be a cluster name: reading may ask the client for fresher facts. */
 export type ClusterFactsSource = () => ClusterFacts;
 
-type NameList = Exclude<keyof ClusterFacts, 'cluster'>;
+type NameList = Exclude<keyof ClusterFacts, 'cluster' | 'variablePaths'>;
 
 /** Job attributes (HCL names) whose values are cluster names. Vault and Consul blocks have namespaces of their own. */
 const JOB_ATTRIBUTES: ReadonlyMap<string, NameList> = new Map([

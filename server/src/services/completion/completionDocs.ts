@@ -15,7 +15,7 @@ export function propertyDocKey(property: PropertySchema, name: string): Property
   return { property: property.id, name };
 }
 
-function isPropertyDocKey(data: unknown): data is PropertyDocKey {
+export function isPropertyDocKey(data: unknown): data is PropertyDocKey {
   const key = data as Partial<PropertyDocKey> | null | undefined;
   return typeof key?.property === 'number' && typeof key.name === 'string';
 }

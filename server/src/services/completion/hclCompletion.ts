@@ -5,6 +5,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { SchemaModel } from '../../schema/schemaModel';
 import { bodyFieldItems, dynamicBlockItem, valueItem } from './completionItems';
 import { cursorContext, type CursorContext } from './cursorContext';
+import { nomadVarPathItems } from './nomadVarPaths';
 import { bodySchemaAt, type BlockStep } from './schemaPath';
 import { builtInDriverChoices } from './snippets';
 import type { OutlineBlock } from './tolerantOutline';
@@ -44,6 +45,8 @@ export function completeHcl(document: TextDocument, offset: number, sources: Val
   const steps = ctx.blocks.map(toStep);
   const scope: ValueScope = { ...sources, root: ctx.root, blocks: ctx.blocks };
   const place = ctx.place;
+  const variablePaths = nomadVarPathItems(document, offset, ctx.blocks[ctx.blocks.length - 1]?.type, sources.clusterFacts);
+  if (variablePaths) return variablePaths;
   switch (place.kind) {
     case 'body':
       return bodyItems(ctx, steps, model, range);

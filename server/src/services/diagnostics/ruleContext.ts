@@ -4,6 +4,7 @@ import type { Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { ParsedJobDocument } from '../../jobDocument';
 import type { ApiValidators } from '../../schema/apiValidators';
 import type { SchemaModel } from '../../schema/schemaModel';
+import { targetVersionOf } from '../../schema/targetVersion';
 import { DIAGNOSTIC_SOURCE, type DiagnosticCode } from './codes';
 
 export interface ValidationSettings {
@@ -45,8 +46,7 @@ export class RuleContext {
     readonly apiValidators: ApiValidators,
     readonly settings: ValidationSettings,
   ) {
-    const configured = settings.schemaVersion.trim();
-    this.targetVersion = configured === '' || configured === 'auto' ? settings.clusterVersion : configured;
+    this.targetVersion = targetVersionOf(settings.schemaVersion, settings.clusterVersion);
   }
 
   report(

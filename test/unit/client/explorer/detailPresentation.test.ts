@@ -59,6 +59,17 @@ describe('row presentation', () => {
       assert.strictEqual(stable.contextValue, 'version:stable');
       assert.strictEqual(stable.icon?.id, 'verified');
     });
+
+    it('shows a version tag (Nomad 1.9+) in the label, its description beside it and both in the tooltip', () => {
+      const tagged = { ...versions[0], VersionTag: { Name: 'golden', Description: 'before *the* migration', TaggedTime: 1 } } as Job;
+      const view = versionView(tagged, false, FIVE_MINUTES_LATER, { tags: true });
+      assert.strictEqual(view.label, 'v0 golden');
+      assert.strictEqual(view.description, 'before *the* migration · 5m ago');
+      assert.strictEqual(view.icon?.id, 'tag');
+      assert.match(String(view.tooltip), /- Tag: golden\n- before \\\*the\\\* migration/);
+      assert.strictEqual(view.contextValue, 'version:tags:tagged');
+      assert.strictEqual(versionView({ ...tagged, VersionTag: null } as Job, false, FIVE_MINUTES_LATER, { tags: true }).label, 'v0');
+    });
   });
 
   describe('allocations', () => {

@@ -69,6 +69,31 @@ describe('manifest and code agree', () => {
     }
   });
 
+  it('offers version actions whatever the cluster adds, and source and tag actions only where it has them', () => {
+    const plain = { ID: 'web', Version: 2 } as Job;
+    const tagged = { ...plain, VersionTag: { Name: 'golden', Description: 'known good' } } as Job;
+    const modern = { source: true, tags: true };
+    const rows = {
+      old: versionView(plain, true, 0).contextValue,
+      modern: versionView(plain, true, 0, modern).contextValue,
+      tagged: versionView(tagged, false, 0, modern).contextValue,
+      currentStableTagged: versionView({ ...tagged, Stable: true }, true, 0, modern).contextValue,
+      stableTagged: versionView({ ...tagged, Stable: true }, false, 0, modern).contextValue,
+    };
+    assert.match(rows.modern, viewItemPattern('nomad.markVersionStable'));
+    assert.match(rows.tagged, viewItemPattern('nomad.revertJob'));
+    assert.match(rows.currentStableTagged, viewItemPattern('nomad.markVersionUnstable'));
+    assert.match(rows.stableTagged, viewItemPattern('nomad.revertJob'));
+    assert.doesNotMatch(rows.old, viewItemPattern('nomad.openVersionSource'));
+    assert.match(rows.modern, viewItemPattern('nomad.openVersionSource'));
+    assert.doesNotMatch(rows.old, viewItemPattern('nomad.tagVersion'));
+    assert.match(rows.modern, viewItemPattern('nomad.tagVersion'));
+    assert.doesNotMatch(rows.modern, viewItemPattern('nomad.untagVersion'));
+    assert.match(rows.tagged, viewItemPattern('nomad.untagVersion'));
+    assert.match(rows.tagged, viewItemPattern('nomad.compareTaggedVersions'));
+    assert.doesNotMatch(versionView(tagged, false, 0).contextValue, viewItemPattern('nomad.untagVersion'), 'a tag read from a cluster without tags offers nothing');
+  });
+
   it('offers version comparison only on versions', () => {
     const pattern = viewItemPattern('nomad.compareVersions');
     assert.match(versionView(version, false, 0).contextValue, pattern);

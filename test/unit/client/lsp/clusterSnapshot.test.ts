@@ -4,6 +4,7 @@ import * as assert from 'assert';
 import { ClusterSnapshotCache, NO_CLUSTER, readClusterSnapshot, type ClusterSnapshot } from '../../../../client/src/lsp/clusterSnapshot';
 import { NomadClient } from '../../../../client/src/nomad/client';
 import { isNomadError } from '../../../../client/src/nomad/errors';
+import { writeVariable } from '../../../../client/src/nomad/variables';
 import { deadAddress } from '../../../support/deadAddress';
 import { HttpError, startFakeNomad, type FakeNomad } from '../../../support/nomad';
 
@@ -34,12 +35,29 @@ describe('cluster snapshot for the language server', () => {
     fake.state.addNode({ Datacenter: 'dc1', NodeClass: 'gpu', NodePool: 'default' });
     fake.state.addNamespace('team-a');
     client = new NomadClient({ address: fake.address });
+    await writeVariable(client, 'nomad/jobs/web', { password: 'not-for-the-server' }, 0);
     const { snapshot, failures } = await read(client);
     assert.deepStrictEqual(failures, []);
     assert.deepStrictEqual(snapshot, {
       version: '1.7.3',
-      facts: { datacenters: ['dc1', 'eu-west'], nodePools: ['all', 'batch', 'default'], nodeClasses: ['gpu'], namespaces: ['default', 'team-a'] },
+      facts: {
+        datacenters: ['dc1', 'eu-west'],
+        nodePools: ['all', 'batch', 'default'],
+        nodeClasses: ['gpu'],
+        namespaces: ['default', 'team-a'],
+        variablePaths: ['nomad/jobs/web'],
+      },
     });
+    assert.ok(!JSON.stringify(snapshot).includes('not-for-the-server'), 'only paths reach the language server');
+  });
+
+  it('does not ask a cluster older than 1.4 for variables', async () => {
+    fake = await startFakeNomad({ agentVersion: '1.3.16' });
+    client = new NomadClient({ address: fake.address });
+    const { snapshot, failures } = await read(client);
+    assert.deepStrictEqual(failures, []);
+    assert.deepStrictEqual(snapshot.facts.variablePaths, []);
+    assert.ok(!fake.requests.some((r) => r.url.startsWith('/v1/vars')), 'no variables request');
   });
 
   it('quietly has no node pools on a server older than 1.6, which answers 404', async () => {

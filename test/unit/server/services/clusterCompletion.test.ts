@@ -12,6 +12,7 @@ const FACTS: ClusterFacts = {
   nodePools: ['all', 'default', 'gpu'],
   nodeClasses: ['large', 'small'],
   namespaces: ['default', 'team-a'],
+  variablePaths: ['app/config', 'nomad/jobs/web', 'nomad/jobs/web/db'],
 };
 
 const inJob = (line: string): string => `job "web" {\n  ${line}\n}\n`;
@@ -114,6 +115,29 @@ describe('cluster names in completion', () => {
       assert.deepStrictEqual(labels(datacenters), ['"eu-west"', '"us-east"']);
       const constraint = await complete('{"job": {"web": {"group": {"g": {"constraint": [{"attribute": "${node.pool}", "value": "|"}]}}}}}', 'json', FACTS);
       assert.deepStrictEqual(labels(constraint), ['"all"', '"default"', '"gpu"']);
+    });
+  });
+
+  describe('variable paths in templates (Nomad 1.4+)', () => {
+    const template = (data: string): string => `job "web" {\n  group "g" {\n    task "t" {\n      template {\n        data = ${data}\n      }\n    }\n  }\n}\n`;
+
+    it('offers the paths of the cluster inside nomadVar in a heredoc, replacing what is typed', async () => {
+      const items = await complete(template('<<EOF\n{{ with nomadVar "nomad/jo|" }}{{ .password }}{{ end }}\nEOF'), 'nomad', FACTS);
+      assert.deepStrictEqual(labels(items), ['app/config', 'nomad/jobs/web', 'nomad/jobs/web/db']);
+      assert.strictEqual(itemOf(items, 'nomad/jobs/web').detail, 'variable from cluster prod');
+      assert.strictEqual(insertOf(items, 'nomad/jobs/web'), 'nomad/jobs/web');
+    });
+
+    it('works in a quoted string and for nomadVarList prefixes', async () => {
+      const quoted = await complete(template('"{{ with nomadVar \\"|\\" }}{{ end }}"'), 'nomad', FACTS);
+      assert.deepStrictEqual(labels(quoted), ['app/config', 'nomad/jobs/web', 'nomad/jobs/web/db']);
+      const list = await complete(template('<<EOF\n{{ range nomadVarList "|" }}{{ .Path }}{{ end }}\nEOF'), 'nomad', FACTS);
+      assert.strictEqual(labels(list).length, 3);
+    });
+
+    it('offers nothing outside a template or outside a nomadVar argument', async () => {
+      assertExcludes(await complete(inJob('meta { a = "{{ with nomadVar \\"|\\" }}" }'), 'nomad', FACTS), ['app/config']);
+      assertExcludes(await complete(template('<<EOF\n{{ env "|" }}\nEOF'), 'nomad', FACTS), ['app/config']);
     });
   });
 });

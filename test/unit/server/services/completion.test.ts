@@ -129,7 +129,7 @@ describe('completion (services/completion)', () => {
 
   describe('at any cursor position', () => {
     const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'valid');
-    const FACTS = { cluster: 'c', datacenters: ['dc1'], nodePools: ['default'], nodeClasses: ['big'], namespaces: ['default'] };
+    const FACTS = { cluster: 'c', datacenters: ['dc1'], nodePools: ['default'], nodeClasses: ['big'], namespaces: ['default'], variablePaths: ['nomad/jobs/web'] };
 
     // Every offset of the JSON fixtures, every fifth of the HCL ones: no throw, and each
     // item replaces text on the cursor's line around the cursor, as VS Code requires.

@@ -11,7 +11,7 @@ import { jobFacts } from '../semantic/jobFacts';
 import { apiJobView, hclJobView, type ObjectView } from '../semantic/jobView';
 import type { FindingOptions, Findings, SemanticRule } from '../semantic/semanticRule';
 import { semanticRules } from '../semantic/semanticRules';
-import { versionAtLeast } from '../semantic/versions';
+import { versionAtLeast } from '../../../schema/targetVersion';
 
 /** The Nomad release the schema follows: rules are checked for it when no target version is known. */
 export const NEWEST_NOMAD = '2.0.5';

@@ -2,13 +2,12 @@
 // `nomad.schemaVersion`, or with `auto` the connected cluster's version once
 // known (no warnings before that).
 import type { Node as JsonNode } from 'jsonc-parser';
-import * as semver from 'semver';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { nodeSpan } from '../../../json/jsonDocument';
+import { isNewerThanTarget } from '../../../schema/targetVersion';
 import { DiagnosticCodes } from '../codes';
 import type { ValidationRule } from '../rule';
 import type { Place, RuleContext } from '../ruleContext';
-import { coerceVersion } from '../semantic/versions';
 
 export const versionRule: ValidationRule = {
   checkAttribute({ attribute, property }, _owner, ctx) {
@@ -25,10 +24,7 @@ export const versionRule: ValidationRule = {
 
 function check(since: string | undefined, name: string, place: Place, ctx: RuleContext): void {
   const target = ctx.targetVersion;
-  if (!target || !since) return;
-  const targetVersion = coerceVersion(target);
-  const sinceVersion = coerceVersion(since);
-  if (!targetVersion || !sinceVersion || !semver.lt(targetVersion, sinceVersion)) return;
+  if (!isNewerThanTarget(since, target)) return;
   ctx.report(place, DiagnosticSeverity.Warning, DiagnosticCodes.needsNewerNomad, `"${name}" needs Nomad ${since} or newer; the target version is ${target}`, {
     data: { since, target },
   });

@@ -23,6 +23,7 @@ export class ScriptedUi implements ActionUi {
   readonly pickTitles: string[] = [];
   /** Changes an action handed to `followChange` (unit-test contexts only). */
   readonly followed: FollowedChange[] = [];
+  readonly opened: string[] = [];
   editor: ChosenFile | undefined;
   private readonly steps: Step[];
 
@@ -57,6 +58,10 @@ export class ScriptedUi implements ActionUi {
   async input(options: InputOptions): Promise<string | undefined> {
     const step = this.next('input', options.title);
     return typeof step.input === 'function' ? step.input(options) : step.input;
+  }
+
+  async openExternal(url: string): Promise<void> {
+    this.opened.push(url);
   }
 
   async confirm(message: string, options: ConfirmOptions): Promise<string | undefined> {

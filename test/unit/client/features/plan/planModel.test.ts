@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Job, JobPlanResponse, JobVersionsResponse } from '../../../../../client/src/nomad/types';
-import { buildPlanView, jobDiffTree, placementFailure, splitWarnings } from '../../../../../client/src/features/plan/planModel';
+import { buildPlanView, jobDiffTree, placementFailure, readableValue, splitWarnings } from '../../../../../client/src/features/plan/planModel';
 import type { DiffNode } from '../../../../../client/src/features/plan/messages';
 import { fixtureJson } from './fixtures';
 
@@ -134,5 +134,16 @@ describe('warnings', () => {
     assert.deepEqual(splitWarnings(''), []);
     assert.deepEqual(splitWarnings('just one'), ['just one']);
     assert.deepEqual(splitWarnings('1 warning:\n\n* only'), ['only']);
+  });
+
+  it('shows durations as job files write them, other numbers as they are', () => {
+    const tree = jobDiffTree({
+      ID: 'j', Type: 'Edited', Fields: [], Objects: [{ Name: 'RestartPolicy', Type: 'Edited', Fields: [{ Name: 'Delay', Type: 'Edited', Old: '15000000000', New: '30000000000', Annotations: [] }, { Name: 'Attempts', Type: 'Edited', Old: '2', New: '3', Annotations: [] }], Objects: [] }], TaskGroups: [],
+    } as never);
+    const fields = tree.children[0].children;
+    assert.deepEqual(fields.map((f) => [f.name, f.old, f.new]), [['Delay', '15s', '30s'], ['Attempts', '2', '3']]);
+    assert.equal(readableValue('KillTimeout', '5000000000'), '5s');
+    assert.equal(readableValue('Min', '5000000000'), '5000000000', 'Min is a count in scaling policies');
+    assert.equal(readableValue('Delay', ''), '');
   });
 });

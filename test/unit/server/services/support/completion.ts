@@ -7,11 +7,16 @@ import { withCaret } from './caret';
 import { openDocument } from './languageService';
 
 /** Completion at `|`; `facts`: what the connected cluster told the server (none by default), or a function reading it. */
-export async function complete(source: string, languageId = 'nomad', facts: ClusterFacts | (() => ClusterFacts) = NO_CLUSTER_FACTS): Promise<CompletionItem[]> {
+export async function complete(
+  source: string,
+  languageId = 'nomad',
+  facts: ClusterFacts | (() => ClusterFacts) = NO_CLUSTER_FACTS,
+  targetVersion?: string,
+): Promise<CompletionItem[]> {
   const { text, offset } = withCaret(source);
   const { document, parsed, service } = await openDocument(text, languageId);
   const clusterFacts = typeof facts === 'function' ? facts : () => facts;
-  return doComplete(document, document.positionAt(offset), parsed, { model: service.schema, clusterFacts }).items;
+  return doComplete(document, document.positionAt(offset), parsed, { model: service.schema, clusterFacts }, targetVersion).items;
 }
 
 export const labels = (items: CompletionItem[]): string[] => items.map((i) => i.label);

@@ -4,7 +4,7 @@
 import type { EffectiveBlock } from '../effective';
 import type { JobFacts } from '../jobFacts';
 import { durationOf, known, stringOf, stringsOf, type FieldView } from '../jobView';
-import { versionAtLeast } from '../versions';
+import { versionAtLeast } from '../../../../schema/targetVersion';
 import type { Place } from '../../ruleContext';
 import type { Findings, SemanticFix, SemanticRule } from '../semanticRule';
 

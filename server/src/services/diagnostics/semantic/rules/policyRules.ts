@@ -5,7 +5,7 @@ import { formatDuration } from '../../../completion/snippets';
 import type { EffectiveBlock, EffectiveValue } from '../effective';
 import type { GroupFacts, JobFacts } from '../jobFacts';
 import type { RelatedPlace, SemanticRule } from '../semanticRule';
-import { versionAtLeast } from '../versions';
+import { versionAtLeast } from '../../../../schema/targetVersion';
 
 const SECOND = 1e9;
 

@@ -6,7 +6,7 @@ import type { JobFacts } from '../jobFacts';
 import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, stringsOf, type FieldView, type ObjectView } from '../jobView';
 import { reportRepeats } from '../repeats';
 import type { Findings, SemanticRule } from '../semanticRule';
-import { versionAtLeast } from '../versions';
+import { versionAtLeast } from '../../../../schema/targetVersion';
 
 export const taskNameSlash: SemanticRule = {
   id: 'task-name-slash',
