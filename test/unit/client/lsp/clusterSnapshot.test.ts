@@ -22,6 +22,22 @@ async function read(client: NomadClient): Promise<{ snapshot: ClusterSnapshot; f
   return { snapshot, failures };
 }
 
+/** GET /v1/node/:id, not /v1/node/pools. */
+const NODE_READ = /^\/v1\/node\/([0-9a-f-]{36})$/;
+
+/** What a token without the capability gets for these reads. */
+function refuseReads(fake: FakeNomad, pattern: RegExp): void {
+  fake.addRoute({
+    pattern,
+    methods: {
+      GET: {
+        answer: () => {
+          throw new HttpError(403, 'Permission denied');
+        },
+      },
+    },
+  });
+}
 
 describe('cluster snapshot for the language server', () => {
   let fake: FakeNomad | undefined;
@@ -87,16 +103,7 @@ describe('cluster snapshot for the language server', () => {
 
   it('still lists names when the token may not read the agent, and reports the refused read', async () => {
     fake = await startFakeNomad({ agentVersion: '1.7.3' });
-    fake.addRoute({
-      pattern: /^\/v1\/agent\/self$/,
-      methods: {
-        GET: {
-          answer: () => {
-            throw new HttpError(403, 'Permission denied');
-          },
-        },
-      },
-    });
+    refuseReads(fake, /^\/v1\/agent\/self$/);
     client = new NomadClient({ address: fake.address });
     const { snapshot, failures } = await read(client);
     assert.strictEqual(snapshot.version, null);
@@ -112,7 +119,7 @@ describe('cluster snapshot for the language server', () => {
     let mostInFlight = 0;
     const longValue = 'x'.repeat(NODE_PROPERTY_LIMITS.length + 1);
     fake.addRoute({
-      pattern: /^\/v1\/node\/([0-9a-f-]{36})$/,
+      pattern: NODE_READ,
       methods: {
         GET: {
           raw: (req, res) => {
@@ -143,16 +150,7 @@ describe('cluster snapshot for the language server', () => {
   it('reports a refused node read once and still lists the names', async () => {
     fake = await startFakeNomad({ agentVersion: '1.7.3' });
     fake.state.addNode({ Datacenter: 'eu-west' });
-    fake.addRoute({
-      pattern: /^\/v1\/node\/([0-9a-f-]{36})$/,
-      methods: {
-        GET: {
-          answer: () => {
-            throw new HttpError(403, 'Permission denied');
-          },
-        },
-      },
-    });
+    refuseReads(fake, NODE_READ);
     client = new NomadClient({ address: fake.address });
     const { snapshot, failures } = await read(client);
     assert.deepStrictEqual(failures.map((f) => f.what), ['node attributes']);
