@@ -61,7 +61,7 @@ export async function statAllocFile(client: ApiCaller, allocId: string, path: st
 /** Why a read was refused before any byte was fetched. */
 export class AllocFileTooLargeError extends Error {
   constructor(readonly path: string, readonly size: number, readonly limit: number) {
-    super(`"${path}" is ${formatBytes(size)}, more than the ${formatBytes(limit)} that can be opened. Read it with `nomad alloc fs` in a terminal instead.`);
+    super(`"${path}" is ${formatBytes(size)}, more than the ${formatBytes(limit)} that can be opened. Read it with "nomad alloc fs" in a terminal instead.`);
     this.name = 'AllocFileTooLargeError';
   }
 }
