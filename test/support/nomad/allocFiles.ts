@@ -9,7 +9,11 @@ import { posix } from 'path';
 import { HttpError } from './httpError';
 import type { RouteRequest } from './routes';
 import type { FakeNomad } from './server';
-import { taskNamesOf } from './logsRoutes';
+import type { NomadClient } from '../../../client/src/nomad/client';
+import { statAllocFile } from '../../../client/src/nomad/allocFiles';
+import type { AllocationListStub } from '../../../client/src/nomad/types';
+import { GREETING, greetingService } from './logsFixtures';
+import { runningAllocation } from './runningAllocation';
 
 interface FakeEntry {
   dir: boolean;
@@ -121,10 +125,9 @@ function info(name: string, entry: FakeEntry) {
   return { FileMode: entry.dir ? 'drwxrwxrwx' : '-rw-r--r--', IsDir: entry.dir, ModTime: entry.modTime, Name: name, Size: entry.dir ? 4096 : entry.content.length };
 }
 
-/** Adds the three fs routes to a running fake and returns the files its tests fill. */
-export function installAllocFiles(fake: FakeNomad): FakeAllocFiles {
-  const { state } = fake;
-  const files = new FakeAllocFiles((id) => (state.allocations.has(id) ? taskNamesOf(state.allocations.get(id)) : undefined), state.clock);
+/** Adds the three fs routes to a running fake and returns the files its tests fill; `tasksOf` is undefined for an unknown allocation. */
+export function installAllocFiles(fake: FakeNomad, tasksOf: (allocId: string) => string[] | undefined): FakeAllocFiles {
+  const files = new FakeAllocFiles(tasksOf, fake.state.clock);
   fake.addRoute({
     pattern: /^\/v1\/client\/fs\/(ls|stat|cat)\/([^/]*)$/,
     methods: {
@@ -137,4 +140,24 @@ export function installAllocFiles(fake: FakeNomad): FakeAllocFiles {
     },
   });
   return files;
+}
+
+/**
+ * Starts greetingService and returns its running allocation once local/greeting.txt
+ * is there: put into the fake at once, written by the task on a real agent.
+ */
+export async function greetingAllocation(client: NomadClient, files: FakeAllocFiles | undefined, jobId: string): Promise<AllocationListStub> {
+  await client.registerJob(greetingService(jobId));
+  const alloc = await runningAllocation(client, jobId, 'app');
+  if (files) {
+    files.put(alloc.ID, 'app/local/greeting.txt', GREETING);
+    return alloc;
+  }
+  const deadline = Date.now() + 20_000;
+  while (!(await statAllocFile(client, alloc.ID, '/app/local/greeting.txt').then(() => true, () => false))) {
+    if (Date.now() > deadline) throw new Error(`the task of ${jobId} did not write local/greeting.txt`);
+    // Polling a real agent: a short pause between stats keeps it from being flooded.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return alloc;
 }

@@ -113,7 +113,7 @@ export async function logsTarget(options: FakeNomadOptions = {}): Promise<LogsTa
   }
   const fake = await startFakeNomad(options);
   const logs = installTaskLogs(fake);
-  const files = installAllocFiles(fake);
+  const files = installAllocFiles(fake, (id) => (fake.state.allocations.has(id) ? taskNamesOf(fake.state.allocations.get(id)) : undefined));
   if (options.acl?.readToken) logs.logsDeniedTokens.add(options.acl.readToken);
   return {
     address: fake.address,

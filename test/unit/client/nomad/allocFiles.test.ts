@@ -11,21 +11,10 @@ import {
   readAllocFile,
   statAllocFile,
 } from '../../../../client/src/nomad/allocFiles';
-import type { Job } from '../../../../client/src/nomad/types';
+import { greetingAllocation } from '../../../support/nomad/allocFiles';
+import { GREETING } from '../../../support/nomad/logsFixtures';
 import { logsTarget, type LogsTarget } from '../../../support/nomad/logsRoutes';
-import { runningAllocation } from '../../../support/nomad/runningAllocation';
 import { testJobId } from '../../../support/nomad/testJobs';
-
-const GREETING = 'hello from the allocation\n';
-
-/** A task that writes local/greeting.txt, so a real agent has a known file too. */
-function greetingService(id: string): Job {
-  const script = `printf '${GREETING.trim()}\\n' > local/greeting.txt; sleep 3600`;
-  return {
-    ID: id, Name: id, Type: 'service', Datacenters: ['dc1'],
-    TaskGroups: [{ Name: 'g', Count: 1, Tasks: [{ Name: 'app', Driver: 'raw_exec', Config: { command: '/bin/sh', args: ['-c', script] }, Resources: { CPU: 20, MemoryMB: 16 } }] }],
-  };
-}
 
 async function rejection(promise: Promise<unknown>): Promise<Error> {
   try {
@@ -46,17 +35,7 @@ describe('allocation files (fake or real agent)', function () {
   before(async () => {
     target = await logsTarget();
     client = new NomadClient({ address: target.address, token: target.token });
-    await client.registerJob(greetingService(id));
-    allocId = (await runningAllocation(client, id, 'app')).ID;
-    if (target.files) target.files.put(allocId, 'app/local/greeting.txt', GREETING);
-    else {
-      // The task writes the file just after it starts; wait for it to be there.
-      const deadline = Date.now() + 20_000;
-      while (!(await statAllocFile(client, allocId, '/app/local/greeting.txt').then(() => true, () => false))) {
-        if (Date.now() > deadline) throw new Error('the task did not write its file');
-        await new Promise((r) => setImmediate(r));
-      }
-    }
+    allocId = (await greetingAllocation(client, target.files, id)).ID;
   });
 
   after(async () => {
