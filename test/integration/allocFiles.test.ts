@@ -46,6 +46,6 @@ describe('allocation files', function () {
     const size = 11 * 1024 * 1024;
     files!.put(alloc.ID, 'alloc/data/big.bin', Buffer.alloc(size, 0x61));
     const uri = vscode.Uri.parse(`nomad-alloc-fs:/${alloc.ID}/alloc/data/big.bin`);
-    await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(uri)), (e: Error) => e.message.includes(`${size} bytes`) && e.message.includes("the 10 MiB"));
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.readFile(uri)), (e: Error) => e.message.includes(`${size} bytes`) && e.message.includes('the 10 MiB'));
   });
 });
