@@ -30,32 +30,28 @@ export interface AllocFileOptions {
 /** Reads larger than this are refused: the files are shown in an editor, not copied. */
 export const MAX_ALLOC_FILE_BYTES = 10 * 1024 * 1024;
 
-function fsCall(kind: 'ls' | 'stat', allocId: string, path: string): string {
-  return `/v1/client/fs/${kind}/${encodeURIComponent(allocId)}?path=${encodeURIComponent(path)}`;
-}
-
 const subjectOf = (allocId: string, path: string) => `"${path}" of allocation "${allocId}"`;
+
+/** One JSON fs call; Nomad's `ls` takes no path as the root but `stat` needs one, so the root is always "/". */
+async function fsQuery<T>(client: ApiCaller, kind: 'ls' | 'stat', allocId: string, path: string, opts: AllocFileOptions): Promise<T> {
+  const where = path || '/';
+  const result = await client.call<T>(`/v1/client/fs/${kind}/${encodeURIComponent(allocId)}?path=${encodeURIComponent(where)}`, {
+    namespace: opts.namespace,
+    signal: opts.signal,
+    capability: 'read-fs',
+    subject: subjectOf(allocId, where),
+  });
+  return result.value;
+}
 
 /** The entries of the directory at `path` ("/" is the allocation's root). */
 export async function listAllocDir(client: ApiCaller, allocId: string, path: string, opts: AllocFileOptions = {}): Promise<AllocFileInfo[]> {
-  const result = await client.call<AllocFileInfo[] | null>(fsCall('ls', allocId, path || '/'), {
-    namespace: opts.namespace,
-    signal: opts.signal,
-    capability: 'read-fs',
-    subject: subjectOf(allocId, path || '/'),
-  });
-  return result.value ?? [];
+  return (await fsQuery<AllocFileInfo[] | null>(client, 'ls', allocId, path, opts)) ?? [];
 }
 
-/** One entry; Nomad needs a path, so the root is "/". */
-export async function statAllocFile(client: ApiCaller, allocId: string, path: string, opts: AllocFileOptions = {}): Promise<AllocFileInfo> {
-  const result = await client.call<AllocFileInfo>(fsCall('stat', allocId, path || '/'), {
-    namespace: opts.namespace,
-    signal: opts.signal,
-    capability: 'read-fs',
-    subject: subjectOf(allocId, path || '/'),
-  });
-  return result.value;
+/** One entry (a file or a directory). */
+export function statAllocFile(client: ApiCaller, allocId: string, path: string, opts: AllocFileOptions = {}): Promise<AllocFileInfo> {
+  return fsQuery<AllocFileInfo>(client, 'stat', allocId, path, opts);
 }
 
 /** Why a read was refused before any byte was fetched. */
