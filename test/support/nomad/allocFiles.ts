@@ -47,12 +47,11 @@ export class FakeAllocFiles {
       try {
         body = this.cat(allocId, path);
       } catch (e) {
-        if (!(e instanceof HttpError) || e.status >= 500 || e.status === 400) {
-          res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
-          res.end((e as Error).message);
-          return;
-        }
-        throw e;
+        // Even an unknown allocation is a 200 here, unlike ls and stat.
+        if (!(e instanceof HttpError)) throw e;
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(e.text);
+        return;
       }
       res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'Content-Length': body.length });
       res.end(body);

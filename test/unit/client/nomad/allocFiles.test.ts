@@ -102,6 +102,15 @@ describe('allocation files (fake or real agent)', function () {
     assert.equal(error.status, 404);
   });
 
+  it("is right to stat first: Nomad's cat answers its errors as a 200 body", async () => {
+    const headers: Record<string, string> = target.token ? { 'X-Nomad-Token': target.token } : {};
+    for (const [id, path, text] of [[allocId, '/nope', /nope: no such file or directory/], ['00000000-0000-0000-0000-000000000000', '/x', /Unknown allocation/]] as const) {
+      const response = await fetch(`${target.address}/v1/client/fs/cat/${id}?path=${encodeURIComponent(path)}`, { headers });
+      assert.equal(response.status, 200);
+      assert.match(await response.text(), text);
+    }
+  });
+
   it('formats sizes with their byte count', () => {
     assert.equal(formatBytes(512), '512 B');
     assert.equal(formatBytes(11 * 1024 * 1024), '11 MiB (11534336 bytes)');
