@@ -8,6 +8,7 @@ import { drainNode, stopNodeDrain, toggleNodeEligibility } from '../nodes/nodeAc
 import { scaleGroup } from '../scale/scaleGroup';
 import { execIntoTask } from '../exec/execIntoTask';
 import { openInNomadUi } from '../openInUi/openInNomadUi';
+import { browseAllocationFiles } from '../allocFiles/browseAllocationFiles';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
 import { forcePeriodicLaunch } from './forcePeriodicLaunch';
@@ -46,6 +47,7 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.stopNodeDrain': (s, arg) => stopNodeDrain(ctx(s), arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
+  'nomad.browseAllocFiles': (s, arg) => browseAllocationFiles(ctx(s), (uri) => s.actions.allocFiles.open(uri), arg),
   'nomad.openInUi': (s, arg) => openInNomadUi(ctx(s), arg),
   'nomad.execTask': (s, arg) => execIntoTask(ctx(s), (spec) => s.actions.terminals.open(spec), arg),
 };
