@@ -1,6 +1,7 @@
 // Restart Job… through its command in the real VS Code, against the fake Nomad
 // or a real agent (NOMAD_TEST_ADDR): every running allocation of a job is
-// restarted in place, one per batch, and the tasks really count a restart.
+// restarted in place, one per batch, and the tasks really count a restart;
+// or rescheduled, and the cluster places replacements.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { AllocationListStub } from '../../client/src/nomad/types';
@@ -42,6 +43,19 @@ describe('restart job', function () {
       // A real client records the restart a moment after answering; follow the allocation until it does.
       await follow((q) => h.client.readAllocation(a.ID, q), (alloc) => (alloc.TaskStates?.app?.Restarts ?? 0) >= 1, `a restart of ${a.ID}`);
     }
+  });
+
+  it('reschedules: each allocation is stopped and Nomad places a replacement', async () => {
+    const id = h.jobId('reschedule');
+    await h.client.registerJob(tickingService(id, ['app'], 1));
+    const [before] = running(await follow((q) => h.client.jobAllocations(id, q), (list) => running(list).length === 1, `a running allocation of ${id}`));
+    const ui = h.script([{ pick: 'Reschedule' }, { input: '100%' }, { input: '0s' }, { confirm: 'Reschedule' }]);
+    await vscode.commands.executeCommand('nomad.restartJob', { job: { ID: id, Namespace: 'default' } });
+    ui.assertDone();
+    assert.deepEqual(ui.errors, []);
+    assert.match(ui.infos[0], new RegExp(`^Rescheduled 1 allocation of job "${id}" \\(${before.ID.slice(0, 8)}\\)`));
+    await follow((q) => h.client.jobAllocations(id, q), (list) => running(list).some((a) => a.ID !== before.ID), `a replacement of ${before.ID}`);
+    assert.equal((await h.client.readAllocation(before.ID)).value.DesiredStatus, 'stop');
   });
 
   it('says so when the job has no running allocation, and asks nothing', async () => {
