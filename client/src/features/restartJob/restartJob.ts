@@ -5,11 +5,11 @@
 // ending with one summary of what restarted and what failed and why.
 import { restartAllocation, stopAllocation } from '../../nomad/allocations';
 import { parseGoDuration } from '../../nomad/duration';
-import type { AllocationListStub } from '../../nomad/types';
+import type { AllocationListStub, JobListStub } from '../../nomad/types';
 import { abortableSleep } from '../../nomad/watch';
 import { failureDetail, reportFailure, shortId, type ActionContext } from '../actions/actionContext';
 import { ALLOC_LIFECYCLE, classifyAllocationFailure, describeAllocationError } from '../logs/allocationErrors';
-import { isNotStopped, jobRefFrom, pickJob, type JobRef } from '../actions/targets';
+import { isNotStopped, isParameterizedParent, isPeriodicParent, jobRefFrom, pickJob, type JobRef } from '../actions/targets';
 import { batchesOf, restartInBatches, type RestartOutcome } from './restartBatches';
 
 export type RestartMode = 'restart' | 'reschedule';
@@ -20,7 +20,7 @@ export const RESCHEDULE = 'Reschedule';
 export type Sleep = (ms: number, signal: AbortSignal) => Promise<void>;
 
 export async function restartJob(ctx: ActionContext, arg?: unknown, sleep: Sleep = abortableSleep): Promise<void> {
-  const job = jobRefFrom(arg) ?? (await pickJob(ctx, { title: 'Restart which job?', accepts: isNotStopped, noneMessage: 'No running jobs to restart.' }));
+  const job = jobRefFrom(arg) ?? (await pickJob(ctx, { title: 'Restart which job?', accepts: runsAllocations, noneMessage: 'No running jobs to restart.' }));
   if (!job) return;
   let allocations: AllocationListStub[];
   try {
@@ -85,6 +85,9 @@ export async function restartJob(ctx: ActionContext, arg?: unknown, sleep: Sleep
   );
   summarize(ctx, job, mode, outcome);
 }
+
+/** Periodic and parameterized parents never run allocations themselves; their children do. */
+const runsAllocations = (job: JobListStub): boolean => isNotStopped(job) && !isPeriodicParent(job) && !isParameterizedParent(job);
 
 /** Running allocations, as the CLI picks them: running on the client and still wanted by the scheduler. */
 async function runningAllocations(ctx: ActionContext, job: JobRef): Promise<AllocationListStub[]> {

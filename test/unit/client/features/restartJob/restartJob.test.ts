@@ -144,6 +144,11 @@ describe('restart job action', function () {
     await restartJob(ctxWith(ui), { job: { ID: 'web' } });
     ui.assertDone();
     assert.deepEqual(restartRequests(), []);
+    // From the palette, only jobs that run allocations of their own are offered.
+    target.fake!.state.seedJob({ ...tickingService('nightly', ['app'], 1), Type: 'batch', Periodic: { Enabled: true, Spec: '0 3 * * *', SpecType: 'cron' } });
+    const palette = new ScriptedUi([{ pick: undefined, items: (items) => assert.deepEqual(items.map((i) => i.label), ['web']) }]);
+    await restartJob(ctxWith(palette), undefined);
+    palette.assertDone();
     const none = new ScriptedUi();
     await restartJob(ctxWith(none), { job: { ID: 'missing-job' } });
     assert.equal(none.errors.length + none.infos.length, 1);
