@@ -5,6 +5,7 @@
 import type { CommandHandler, CommandServices } from '../../commands/commandTable';
 import { failDeployment, pauseDeployment, promoteDeployment, setAllocationHealth } from '../deployments/deploymentActions';
 import { drainNode, stopNodeDrain, toggleNodeEligibility } from '../nodes/nodeActions';
+import { restartJob } from '../restartJob/restartJob';
 import { scaleGroup } from '../scale/scaleGroup';
 import { execIntoTask } from '../exec/execIntoTask';
 import { openInNomadUi } from '../openInUi/openInNomadUi';
@@ -28,6 +29,7 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.dispatchJob': (s, arg, preset) => dispatchJob(ctx(s), arg, isDispatchPreset(preset) ? preset : undefined),
   'nomad.stopJob': (s, arg) => stopJob(ctx(s), arg),
   'nomad.purgeJob': (s, arg) => purgeJob(ctx(s), arg),
+  'nomad.restartJob': (s, arg) => restartJob(ctx(s), arg),
   'nomad.forcePeriodicLaunch': (s, arg) => forcePeriodicLaunch(ctx(s), arg),
   'nomad.evaluateJob': (s, arg) => evaluateJob(ctx(s), arg),
   'nomad.markVersionStable': (s, arg) => markVersionStability(ctx(s), true, arg),
