@@ -2,7 +2,9 @@
 // Language server on a 5,000-line job: full parse + validation (also of a
 // variant with function calls, which needs the tree-sitter parse), re-validation
 // after one-character edits (what typing costs), and the same job as API JSON
-// through JSON.parse + ajv as the baseline, all in one run. Memory with 20
+// through JSON.parse + ajv as the baseline, all in one run. Both opening timings
+// also have a peer measured in the same run: HashiCorp's HCL parser (wasm) on the
+// same text (hcl2jsonPeer.js), shown as a ratio. Memory with 20
 // such documents open is measured in a child process (languageServer.memory.js).
 // Uses the compiled code in out/ (scripts/bench.js runs tsc first).
 'use strict';
@@ -11,6 +13,7 @@ const { execFileSync } = require('child_process');
 const { generateJob } = require('./jobspecGenerator');
 const { percentile, timeMs } = require('./stats');
 const { seededRandom } = require('../out/test/support/random');
+const { timeHcl2json } = require('./hcl2jsonPeer');
 
 const OUT = path.join(__dirname, '..', 'out', 'server', 'src');
 const LINES = 5000;
@@ -60,7 +63,10 @@ async function run() {
   const full = timeOpening('plain', job.hcl);
   // The same with a function call in every group (`count = max(1, 1)`): not plain, so opening it
   // takes a tree-sitter parse (what any file with expressions beyond `var.x` and `"${...}"` costs).
-  const fullWithCalls = timeOpening('calls', job.hcl.replace(/count = (\d+)/g, 'count = max($1, 1)'));
+  const withCallsText = job.hcl.replace(/count = (\d+)/g, 'count = max($1, 1)');
+  const fullWithCalls = timeOpening('calls', withCallsText);
+  const peer = await timeHcl2json('plain', job.hcl, WARMUP, ROUNDS);
+  const peerWithCalls = await timeHcl2json('calls', withCallsText, WARMUP, ROUNDS);
 
   // One-character edits at random places (digits of numbers and letters of strings), each re-parsed
   // from the previous version and re-validated: the work the server does per keystroke.
@@ -89,6 +95,7 @@ async function run() {
 
   const memory = JSON.parse(execFileSync(process.execPath, ['--expose-gc', path.join(__dirname, 'languageServer.memory.js'), String(LINES), '20'], { encoding: 'utf8' }));
   const base = 'ls.baseline.apiJson.ajv';
+  const hcl2json = 'ls.peer.hcl2json';
   return [
     { metric: 'ls.job.lines', value: job.lines, unit: 'lines' },
     { metric: 'ls.job.tasks', value: job.tasks, unit: 'tasks' },
@@ -96,10 +103,14 @@ async function run() {
     { metric: `${base}.p50`, value: percentile(baseline, 0.5), unit: 'ms' },
     { metric: `${base}.p95`, value: percentile(baseline, 0.95), unit: 'ms' },
     { metric: 'ls.fullValidation.min', value: percentile(full, 0), unit: 'ms', baseline: `${base}.min` },
-    { metric: 'ls.fullValidation.p50', value: percentile(full, 0.5), unit: 'ms', baseline: `${base}.p50` },
-    { metric: 'ls.fullValidation.p95', value: percentile(full, 0.95), unit: 'ms', baseline: `${base}.p95`, target: 50 },
-    { metric: 'ls.fullValidation.withCalls.p50', value: percentile(fullWithCalls, 0.5), unit: 'ms', baseline: `${base}.p50` },
-    { metric: 'ls.fullValidation.withCalls.p95', value: percentile(fullWithCalls, 0.95), unit: 'ms', baseline: `${base}.p95` },
+    { metric: `${hcl2json}.p50`, value: peer.p50, unit: 'ms' },
+    { metric: `${hcl2json}.p95`, value: peer.p95, unit: 'ms' },
+    { metric: `${hcl2json}.withCalls.p50`, value: peerWithCalls.p50, unit: 'ms' },
+    { metric: `${hcl2json}.withCalls.p95`, value: peerWithCalls.p95, unit: 'ms' },
+    { metric: 'ls.fullValidation.p50', value: percentile(full, 0.5), unit: 'ms', baseline: `${base}.p50`, peer: `${hcl2json}.p50` },
+    { metric: 'ls.fullValidation.p95', value: percentile(full, 0.95), unit: 'ms', baseline: `${base}.p95`, peer: `${hcl2json}.p95`, target: 50 },
+    { metric: 'ls.fullValidation.withCalls.p50', value: percentile(fullWithCalls, 0.5), unit: 'ms', baseline: `${base}.p50`, peer: `${hcl2json}.withCalls.p50` },
+    { metric: 'ls.fullValidation.withCalls.p95', value: percentile(fullWithCalls, 0.95), unit: 'ms', baseline: `${base}.p95`, peer: `${hcl2json}.withCalls.p95`, target: 50 },
     { metric: 'ls.editRevalidation.min', value: percentile(edit, 0), unit: 'ms', baseline: `${base}.min` },
     { metric: 'ls.editRevalidation.p50', value: percentile(edit, 0.5), unit: 'ms', baseline: `${base}.p50` },
     { metric: 'ls.editRevalidation.p95', value: percentile(edit, 0.95), unit: 'ms', baseline: `${base}.p95`, target: 10 },

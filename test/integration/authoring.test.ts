@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import { clearClusters, useCluster } from './explorerFixtures';
 import { activatedApi } from './support/extension';
+import { ask, completionItems, labelOf } from './support/completion';
 import { waitFor } from './support/wait';
 import { writeWorkspaceFile } from './support/workspace';
 
@@ -46,25 +47,6 @@ async function openJob(name: string, content: string): Promise<vscode.TextDocume
   const api = await activatedApi();
   await waitFor(() => api.languageServerState() === 'running', 'the language server to run');
   return document;
-}
-
-/** Asks until the server answers with something: the first request may arrive before it has read the file. */
-function ask<T>(probe: () => Thenable<T | undefined>, ready: (value: T) => boolean, what: string): Promise<T> {
-  return waitFor(async () => {
-    const value = await probe();
-    return value !== undefined && ready(value) ? value : undefined;
-  }, what);
-}
-
-const labelOf = (item: vscode.CompletionItem): string => (typeof item.label === 'string' ? item.label : item.label.label);
-
-/** The items at `position` once `ready` holds for them; `resolve`: how many items the editor resolves (documentation). */
-function completionItems(document: vscode.TextDocument, position: vscode.Position, ready: (items: vscode.CompletionItem[]) => boolean, resolve = 0): Promise<vscode.CompletionItem[]> {
-  return ask(
-    async () => (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position, undefined, resolve))?.items,
-    ready,
-    'completion items',
-  );
 }
 
 async function completionLabels(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {

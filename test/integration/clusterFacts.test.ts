@@ -5,6 +5,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { deadAddress } from '../support/deadAddress';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
+import { nomadTarget, type NomadTarget } from '../support/nomad/target';
+import { completionItems, labelOf } from './support/completion';
 import { clearClusters, useCluster } from './explorerFixtures';
 import { activatedApi } from './support/extension';
 import { waitFor } from './support/wait';
@@ -76,5 +78,42 @@ describe('cluster version in diagnostics', () => {
   it('warns again when the old cluster is active again', async () => {
     await useCluster({ name: 'old', address: fake.address });
     await waitFor(() => codes(file).includes('needs-newer-nomad'), 'the version warning');
+  });
+});
+
+describe('node attributes in completion', () => {
+  let target: NomadTarget;
+  const placement = (target: string): string => `job "placed" {\n  group "g" {\n    constraint {\n      attribute = "${target}"\n      value     = ""\n    }\n  }\n}\n`;
+
+  before(async () => {
+    target = await nomadTarget();
+    // On the fake, one more node with a meta key of its own; a real dev agent has its single node.
+    target.fake?.addNode({ Name: 'rack-7-node', Meta: { rack: 'r7' } });
+    await useCluster({ name: 'attrs', address: target.address });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await clearClusters();
+    await target.close();
+  });
+
+  it("offers the nodes' values for the compared attribute, naming the cluster", async () => {
+    const document = await vscode.workspace.openTextDocument(await writeWorkspaceFile('placed-kernel.nomad.hcl', placement('${attr.kernel.name}')));
+    await vscode.window.showTextDocument(document);
+    const items = await completionItems(document, new vscode.Position(4, 19), (all) => all.some((i) => labelOf(i) === 'linux'));
+    assert.strictEqual(items.find((i) => labelOf(i) === 'linux')?.detail, 'value of attr.kernel.name from cluster attrs');
+    const names = await vscode.workspace.openTextDocument(await writeWorkspaceFile('placed-name.nomad.hcl', placement('${node.unique.name}')));
+    const expected = (await (await fetch(`${target.address}/v1/nodes`)).json()) as { Name: string }[];
+    const offered = await completionItems(names, new vscode.Position(4, 19), (all) => all.length > 0);
+    assert.deepStrictEqual(offered.map(labelOf).sort(), expected.map((n) => n.Name).sort());
+  });
+
+  it('offers the meta keys the nodes report as targets', async () => {
+    const document = await vscode.workspace.openTextDocument(await writeWorkspaceFile('placed-meta.nomad.hcl', placement('${meta.}')));
+    await vscode.window.showTextDocument(document);
+    const key = target.fake ? 'meta.rack' : 'meta.connect.log_level';
+    const items = await completionItems(document, new vscode.Position(3, 26), (all) => all.some((i) => labelOf(i) === key));
+    assert.strictEqual(items.find((i) => labelOf(i) === key)?.detail, 'node meta from cluster attrs');
   });
 });

@@ -47,11 +47,11 @@ export async function activatedApiAfterOpening(): Promise<void> {
 /** Makes the fake the active cluster (workspace settings); returns the undo. */
 export async function useCluster(name: string, address: string): Promise<() => Promise<void>> {
   const settings = vscode.workspace.getConfiguration('nomad');
-  await settings.update('clusters', [{ name, address }], vscode.ConfigurationTarget.Workspace);
-  await settings.update('activeCluster', name, vscode.ConfigurationTarget.Workspace);
+  await settings.update('clusters', [{ name, address }], vscode.ConfigurationTarget.Global);
+  await settings.update('activeCluster', name, vscode.ConfigurationTarget.Global);
   return async () => {
-    await settings.update('activeCluster', undefined, vscode.ConfigurationTarget.Workspace);
-    await settings.update('clusters', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings.update('activeCluster', undefined, vscode.ConfigurationTarget.Global);
+    await settings.update('clusters', undefined, vscode.ConfigurationTarget.Global);
   };
 }
 

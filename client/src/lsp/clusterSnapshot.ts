@@ -7,6 +7,7 @@ import { hasFeature } from '../nomad/features';
 import { listVariables } from '../nomad/variables';
 import type { NomadClient } from '../nomad/client';
 import { isNomadError } from '../nomad/errors';
+import { readNodeProperties } from './nodeProperties';
 
 export interface ClusterSnapshot {
   /** null when the cluster did not answer or did not say. */
@@ -28,7 +29,7 @@ const CONNECTION_FAILURES = new Set(['unreachable', 'tls', 'timeout', 'cancelled
 
 const isNotFound = (error: unknown): boolean => isNomadError(error) && error.kind === 'notFound';
 
-/** Reads version, nodes, node pools, namespaces and variable paths. Never rejects: failures go to `onFailure`. */
+/** Reads version, nodes (and the attributes of up to 50), node pools, namespaces and variable paths. Never rejects: failures go to `onFailure`. */
 export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFailure): Promise<ClusterSnapshot> {
   let version: string | null = null;
   try {
@@ -58,6 +59,7 @@ export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFa
     // Only paths: the list carries no values. Clusters before 1.4 have no Variables and are not asked.
     hasFeature(version ?? undefined, 'variables') ? attempt('variables', async () => (await listVariables(client)).value) : Promise.resolve([]),
   ]);
+  const nodeProperties = nodes.length === 0 ? {} : await readNodeProperties(client, nodes, (error) => onFailure('node attributes', error));
   return {
     version,
     facts: {
@@ -66,6 +68,7 @@ export async function readClusterSnapshot(client: NomadClient, onFailure: ReadFa
       nodeClasses: uniqueNames(nodes.map((n) => n.NodeClass)),
       namespaces: uniqueNames(namespaces.map((n) => n.Name)),
       variablePaths: uniqueNames(variables.map((v) => v.Path)),
+      ...(Object.keys(nodeProperties).length > 0 ? { nodeProperties } : {}),
     },
   };
 }

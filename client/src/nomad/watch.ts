@@ -32,7 +32,8 @@ const DEFAULT_MIN_BACKOFF_MS = 1000;
 const DEFAULT_MAX_BACKOFF_MS = 30_000;
 const DEFAULT_UNCHANGED_PAUSE_MS = 1000;
 
-function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or rejects with the abort reason as soon as `signal` aborts. */
+export function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
@@ -73,7 +74,7 @@ export function watchQuery<T>(
   const wait = options.wait ?? '5m';
   const minMs = options.minBackoffMs ?? DEFAULT_MIN_BACKOFF_MS;
   const maxMs = Math.max(minMs, options.maxBackoffMs ?? DEFAULT_MAX_BACKOFF_MS);
-  const sleep = options.sleep ?? defaultSleep;
+  const sleep = options.sleep ?? abortableSleep;
   const random = options.random ?? Math.random;
   const unchangedPauseMs = options.unchangedPauseMs ?? DEFAULT_UNCHANGED_PAUSE_MS;
 

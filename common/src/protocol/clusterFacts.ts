@@ -13,7 +13,25 @@ export interface ClusterFacts {
   readonly namespaces: readonly string[];
   /** Paths of the Variables (Nomad 1.4+) in the connection's namespace, for `nomadVar "..."` in templates; never their values. */
   readonly variablePaths: readonly string[];
+  /**
+   * Values the cluster's nodes have for the properties constraints and affinities compare,
+   * keyed by the target without `${}`: `attr.kernel.name`, `meta.rack`, `node.unique.name`.
+   * Each list sorted and distinct; absent when no node could be read.
+   */
+  readonly nodeProperties?: Readonly<Record<string, readonly string[]>>;
 }
+
+/** Bounds on nodeProperties, so a large or odd cluster cannot flood the language server. */
+export const NODE_PROPERTY_LIMITS = {
+  /** Nodes read (one request each) per snapshot. */
+  nodes: 50,
+  /** Node reads in flight at once. */
+  parallelReads: 4,
+  keys: 500,
+  valuesPerKey: 50,
+  /** Longer keys or values are left out, not cut: a cut value would never match. */
+  length: 200,
+} as const;
 
 export const NO_CLUSTER_FACTS: ClusterFacts = { datacenters: [], nodePools: [], nodeClasses: [], namespaces: [], variablePaths: [] };
 

@@ -63,6 +63,7 @@ class CleanFileReader {
   private readonly text: string;
   private readonly converter: BodyConverter;
   private position = 0;
+  private lastLine = { from: -1, end: -1 };
 
   /** `root`: the syntax tree to convert unusual items from; without one, they make the reader decline. */
   constructor(private readonly root: Node | undefined, private readonly ctx: ConversionContext) {
@@ -84,16 +85,21 @@ class CleanFileReader {
   private body(): Body {
     const items: BodyItem[] = [];
     let hasError = false;
+    let previousEnd = -1;
     for (this.skipSpaceAndComments(); this.position < this.text.length && this.text[this.position] !== '}'; this.skipSpaceAndComments()) {
       const start = this.position;
-      const item = this.simpleAttribute(start) ?? this.heredocAttribute(start) ?? this.block(start);
+      // An item on the line where the one before ended is never plain; trying the text readers on it
+      // would scan the rest of the line again for every item of a long line.
+      const sharesLine = previousEnd >= 0 && start <= this.lineEnd(previousEnd);
+      const item = sharesLine ? undefined : this.simpleAttribute(start) ?? this.heredocAttribute(start) ?? this.block(start);
       if (item) {
         items.push(item);
-        continue;
+      } else {
+        const converted = this.fromTree(start);
+        hasError ||= converted.length > 1 || (converted[0].kind === 'attribute' && converted[0].value === undefined);
+        items.push(...converted);
       }
-      const converted = this.fromTree(start);
-      hasError ||= converted.length > 1 || (converted[0].kind === 'attribute' && converted[0].value === undefined);
-      items.push(...converted);
+      previousEnd = this.position;
     }
     this.converter.checkOneItemPerLine(items);
     return { items, hasError };
@@ -223,10 +229,13 @@ class CleanFileReader {
     this.position = i;
   }
 
+  /** The end of the line `from` is on; the last answer is kept, as the items of one line ask in turn. */
   private lineEnd(from: number): number {
+    if (from >= this.lastLine.from && from <= this.lastLine.end) return this.lastLine.end;
     const text = this.text;
     let i = from;
     while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+    this.lastLine = { from, end: i };
     return i;
   }
 }

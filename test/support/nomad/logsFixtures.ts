@@ -41,3 +41,12 @@ export function sleepingService(id: string, actions: { Name: string; Command: st
   const task = { ...shellTask('app', 'sleep 3600'), Actions: actions.length > 0 ? actions : undefined };
   return { ID: id, Name: id, Type: 'service', Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Count: 1, Tasks: [task] }] };
 }
+
+/** What greetingService's task writes to local/greeting.txt. */
+export const GREETING = 'hello from the allocation\n';
+
+/** A service whose task writes local/greeting.txt and sleeps: a known file in its allocation directory, on a real agent too. */
+export function greetingService(id: string): Job {
+  const task = shellTask('app', `printf '${GREETING.trim()}\\n' > local/greeting.txt; sleep 3600`);
+  return { ID: id, Name: id, Type: 'service', Datacenters: ['dc1'], TaskGroups: [{ Name: 'g', Count: 1, Tasks: [task] }] };
+}

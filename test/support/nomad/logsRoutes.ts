@@ -8,6 +8,7 @@ import type { StoredAllocation } from './records';
 import { nanos, taskState } from './records';
 import { HttpError } from './httpError';
 import { FakeTaskLogs } from './logsFake';
+import { installAllocFiles, type FakeAllocFiles } from './allocFiles';
 import { schedule, setClientStatus } from './scheduler';
 import type { RouteRequest } from './routes';
 import { startFakeNomad, type FakeNomad, type FakeNomadOptions } from './server';
@@ -98,6 +99,8 @@ export interface LogsTarget {
   /** Present only against the fake. */
   fake?: FakeNomad;
   logs?: FakeTaskLogs;
+  /** The allocations' directories (fs ls/stat/cat); present only against the fake. */
+  files?: FakeAllocFiles;
   close(): Promise<void>;
 }
 
@@ -110,12 +113,14 @@ export async function logsTarget(options: FakeNomadOptions = {}): Promise<LogsTa
   }
   const fake = await startFakeNomad(options);
   const logs = installTaskLogs(fake);
+  const files = installAllocFiles(fake, (id) => (fake.state.allocations.has(id) ? taskNamesOf(fake.state.allocations.get(id)) : undefined));
   if (options.acl?.readToken) logs.logsDeniedTokens.add(options.acl.readToken);
   return {
     address: fake.address,
     token: options.acl?.managementToken,
     fake,
     logs,
+    files,
     close: async () => {
       logs.dispose();
       await fake.close();

@@ -23,6 +23,9 @@ export interface FakeNode {
   Drain: boolean;
   DrainStrategy: { Deadline: number; ForceDeadline: string; IgnoreSystemJobs: boolean; StartedAt: string } | null;
   Drivers: Record<string, { Attributes: Record<string, string> | null; Detected: boolean; HealthDescription: string; Healthy: boolean; UpdateTime: string }>;
+  /** What the agent fingerprinted, and the client's meta; only a node read (not the list) carries them. */
+  Attributes: Record<string, string>;
+  Meta: Record<string, string>;
   CreateIndex: number;
   ModifyIndex: number;
 }
@@ -47,6 +50,8 @@ export function firstNode(): FakeNode {
       raw_exec: { Attributes: { 'driver.raw_exec': 'true' }, Detected: true, HealthDescription: 'Healthy', Healthy: true, UpdateTime: '2026-01-01T00:00:00Z' },
       docker: { Attributes: null, Detected: false, HealthDescription: 'Failed to connect to docker daemon', Healthy: false, UpdateTime: '2026-01-01T00:00:00Z' },
     },
+    Attributes: { 'driver.raw_exec': '1', 'kernel.name': 'linux', 'nomad.version': '1.0.18', 'cpu.arch': 'amd64', 'unique.hostname': FAKE_NODE_NAME },
+    Meta: { 'connect.log_level': 'info' },
     CreateIndex: 1,
     ModifyIndex: 1,
   };
@@ -54,7 +59,17 @@ export function firstNode(): FakeNode {
 
 /** A new node as `state.addNode` stores it: defaults for everything not given. */
 export function newNode(fields: Partial<FakeNode>, index: number): FakeNode {
-  return { ...firstNode(), ID: uuid(), Name: `node-${index}`, ...fields, CreateIndex: index, ModifyIndex: index };
+  const name = fields.Name ?? `node-${index}`;
+  const defaults = firstNode();
+  return {
+    ...defaults,
+    ID: uuid(),
+    Name: name,
+    Attributes: { ...defaults.Attributes, 'unique.hostname': name },
+    ...fields,
+    CreateIndex: index,
+    ModifyIndex: index,
+  };
 }
 
 function nodeStub(node: FakeNode, withPools: boolean): Record<string, unknown> {
@@ -81,12 +96,12 @@ function nodeStub(node: FakeNode, withPools: boolean): Record<string, unknown> {
 function nodeDetail(node: FakeNode, withPools: boolean): Record<string, unknown> {
   return {
     ...nodeStub(node, withPools),
-    Attributes: { 'driver.raw_exec': '1', 'kernel.name': 'linux', 'nomad.version': '1.0.18', 'cpu.arch': 'amd64', 'unique.hostname': node.Name },
+    Attributes: node.Attributes,
     ComputedClass: 'v1:0000000000000000000',
     DrainStrategy: node.DrainStrategy,
     Events: [],
     HTTPAddr: '127.0.0.1:4646',
-    Meta: { 'connect.log_level': 'info' },
+    Meta: node.Meta,
     TLSEnabled: false,
   };
 }

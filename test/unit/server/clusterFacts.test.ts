@@ -43,4 +43,16 @@ describe('server cluster facts store', () => {
     setClusterFacts({ cluster: 42, datacenters: ['dc1'] });
     assert.strictEqual('cluster' in getClusterFacts(), false);
   });
+
+  it('keeps node property values within bounds and drops malformed ones', () => {
+    const long = 'x'.repeat(201);
+    const many = Array.from({ length: 80 }, (_, i) => `v${String(i).padStart(2, '0')}`);
+    setClusterFacts({ nodeProperties: { 'attr.kernel.name': ['linux', 'darwin', 'linux', 3], 'meta.rack': many, 'meta.long': [long], [long]: ['a'], 'attr.odd': 'linux' } });
+    const properties = getClusterFacts().nodeProperties ?? {};
+    assert.deepStrictEqual(Object.keys(properties).sort(), ['attr.kernel.name', 'meta.rack']);
+    assert.deepStrictEqual(properties['attr.kernel.name'], ['darwin', 'linux']);
+    assert.strictEqual(properties['meta.rack'].length, 50);
+    setClusterFacts({ nodeProperties: ['linux'] });
+    assert.strictEqual('nodeProperties' in getClusterFacts(), false);
+  });
 });

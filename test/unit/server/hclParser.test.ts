@@ -171,3 +171,24 @@ describe('HCL parser: errors and recovery', () => {
     assert.strictEqual(parse('job "x"\n{\n}\n').syntaxErrors.length, 1);
   });
 });
+
+describe('HCL parser: CPU-time budget', () => {
+  // Calls make the file need the tree-sitter parse (a plain file is read without one).
+  const text = `job "j" {\n${Array.from({ length: 3000 }, (_, i) => `  a${i} = max(${i}, 1)\n`).join('')}}\n`;
+  const document = TextDocument.create('file:///budget.nomad.hcl', 'nomad', 1, text);
+
+  it('gives up on a file it cannot parse within the budget, with one error saying so', async () => {
+    const exhausted = await HclParser.create(undefined, 0);
+    const tree = exhausted.parse(document);
+    tree.dispose();
+    assert.deepStrictEqual(tree.file.body.items, []);
+    assert.deepStrictEqual(tree.file.syntaxErrors.map((e) => e.message), ['This file is too irregular to parse in reasonable time; fix the syntax near the top to get checks back']);
+  });
+
+  it('parses the same file in full within the default budget', async () => {
+    const tree = (await HclParser.create()).parse(document);
+    tree.dispose();
+    assert.deepStrictEqual(tree.file.syntaxErrors, []);
+    assert.strictEqual(block(tree.file.body.items, 'job').body.items.length, 3000);
+  });
+});

@@ -5,10 +5,12 @@
 import type { CommandHandler, CommandServices } from '../../commands/commandTable';
 import { failDeployment, pauseDeployment, promoteDeployment, setAllocationHealth } from '../deployments/deploymentActions';
 import { drainNode, stopNodeDrain, toggleNodeEligibility } from '../nodes/nodeActions';
+import { restartJob } from '../restartJob/restartJob';
 import { scaleGroup } from '../scale/scaleGroup';
 import { execIntoTask } from '../exec/execIntoTask';
 import { runJobAction } from '../jobActions/runJobAction';
 import { openInNomadUi } from '../openInUi/openInNomadUi';
+import { browseAllocationFiles } from '../allocFiles/browseAllocationFiles';
 import { dispatchJob, isDispatchPreset } from './dispatchJob';
 import { evaluateJob } from './evaluateJob';
 import { forcePeriodicLaunch } from './forcePeriodicLaunch';
@@ -28,6 +30,7 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.dispatchJob': (s, arg, preset) => dispatchJob(ctx(s), arg, isDispatchPreset(preset) ? preset : undefined),
   'nomad.stopJob': (s, arg) => stopJob(ctx(s), arg),
   'nomad.purgeJob': (s, arg) => purgeJob(ctx(s), arg),
+  'nomad.restartJob': (s, arg) => restartJob(ctx(s), arg),
   'nomad.forcePeriodicLaunch': (s, arg) => forcePeriodicLaunch(ctx(s), arg),
   'nomad.evaluateJob': (s, arg) => evaluateJob(ctx(s), arg),
   'nomad.markVersionStable': (s, arg) => markVersionStability(ctx(s), true, arg),
@@ -47,6 +50,7 @@ export const actionCommandTable: Readonly<Record<string, CommandHandler>> = {
   'nomad.stopNodeDrain': (s, arg) => stopNodeDrain(ctx(s), arg),
   'nomad.restartAllocation': (s, arg) => restartAllocation(ctx(s), arg),
   'nomad.stopAllocation': (s, arg) => stopAllocation(ctx(s), arg),
+  'nomad.browseAllocFiles': (s, arg) => browseAllocationFiles(ctx(s), (uri) => s.actions.allocFiles.open(uri), arg),
   'nomad.openInUi': (s, arg) => openInNomadUi(ctx(s), arg),
   'nomad.execTask': (s, arg) => execIntoTask(ctx(s), (spec) => s.actions.terminals.open(spec), arg),
   'nomad.runJobAction': (s, arg) => runJobAction(ctx(s), (spec) => s.actions.terminals.open(spec), arg),

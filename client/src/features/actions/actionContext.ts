@@ -74,8 +74,13 @@ interface ErrorLike {
 export function reportFailure(ui: ActionUi, what: string, error: unknown): void {
   const e = (error ?? {}) as ErrorLike & { kind?: string };
   if (e.kind === 'cancelled') return;
-  const detail = e.items && e.items.length > 0 ? e.items.join('; ') : (e.serverText?.split('\n')[0] || e.message || String(error));
-  ui.error(`${what} failed: ${detail}`, e.advice);
+  ui.error(`${what} failed: ${failureDetail(error)}`, e.advice);
+}
+
+/** Nomad's own words for a failure: its validation items, the first line of its answer, or the error's message. */
+export function failureDetail(error: unknown): string {
+  const e = (error ?? {}) as ErrorLike;
+  return e.items && e.items.length > 0 ? e.items.join('; ') : (e.serverText?.split('\n')[0] || e.message || String(error));
 }
 
 /**

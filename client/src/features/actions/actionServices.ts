@@ -7,6 +7,7 @@ import { LogDocuments } from '../logs/logDocuments';
 import { clusterLogOpener } from '../logs/logSource';
 import { followRun } from '../plan/runProgress';
 import { ExecTerminals } from '../exec/execTerminals';
+import { AllocFileSystem } from '../allocFiles/allocFileSystem';
 import type { NomadClient } from '../../nomad/client';
 import type { ActionContext } from './actionContext';
 import type { ActionUi } from './actionUi';
@@ -24,12 +25,15 @@ export class ActionServices implements vscode.Disposable {
   readonly logs: LogDocuments;
   /** Exec and action sessions' terminals. */
   readonly terminals = new ExecTerminals();
+  /** The read-only `nomad-alloc-fs:` file system of allocation directories. */
+  readonly allocFiles: AllocFileSystem;
   private ui: ActionUi = new VscodeActionUi();
 
   constructor(private readonly deps: ActionServicesDeps) {
     this.logs = new LogDocuments(
       clusterLogOpener(deps.getActiveClient, (error, namespace) => describeAllocationError(error, { ...READ_LOGS, namespace })),
     );
+    this.allocFiles = new AllocFileSystem(deps.getActiveClient);
   }
 
   context(): ActionContext {
@@ -49,5 +53,6 @@ export class ActionServices implements vscode.Disposable {
   dispose(): void {
     this.logs.dispose();
     this.terminals.dispose();
+    this.allocFiles.dispose();
   }
 }

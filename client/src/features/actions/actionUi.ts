@@ -59,4 +59,9 @@ export interface ActionUi {
   openExternal(url: string): Promise<void>;
   /** Shows a progress notification while `task` runs. */
   withProgress<T>(title: string, task: () => Promise<T>): Promise<T>;
+  /**
+   * A progress notification with a Cancel button: `signal` aborts when the user
+   * cancels; `report` replaces the line under the title (e.g. "batch 2 of 3").
+   */
+  withCancellableProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T>;
 }

@@ -68,4 +68,18 @@ export class VscodeActionUi implements ActionUi {
   withProgress<T>(title: string, task: () => Promise<T>): Promise<T> {
     return Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task));
   }
+
+  withCancellableProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    return Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        try {
+          return await task(controller.signal, (message) => progress.report({ message }));
+        } finally {
+          cancel.dispose();
+        }
+      }),
+    );
+  }
 }

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { EvaluateJobResult } from '../../../../common/src/protocol/evaluateJob';
-import { clusterVersion, hasFeature } from '../../nomad/features';
+import { agentVersion } from '../../nomad/agent';
+import { hasFeature } from '../../nomad/features';
 import type { NomadClient } from '../../nomad/client';
 import { isNomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
@@ -231,9 +232,10 @@ export class JobLoader {
   }
 }
 
+/** Read afresh, not from the per-connection cache: a plan is rare, and an upgraded cluster must be believed at once. */
 async function versionOrUnknown(client: NomadClient): Promise<string> {
   try {
-    return (await clusterVersion(client)) ?? 'unknown';
+    return agentVersion(await client.agentSelf()) ?? 'unknown';
   } catch {
     return 'unknown';
   }

@@ -7,12 +7,13 @@ import { META_VARIABLE_PREFIX, NODE_TARGETS, PORT_VARIABLE_PREFIXES, TASK_ENVIRO
 import { formatDuration, stringEnum } from './snippets';
 import type { OutlineBlock } from './tolerantOutline';
 import type { ValueOption } from './completionItems';
-import { clusterValueOptions, type ClusterFactsSource } from './clusterValues';
+import { clusterNodeTargetOptions, clusterValueOptions, type ClusterFactsSource } from './clusterValues';
 
 const COMMON_DURATIONS = ['5s', '10s', '30s', '1m', '5m', '10m', '1h'];
 /** Blocks whose `attribute` names a node property to compare against. */
 const NODE_TARGET_OWNERS = new Set(['Constraint', 'Affinity', 'Spread']);
 const PLACEMENT_BLOCKS = new Set(['constraint', 'affinity', 'spread']);
+const DOCUMENTED_TARGETS: ReadonlySet<string> = new Set(NODE_TARGETS.map((t) => t.name));
 
 /** What value options draw on besides the text around the cursor. */
 export interface ValueSources {
@@ -93,6 +94,7 @@ export function schemaValueOptions(sources: ValueSources, site: ValueSite): Valu
     for (const target of NODE_TARGETS) {
       options.push({ ...runtimeOption(target, `\${${target.name}}`), insert: quoted(`\${${target.name}}`) });
     }
+    options.push(...clusterNodeTargetOptions(sources.clusterFacts, DOCUMENTED_TARGETS, (name) => ({ label: `\${${name}}`, insert: quoted(`\${${name}}`) })));
   }
   if (property.hclName !== undefined) {
     const asList = property.types.includes('array') && !site.inList && !inString;
@@ -113,7 +115,10 @@ export function attributeValueOptions(scope: ValueScope, site: ValueSite): Value
 export function interpolationOptions(scope: ValueScope): ValueOption[] {
   const options = references(scope);
   options.push(...NODE_TARGETS.map((t) => runtimeOption(t)));
-  if (scope.blocks.some((b) => PLACEMENT_BLOCKS.has(b.type))) return options;
+  if (scope.blocks.some((b) => PLACEMENT_BLOCKS.has(b.type))) {
+    options.push(...clusterNodeTargetOptions(scope.clusterFacts, DOCUMENTED_TARGETS, (label) => ({ label })));
+    return options;
+  }
   for (const label of portLabels(scope.blocks)) {
     for (const prefix of PORT_VARIABLE_PREFIXES) options.push({ ...runtimeOption(prefix, prefix.name + label), preferred: true });
   }

@@ -7,6 +7,9 @@ import { isNomadError } from '../../../../client/src/nomad/errors';
 import { writeVariable } from '../../../../client/src/nomad/variables';
 import { deadAddress } from '../../../support/deadAddress';
 import { HttpError, startFakeNomad, type FakeNomad } from '../../../support/nomad';
+import { FAKE_NODE_ID } from '../../../support/nomad/records';
+import { NODE_PROPERTY_LIMITS } from '../../../../common/src/protocol/clusterFacts';
+import type { ServerResponse } from 'http';
 
 interface Failure {
   what: string;
@@ -19,6 +22,22 @@ async function read(client: NomadClient): Promise<{ snapshot: ClusterSnapshot; f
   return { snapshot, failures };
 }
 
+/** GET /v1/node/:id, not /v1/node/pools. */
+const NODE_READ = /^\/v1\/node\/([0-9a-f-]{36})$/;
+
+/** What a token without the capability gets for these reads. */
+function refuseReads(fake: FakeNomad, pattern: RegExp): void {
+  fake.addRoute({
+    pattern,
+    methods: {
+      GET: {
+        answer: () => {
+          throw new HttpError(403, 'Permission denied');
+        },
+      },
+    },
+  });
+}
 
 describe('cluster snapshot for the language server', () => {
   let fake: FakeNomad | undefined;
@@ -31,8 +50,8 @@ describe('cluster snapshot for the language server', () => {
 
   it('reads the version, datacenters, node pools, node classes and namespaces of a current cluster', async () => {
     fake = await startFakeNomad({ agentVersion: '1.7.3' });
-    fake.state.addNode({ Datacenter: 'eu-west', NodeClass: 'gpu', NodePool: 'batch' });
-    fake.state.addNode({ Datacenter: 'dc1', NodeClass: 'gpu', NodePool: 'default' });
+    const east = fake.state.addNode({ Datacenter: 'eu-west', NodeClass: 'gpu', NodePool: 'batch', Meta: { rack: 'r2' } });
+    const west = fake.state.addNode({ Datacenter: 'dc1', NodeClass: 'gpu', NodePool: 'default', Meta: { rack: 'r1' } });
     fake.state.addNamespace('team-a');
     client = new NomadClient({ address: fake.address });
     await writeVariable(client, 'nomad/jobs/web', { password: 'not-for-the-server' }, 0);
@@ -46,6 +65,17 @@ describe('cluster snapshot for the language server', () => {
         nodeClasses: ['gpu'],
         namespaces: ['default', 'team-a'],
         variablePaths: ['nomad/jobs/web'],
+        nodeProperties: {
+          'attr.cpu.arch': ['amd64'],
+          'attr.driver.raw_exec': ['1'],
+          'attr.kernel.name': ['linux'],
+          'attr.nomad.version': ['1.0.18'],
+          'attr.unique.hostname': [east.Name, west.Name, 'fake-node'].sort(),
+          'meta.connect.log_level': ['info'],
+          'meta.rack': ['r1', 'r2'],
+          'node.unique.id': [east.ID, west.ID, FAKE_NODE_ID].sort(),
+          'node.unique.name': [east.Name, west.Name, 'fake-node'].sort(),
+        },
       },
     });
     assert.ok(!JSON.stringify(snapshot).includes('not-for-the-server'), 'only paths reach the language server');
@@ -73,21 +103,59 @@ describe('cluster snapshot for the language server', () => {
 
   it('still lists names when the token may not read the agent, and reports the refused read', async () => {
     fake = await startFakeNomad({ agentVersion: '1.7.3' });
+    refuseReads(fake, /^\/v1\/agent\/self$/);
+    client = new NomadClient({ address: fake.address });
+    const { snapshot, failures } = await read(client);
+    assert.strictEqual(snapshot.version, null);
+    assert.deepStrictEqual(snapshot.facts.namespaces, ['default']);
+    assert.deepStrictEqual(failures.map((f) => f.what), ['version']);
+  });
+
+  it('reads at most 50 nodes for their attributes, at most 4 at a time, and bounds the values (needs the fake: holds answers back)', async () => {
+    fake = await startFakeNomad({ agentVersion: '1.7.3' });
+    for (let i = 0; i < 59; i++) fake.state.addNode({});
+    const held: { res: ServerResponse; id: string }[] = [];
+    let answered = 0;
+    let mostInFlight = 0;
+    const longValue = 'x'.repeat(NODE_PROPERTY_LIMITS.length + 1);
     fake.addRoute({
-      pattern: /^\/v1\/agent\/self$/,
+      pattern: NODE_READ,
       methods: {
         GET: {
-          answer: () => {
-            throw new HttpError(403, 'Permission denied');
+          raw: (req, res) => {
+            held.push({ res, id: req.params[0] });
+            mostInFlight = Math.max(mostInFlight, held.length);
+            // Answer a batch once the reader has as many in flight as it may, or all that remain.
+            if (held.length < NODE_PROPERTY_LIMITS.parallelReads && answered + held.length < NODE_PROPERTY_LIMITS.nodes) return;
+            for (const { res: reply, id } of held.splice(0)) {
+              answered++;
+              reply.writeHead(200, { 'Content-Type': 'application/json' });
+              reply.end(JSON.stringify({ ID: id, Name: id, Status: 'ready', Attributes: { 'unique.id': id, huge: longValue }, Meta: { shard: `s${answered}` } }));
+            }
           },
         },
       },
     });
     client = new NomadClient({ address: fake.address });
     const { snapshot, failures } = await read(client);
-    assert.strictEqual(snapshot.version, null);
-    assert.deepStrictEqual(snapshot.facts.namespaces, ['default']);
-    assert.deepStrictEqual(failures.map((f) => f.what), ['version']);
+    assert.deepStrictEqual(failures, []);
+    assert.strictEqual(answered, NODE_PROPERTY_LIMITS.nodes, 'only the first 50 nodes are read');
+    assert.strictEqual(mostInFlight, NODE_PROPERTY_LIMITS.parallelReads);
+    const properties = snapshot.facts.nodeProperties ?? {};
+    assert.strictEqual(properties['meta.shard'].length, NODE_PROPERTY_LIMITS.valuesPerKey);
+    assert.strictEqual(properties['attr.huge'], undefined, 'a value too long to show is left out');
+    assert.strictEqual(properties['node.unique.name'].length, NODE_PROPERTY_LIMITS.nodes);
+  });
+
+  it('reports a refused node read once and still lists the names', async () => {
+    fake = await startFakeNomad({ agentVersion: '1.7.3' });
+    fake.state.addNode({ Datacenter: 'eu-west' });
+    refuseReads(fake, NODE_READ);
+    client = new NomadClient({ address: fake.address });
+    const { snapshot, failures } = await read(client);
+    assert.deepStrictEqual(failures.map((f) => f.what), ['node attributes']);
+    assert.deepStrictEqual(snapshot.facts.datacenters, ['dc1', 'eu-west']);
+    assert.deepStrictEqual(Object.keys(snapshot.facts.nodeProperties ?? {}), ['node.unique.id', 'node.unique.name']);
   });
 
   it('gives up after one failure when the cluster cannot be reached', async () => {

@@ -13,6 +13,12 @@ const FACTS: ClusterFacts = {
   nodeClasses: ['large', 'small'],
   namespaces: ['default', 'team-a'],
   variablePaths: ['app/config', 'nomad/jobs/web', 'nomad/jobs/web/db'],
+  nodeProperties: {
+    'attr.kernel.name': ['darwin', 'linux'],
+    'attr.gpu.model': ['a100'],
+    'meta.rack': ['r1', 'r2'],
+    'node.unique.name': ['client-1', 'client-2'],
+  },
 };
 
 const inJob = (line: string): string => `job "web" {\n  ${line}\n}\n`;
@@ -61,7 +67,6 @@ describe('cluster names in completion', () => {
       // The attribute may come after the value.
       const after = 'job "web" {\n  affinity {\n    value     = "|"\n    attribute = "${node.class}"\n    weight    = 50\n  }\n}\n';
       assert.deepStrictEqual(labels(await complete(after, 'nomad', FACTS)), ['large', 'small']);
-      assert.deepStrictEqual(labels(await complete(constraint('${attr.kernel.name}'), 'nomad', FACTS)), []);
     });
 
     it('keeps other namespaces and values to themselves', async () => {
@@ -89,6 +94,44 @@ describe('cluster names in completion', () => {
       assert.strictEqual(reads, 0, 'reading asks the client to refresh; enum values and field names need no facts');
       await complete(inJob('namespace = "|"'), 'nomad', counting);
       assert.strictEqual(reads, 1);
+    });
+  });
+
+  describe('node attributes and meta of the cluster', () => {
+    const constraint = (target: string, body = 'value = "|"', block = 'constraint'): string =>
+      `job "web" {\n  group "g" {\n    ${block} {\n      attribute = "${target}"\n      ${body}\n    }\n  }\n}\n`;
+
+    it('offers the values the nodes have for the compared attribute, meta key or node name', async () => {
+      const kernels = await complete(constraint('${attr.kernel.name}'), 'nomad', FACTS);
+      assert.deepStrictEqual(labels(kernels), ['darwin', 'linux']);
+      assert.strictEqual(itemOf(kernels, 'linux').detail, 'value of attr.kernel.name from cluster prod');
+      const racks = await complete(constraint('${meta.rack}', 'value = |', 'affinity'), 'nomad', FACTS);
+      assert.deepStrictEqual(labels(racks), ['r1', 'r2']);
+      assert.strictEqual(insertOf(racks, 'r2'), '"r2"');
+      assert.deepStrictEqual(labels(await complete(constraint('${node.unique.name}'), 'nomad', FACTS)), ['client-1', 'client-2']);
+      // A key no node has, or one written without ${}, gets no values.
+      assert.deepStrictEqual(labels(await complete(constraint('${attr.cpu.arch}'), 'nomad', FACTS)), []);
+      assert.deepStrictEqual(labels(await complete(constraint('attr.kernel.name'), 'nomad', FACTS)), []);
+    });
+
+    it('offers the attribute and meta keys the nodes report as targets, besides the documented ones', async () => {
+      const items = await complete(constraint('${attr.|}', 'operator = "="'), 'nomad', FACTS);
+      assert.strictEqual(itemOf(items, 'attr.gpu.model').detail, 'node attribute from cluster prod');
+      assert.strictEqual(itemOf(items, 'meta.rack').detail, 'node meta from cluster prod');
+      assert.strictEqual(labels(items).filter((l) => l === 'attr.kernel.name').length, 1, 'a documented name is not offered twice');
+      assert.ok(labels(items).includes('attr.cpu.arch'), 'the documented names stay');
+      assertExcludes(await complete(inJob('meta { a = "${|}" }'), 'nomad', FACTS), ['attr.gpu.model']);
+    });
+
+    it('does the same in API JSON and HCL-JSON', async () => {
+      const rtarget = await complete('{"Job": {"ID": "web", "Constraints": [{"LTarget": "${meta.rack}", "RTarget": "|"}]}}', 'json', FACTS);
+      assert.deepStrictEqual(labels(rtarget), ['"r1"', '"r2"']);
+      const ltarget = await complete('{"Job": {"ID": "web", "Affinities": [{"LTarget": |}]}}', 'json', FACTS);
+      assert.strictEqual(insertOf(ltarget, '"${attr.gpu.model}"'), '"${attr.gpu.model}"');
+      const hclJson = await complete('{"job": {"web": {"group": {"g": {"constraint": [{"attribute": "${attr.kernel.name}", "value": "|"}]}}}}}', 'json', FACTS);
+      assert.deepStrictEqual(labels(hclJson), ['"darwin"', '"linux"']);
+      const hclJsonTarget = await complete('{"job": {"web": {"group": {"g": {"constraint": [{"attribute": |}]}}}}}', 'json', FACTS);
+      assert.strictEqual(itemOf(hclJsonTarget, '"${meta.rack}"').detail, 'node meta from cluster prod');
     });
   });
 

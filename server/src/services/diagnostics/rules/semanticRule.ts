@@ -30,8 +30,7 @@ export function runSemanticRules(ctx: RuleContext, rules: readonly SemanticRule[
   const version = ctx.targetVersion ?? NEWEST_NOMAD;
   const facts = jobFacts(view);
   const findings = new RuleFindings(ctx, parsed.shape === 'api-json' ? 'api-json' : 'hcl', version);
-  for (const rule of rules) {
-    if (!applies(rule, version)) continue;
+  for (const rule of rulesFor(rules, version)) {
     findings.rule = rule;
     try {
       rule.check(facts, findings);
@@ -39,6 +38,17 @@ export function runSemanticRules(ctx: RuleContext, rules: readonly SemanticRule[
       // A rule must never take the others (or the server) down with it on odd input.
     }
   }
+}
+
+/** The rules that apply to a version, worked out once per rule list and version (a document is validated on every edit). */
+const applicable = new WeakMap<readonly SemanticRule[], Map<string, readonly SemanticRule[]>>();
+
+function rulesFor(rules: readonly SemanticRule[], version: string): readonly SemanticRule[] {
+  let byVersion = applicable.get(rules);
+  if (!byVersion) applicable.set(rules, (byVersion = new Map()));
+  let found = byVersion.get(version);
+  if (!found) byVersion.set(version, (found = rules.filter((rule) => applies(rule, version))));
+  return found;
 }
 
 export function applies(rule: SemanticRule, version: string): boolean {

@@ -87,18 +87,21 @@ const SECOND = 1e9;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
+// One frozen table per job type: jobFacts asks for them per group and task.
+const serviceRestart: Readonly<Record<string, Default>> = { Attempts: 2, Delay: 15 * SECOND, Interval: 30 * MINUTE, Mode: 'fail', RenderTemplates: false };
+const batchRestart: Readonly<Record<string, Default>> = { Attempts: 3, Delay: 15 * SECOND, Interval: 24 * HOUR, Mode: 'fail', RenderTemplates: false };
+const serviceReschedule: Readonly<Record<string, Default>> = { Attempts: 0, Interval: 0, Delay: 30 * SECOND, DelayFunction: 'exponential', MaxDelay: HOUR, Unlimited: true };
+const batchReschedule: Readonly<Record<string, Default>> = { Attempts: 1, Interval: 24 * HOUR, Delay: 5 * SECOND, DelayFunction: 'constant', MaxDelay: 0, Unlimited: false };
+const noReschedule: Readonly<Record<string, Default>> = { Attempts: 0, Interval: 0, Delay: 0, DelayFunction: '', MaxDelay: 0, Unlimited: false };
+
 /** Restart policy defaults by job type (api TaskGroup.Canonicalize). */
-export function restartDefaults(jobType: string): Record<string, Default> {
-  return jobType === 'service' || jobType === 'system'
-    ? { Attempts: 2, Delay: 15 * SECOND, Interval: 30 * MINUTE, Mode: 'fail', RenderTemplates: false }
-    : { Attempts: 3, Delay: 15 * SECOND, Interval: 24 * HOUR, Mode: 'fail', RenderTemplates: false };
+export function restartDefaults(jobType: string): Readonly<Record<string, Default>> {
+  return jobType === 'service' || jobType === 'system' ? serviceRestart : batchRestart;
 }
 
 /** Reschedule policy defaults by job type (api NewDefaultReschedulePolicy); system jobs have none. */
-export function rescheduleDefaults(jobType: string): Record<string, Default> {
-  if (jobType === 'service') return { Attempts: 0, Interval: 0, Delay: 30 * SECOND, DelayFunction: 'exponential', MaxDelay: HOUR, Unlimited: true };
-  if (jobType === 'batch') return { Attempts: 1, Interval: 24 * HOUR, Delay: 5 * SECOND, DelayFunction: 'constant', MaxDelay: 0, Unlimited: false };
-  return { Attempts: 0, Interval: 0, Delay: 0, DelayFunction: '', MaxDelay: 0, Unlimited: false };
+export function rescheduleDefaults(jobType: string): Readonly<Record<string, Default>> {
+  return jobType === 'service' ? serviceReschedule : jobType === 'batch' ? batchReschedule : noReschedule;
 }
 
 /** api DefaultUpdateStrategy: what an `update` block holds for the fields it leaves out. */

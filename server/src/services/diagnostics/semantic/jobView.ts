@@ -62,9 +62,13 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
 class HclObjectView implements ObjectView {
   readonly place: Place;
   readonly key: string | undefined;
-  private children: Map<string, readonly ObjectView[]> | undefined;
-  /** Fields asked for so far (several rules ask for the same ones); null when not written. */
-  private fields: Map<string, FieldView | null> | undefined;
+  /**
+   * What rules asked for so far, as name/answer pairs (several rules ask for
+   * the same ones): a block is asked a handful of names, so a short list scans
+   * faster and allocates far less than a Map per block. A field not written is null.
+   */
+  private children: AskedList | undefined;
+  private fields: AskedList | undefined;
 
   constructor(
     private readonly block: Block,
@@ -87,10 +91,10 @@ class HclObjectView implements ObjectView {
   }
 
   field(name: string): FieldView | undefined {
-    const known = this.fields?.get(name);
+    const known = answerTo(this.fields, name) as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
     const found = this.readField(name);
-    (this.fields ??= new Map()).set(name, found ?? null);
+    this.fields = remember(this.fields, name, found ?? null);
     return found;
   }
 
@@ -107,20 +111,22 @@ class HclObjectView implements ObjectView {
   }
 
   objects(name: string): readonly ObjectView[] {
-    const cached = this.children?.get(name);
+    const cached = answerTo(this.children, name) as readonly ObjectView[] | undefined;
     if (cached) return cached;
     const property = this.property(name);
     const inner = property?.driverField === undefined ? property?.body : undefined;
     const hclName = property?.hclName;
-    const list: ObjectView[] = [];
+    let list: ObjectView[] | undefined;
     if (property && inner && hclName !== undefined) {
       for (const item of this.block.body.items) {
         // A `dynamic` block's output is only known to Nomad.
-        if (item.kind === 'block' && item.type === hclName) list.push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
+        if (item.kind === 'block' && item.type === hclName) (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
       }
     }
-    (this.children ??= new Map()).set(name, list);
-    return list;
+    // Most blocks asked for are not written: they share one empty list.
+    const found = list ?? NO_OBJECTS;
+    this.children = remember(this.children, name, found);
+    return found;
   }
 
   placeOf(name: string): Place | undefined {
@@ -138,6 +144,23 @@ class HclObjectView implements ObjectView {
     const indent = ' '.repeat(this.block.typeSpan.range.start.character + 2);
     return { place: { range: { start: at, end: at } }, newText: `\n${indent}${hclName} = ${valueText}` };
   }
+}
+
+const NO_OBJECTS: readonly ObjectView[] = [];
+
+/** Answers by name in one flat array, [name, answer, name, answer, ...]. */
+type AskedList = unknown[];
+
+/** The answer remembered for `name`; undefined when not asked yet. */
+function answerTo(asked: AskedList | undefined, name: string): unknown {
+  if (asked) for (let i = 0; i < asked.length; i += 2) if (asked[i] === name) return asked[i + 1];
+  return undefined;
+}
+
+function remember(asked: AskedList | undefined, name: string, answer: unknown): AskedList {
+  if (!asked) return [name, answer];
+  asked.push(name, answer);
+  return asked;
 }
 
 function expressionValue(expression: Expression): FieldValue {

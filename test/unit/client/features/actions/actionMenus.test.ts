@@ -44,6 +44,8 @@ const expected: Record<string, Array<keyof typeof rows>> = {
   'nomad.forcePeriodicLaunch': ['periodic'],
   'nomad.evaluateJob': ['service', 'stoppedService', 'dispatchedChild'],
   'nomad.stopJob': ['service', 'parameterized', 'periodic', 'dispatchedChild'],
+  // Periodic and parameterized parents run no allocations of their own; their children do.
+  'nomad.restartJob': ['service', 'dispatchedChild'],
   'nomad.purgeJob': ['service', 'stoppedService', 'parameterized', 'stoppedParameterized', 'periodic', 'dispatchedChild'],
   'nomad.revertJob': ['olderVersion', 'olderStableVersion'],
   // Nomad makes a version whose flag changes the job's current spec, so the tree offers it on the current one only.

@@ -100,6 +100,26 @@ export class ScriptedUi implements ActionUi {
   withProgress<T>(_title: string, task: () => Promise<T>): Promise<T> {
     return task();
   }
+
+  /** Titles and reported lines of cancellable progress notifications, in order. */
+  readonly progress: string[] = [];
+  private progressController: AbortController | undefined;
+
+  /** Presses Cancel on the cancellable progress notification that is showing. */
+  cancelProgress(): void {
+    assert.ok(this.progressController, 'no cancellable progress is showing');
+    this.progressController.abort();
+  }
+
+  async withCancellableProgress<T>(title: string, task: (signal: AbortSignal, report: (message: string) => void) => Promise<T>): Promise<T> {
+    this.progress.push(title);
+    const controller = (this.progressController = new AbortController());
+    try {
+      return await task(controller.signal, (message) => this.progress.push(message));
+    } finally {
+      this.progressController = undefined;
+    }
+  }
 }
 
 /** Records every call made to the fake client; methods not given reject so unexpected calls are loud. */

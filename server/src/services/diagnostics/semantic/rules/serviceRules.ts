@@ -124,16 +124,18 @@ export const serviceAddressMode: SemanticRule = {
   summary: 'address_mode "alloc" only in group services and checks; "driver" only in task services',
   check(job, findings) {
     for (const { service, task } of job.services) {
-      const modes = [service.field('AddressMode'), ...service.objects('Checks').map((check) => check.field('AddressMode'))];
-      for (const mode of modes) {
-        const text = stringOf(mode);
-        if (!mode || text === undefined) continue;
-        if (task && text === 'alloc') findings.report(mode.place, 'address_mode "alloc" is only for services of a group, not of a task');
-        if (!task && text === 'driver' && mode === modes[0]) findings.report(mode.place, 'address_mode "driver" is only for services of a task, not of a group');
-      }
+      checkAddressMode(service.field('AddressMode'), task !== undefined, true, findings);
+      for (const check of service.objects('Checks')) checkAddressMode(check.field('AddressMode'), task !== undefined, false, findings);
     }
   },
 };
+
+function checkAddressMode(mode: FieldView | undefined, inTask: boolean, ofService: boolean, findings: Findings): void {
+  const text = stringOf(mode);
+  if (!mode || text === undefined) return;
+  if (inTask && text === 'alloc') findings.report(mode.place, 'address_mode "alloc" is only for services of a group, not of a task');
+  if (!inTask && text === 'driver' && ofService) findings.report(mode.place, 'address_mode "driver" is only for services of a task, not of a group');
+}
 
 export const taskServiceConnect: SemanticRule = {
   id: 'service-connect-in-task',

@@ -132,18 +132,17 @@ export const pathsInsideAllocation: SemanticRule = {
   summary: 'template, artifact and dispatch_payload destinations stay inside the allocation directory',
   check(job, findings) {
     for (const task of job.tasks) {
-      const paths: Array<[FieldView | undefined, string]> = [
-        ...task.view.objects('Templates').map((t) => [t.field('DestPath'), 'task'] as [FieldView | undefined, string]),
-        ...task.view.objects('Artifacts').map((a) => [a.field('RelativeDest'), 'task'] as [FieldView | undefined, string]),
-        ...task.view.objects('DispatchPayload').map((d) => [d.field('File'), 'task/local'] as [FieldView | undefined, string]),
-      ];
-      for (const [field, base] of paths) {
-        const path = stringOf(field);
-        if (field && path !== undefined && escapesAllocation(base, path)) findings.report(field.place, `"${path}" leads outside the allocation directory`);
-      }
+      for (const template of task.view.objects('Templates')) checkInsideAllocation(template.field('DestPath'), 'task', findings);
+      for (const artifact of task.view.objects('Artifacts')) checkInsideAllocation(artifact.field('RelativeDest'), 'task', findings);
+      for (const payload of task.view.objects('DispatchPayload')) checkInsideAllocation(payload.field('File'), 'task/local', findings);
     }
   },
 };
+
+function checkInsideAllocation(field: FieldView | undefined, base: string, findings: Findings): void {
+  const path = stringOf(field);
+  if (field && path !== undefined && escapesAllocation(base, path)) findings.report(field.place, `"${path}" leads outside the allocation directory`);
+}
 
 export const artifactSource: SemanticRule = {
   id: 'artifact-source-missing',
