@@ -40,7 +40,7 @@ export class Workbench {
       extensionsDir,
     });
     const browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     const workbench = new Workbench(page, workspace.folder, browser, server, workspace.dispose);
     try {
