@@ -27,9 +27,14 @@ describe('task logs', function () {
     return waitFor(async () => (await h.client.jobAllocations(id)).value.find((a) => a.ClientStatus === 'running'), `an allocation of ${id} to run`, 30_000);
   }
 
-  const logEditor = () => {
+  /**
+   * The active log editor of this allocation: the command may return before its editor takes
+   * over from the previous test's log, which stays open and following.
+   */
+  const logEditor = (allocationId: string) => () => {
     const editor = vscode.window.activeTextEditor;
-    return editor?.document.uri.scheme === 'nomad-log' ? editor : undefined;
+    const uri = editor?.document.uri;
+    return uri?.scheme === 'nomad-log' && uri.path.includes(`-${allocationId.slice(0, 8)}.`) ? editor : undefined;
   };
 
   it('follows a task log: new lines arrive while the tab is open', async () => {
@@ -38,7 +43,7 @@ describe('task logs', function () {
     try {
       h.script();
       await vscode.commands.executeCommand('nomad.showLogs', { allocation: alloc, task: 'app' });
-      const editor = await waitFor(logEditor, 'the log editor');
+      const editor = await waitFor(logEditor(alloc.ID), 'the log editor');
       assert.match(editor.document.uri.path, /app-\w{8}\.stdout\.log$/);
       const firstSeen = await waitFor(() => /tick (\d+)/.exec(editor.document.getText())?.[1], 'the first line');
       const later = `tick ${Number(firstSeen) + 3}`;
@@ -54,7 +59,7 @@ describe('task logs', function () {
     const alloc = await runningAllocation('close');
     h.script();
     await vscode.commands.executeCommand('nomad.showErrorLogs', { allocation: alloc, task: 'app' });
-    const editor = await waitFor(logEditor, 'the log editor');
+    const editor = await waitFor(logEditor(alloc.ID), 'the log editor');
     assert.match(editor.document.uri.path, /\.stderr\.log$/);
     await waitFor(() => logs.activeStreams(alloc.ID) === 1, 'the stream to open');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -69,7 +74,7 @@ describe('task logs', function () {
     await vscode.workspace.getConfiguration('nomad.logs').update('tailBytes', 15, vscode.ConfigurationTarget.Global);
     h.script();
     await vscode.commands.executeCommand('nomad.showLogs', { allocation: alloc, task: 'app' });
-    const editor = await waitFor(logEditor, 'the log editor');
+    const editor = await waitFor(logEditor(alloc.ID), 'the log editor');
     await waitFor(() => editor.document.getText().includes('old 100'), 'the tail');
     assert.equal(editor.document.getText().trim(), 'old 99\nold 100');
     await vscode.workspace.getConfiguration('nomad.logs').update('tailBytes', undefined, vscode.ConfigurationTarget.Global);
@@ -78,7 +83,7 @@ describe('task logs', function () {
   it('says plainly that an allocation is gone', async () => {
     h.script();
     await vscode.commands.executeCommand('nomad.showLogs', { allocation: { ID: '00000000-dead-beef-0000-000000000000', JobID: 'gone' }, task: 'app' });
-    const editor = await waitFor(logEditor, 'the log editor');
+    const editor = await waitFor(logEditor('00000000'), 'the log editor');
     await waitFor(() => editor.document.getText().includes('Stopped following'), 'the explanation');
     assert.match(editor.document.getText(), /no longer knows this allocation/);
   });
@@ -89,7 +94,7 @@ describe('task logs', function () {
     logs.unreachable.add(alloc.ID);
     h.script();
     await vscode.commands.executeCommand('nomad.showLogs', { allocation: alloc, task: 'app' });
-    const editor = await waitFor(logEditor, 'the log editor');
+    const editor = await waitFor(logEditor(alloc.ID), 'the log editor');
     await waitFor(() => editor.document.getText().includes('Stopped following'), 'the explanation');
     assert.match(editor.document.getText(), /client node running this allocation cannot be reached/);
   });
