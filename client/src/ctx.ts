@@ -7,6 +7,7 @@ import { registerCommands, type CommandServices } from './commands/commandTable'
 import { ConnectionManager } from './connection/connectionManager';
 import { RequestLog } from './connection/requestLog';
 import { ClusterStatusBar } from './connection/statusBar';
+import { noticeMovedTokens } from './connection/movedTokenNotice';
 import { TokenStore } from './connection/tokenStore';
 import { JobsExplorer } from './explorer/jobsExplorer';
 import type { NomadClient } from './nomad/client';
@@ -14,6 +15,7 @@ import { NomadError } from './nomad/errors';
 import { NomadDocumentProvider, nomadUri } from './features/inspect/nomadDocumentProvider';
 import { NodesView } from './features/nodes/nodesView';
 import { VariablesFeature } from './features/variables/variablesFeature';
+import { JobLoader, type EvaluateJob } from './features/jobFiles/jobLoader';
 
 /** The explorer's part of what `activate` returns, for integration tests that look at the tree. */
 export interface ExplorerApi {
@@ -32,10 +34,13 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
   readonly actions: ActionServices;
   readonly nodes: NodesView;
   readonly variables: VariablesFeature;
+  readonly jobLoader: JobLoader;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(context: vscode.ExtensionContext) {
-    this.tokens = new TokenStore(context.secrets);
+  /** `evaluateJob`: the language server's evaluation of an HCL job file with variable values (clusters before Nomad 1.6). */
+  constructor(context: vscode.ExtensionContext, evaluateJob: EvaluateJob) {
+    this.jobLoader = new JobLoader(context.workspaceState, undefined, evaluateJob);
+    this.tokens = new TokenStore(context.secrets, context.globalState);
     this.connections = new ConnectionManager(this.tokens, this.log);
     this.explorer = new JobsExplorer(this.connections, context.workspaceState);
     this.documents = new NomadDocumentProvider(this.connections);
@@ -51,6 +56,7 @@ export class ExtensionCtx implements CommandServices, vscode.Disposable {
       this.log,
       this.connections,
       new ClusterStatusBar(this.connections),
+      noticeMovedTokens(this.connections),
       this.explorer,
       this.documents,
       this.nodes,

@@ -18,20 +18,17 @@ export interface NomadExtensionApi extends ExplorerApi {
 }
 
 export function activate(context: vscode.ExtensionContext): NomadExtensionApi {
-  const ctx = new ExtensionCtx(context);
-  context.subscriptions.push(ctx);
   const controller = new LanguageClientController(context);
   languageClient = controller;
+  const ctx = new ExtensionCtx(context, async (uri, variables) => {
+    const client = await controller.ensureStarted();
+    const params: EvaluateJobParams = { uri: client.code2ProtocolConverter.asUri(uri), variables };
+    return client.sendRequest<EvaluateJobResult>(EVALUATE_JOB_REQUEST, params);
+  });
+  context.subscriptions.push(ctx);
   context.subscriptions.push(controller, new ClusterFactsSync(ctx.connections, controller, ctx.log));
   controller.startWhenJobFilesOpen();
-  registerPlanFeature(context, {
-    getActiveClient: () => ctx.activeClient(),
-    evaluateJob: async (uri, variables) => {
-      const client = await controller.ensureStarted();
-      const params: EvaluateJobParams = { uri: client.code2ProtocolConverter.asUri(uri), variables };
-      return client.sendRequest<EvaluateJobResult>(EVALUATE_JOB_REQUEST, params);
-    },
-  });
+  registerPlanFeature(context, { getActiveClient: () => ctx.activeClient(), loader: ctx.jobLoader });
   return { ...ctx.api, actions: ctx.actions, languageServerState: () => controller.state };
 }
 

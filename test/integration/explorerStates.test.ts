@@ -6,6 +6,7 @@ import type { NomadExtensionApi } from '../../client/src/extension';
 import { deadAddress } from '../support/deadAddress';
 import { opensslAvailable } from '../support/nomad/pki';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
+import { ScriptedUi } from '../unit/client/features/actions/scriptedUi';
 import { adminClient, children, clearClusters, item, label, row, rowsWhere, serviceJob, showJobsView, useCluster } from './explorerFixtures';
 
 /** Waits for the single row explaining a state, and returns its tree item. */
@@ -81,6 +82,41 @@ describe('Jobs explorer states', () => {
     await vscode.commands.executeCommand('nomad.refresh');
     await stateRow(api, 'message:denied');
     assert.strictEqual(withToken().length, 0, 'a cluster from settings never gets NOMAD_TOKEN, refreshed or not');
+  });
+
+  it('binds a token to the address it was given for: after the address changes it is not sent, and is asked again', async () => {
+    const first = await fake({ acl: { managementToken: 'token-a' } });
+    const second = await fake({ acl: { managementToken: 'token-b' } });
+    await adminClient(first.address, 'token-a').registerJob(serviceJob('on-a', 1));
+    await adminClient(second.address, 'token-b').registerJob(serviceJob('on-b', 1));
+    /** Answers the next Set ACL Token prompt. */
+    const answerTokenPrompt = (token: string) => api.actions.useUi(new ScriptedUi([{ input: token }]));
+    try {
+      await useCluster({ name: 'moving', address: first.address });
+      const plain = await stateRow(api, 'message:denied');
+      assert.strictEqual(plain.description, 'the token needs the list-jobs capability');
+      answerTokenPrompt('token-a');
+      await vscode.commands.executeCommand('nomad.setToken');
+      await row(api, 'on-a');
+
+      await useCluster({ name: 'moving', address: second.address });
+      const moved = await stateRow(api, 'message:denied');
+      assert.strictEqual(moved.description, `the cluster's token was given for ${first.address}; set one for this address`);
+      assert.strictEqual(second.requests.filter((r) => r.headers['x-nomad-token'] === 'token-a').length, 0, 'the old token never reaches the new address');
+      answerTokenPrompt('token-b');
+      await vscode.commands.executeCommand(moved.command!.command);
+      await row(api, 'on-b');
+
+      // Each address keeps its own token.
+      await useCluster({ name: 'moving', address: first.address });
+      await row(api, 'on-a');
+    } finally {
+      api.actions.useUi(undefined);
+      for (const server of [first, second]) {
+        await useCluster({ name: 'moving', address: server.address });
+        await vscode.commands.executeCommand('nomad.clearToken');
+      }
+    }
   });
 
   it('explains a TLS failure and connects once the CA is set', async function () {

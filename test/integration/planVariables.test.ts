@@ -6,7 +6,10 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { PlanResult } from '../../client/src/features/plan/planSession';
 import type { DiffNode } from '../../client/src/features/plan/messages';
+import { NomadClient } from '../../client/src/nomad/client';
 import { nomadTarget, type NomadTarget } from '../support/nomad/target';
+import { serviceJob } from './explorerFixtures';
+import { waitFor } from './support/wait';
 import { activatedApiAfterOpening, useCluster } from './planFixtures';
 import { openWorkspaceFile } from './support/workspace';
 
@@ -41,5 +44,26 @@ describe('plan with variable files on a cluster older than 1.6', function () {
     assert.strictEqual(image?.new, 'registry.example.com/shop/api:2.4.1', 'local.image built from var.image_tag');
     const logLevel = fields(result.view.diff).find((node) => node.name === 'Env[LOG_LEVEL]');
     assert.strictEqual(logLevel?.new, 'info');
+  });
+
+  it('compares examples/app.nomad.hcl with the job on the cluster with app.vars.hcl applied, as Plan sees it', async () => {
+    const client = new NomadClient({ address: target.address, token: target.token });
+    try {
+      // The example's job id is fixed, so this test owns "api" on the target and purges it after.
+      await client.registerJob(serviceJob('api', 1));
+      const { document } = await openWorkspaceFile('app.nomad.hcl');
+      await vscode.commands.executeCommand('nomad.compareWithFile', document.uri);
+      const diff = await waitFor(() => {
+        const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+        return input instanceof vscode.TabInputTextDiff && input;
+      }, 'a diff editor');
+      const local = JSON.parse((await vscode.workspace.openTextDocument(diff.modified)).getText());
+      const group = local.TaskGroups.find((g: { Name: string }) => g.Name === 'api');
+      assert.strictEqual(group.Count, 3, 'replicas = 3 from app.vars.hcl');
+      assert.strictEqual(group.Tasks[0].Config.image, 'registry.example.com/shop/api:2.4.1');
+    } finally {
+      await client.deleteJob('api', { purge: true }).catch(() => undefined);
+      client.dispose();
+    }
   });
 });

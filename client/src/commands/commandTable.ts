@@ -14,6 +14,7 @@ import { planJobFile } from '../features/plan/planFromTree';
 import { openVersionSource } from '../features/jobSource/openVersionSource';
 import { compareTaggedVersions, tagVersion, untagVersion } from '../features/versionTags/versionTagCommands';
 import type { VariablesFeature } from '../features/variables/variablesFeature';
+import type { JobLoader } from '../features/jobFiles/jobLoader';
 
 /** What command handlers may use; owned and disposed by the extension context (ctx.ts). */
 export interface CommandServices {
@@ -23,6 +24,8 @@ export interface CommandServices {
   readonly documents: NomadDocumentProvider;
   readonly actions: ActionServices;
   readonly variables: VariablesFeature;
+  /** Turns job files into API jobs with their variables, as Plan does. */
+  readonly jobLoader: JobLoader;
 }
 
 /** Arguments are whatever VS Code passes: a tree node from a view menu, a URI from an editor menu, or nothing. */

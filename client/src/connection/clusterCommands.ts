@@ -1,6 +1,6 @@
 // Commands that manage clusters and their ACL tokens.
 import * as vscode from 'vscode';
-import { ENVIRONMENT_CLUSTER, tokenKey, type ClusterSetting } from './clusterResolver';
+import { ENVIRONMENT_CLUSTER, tokenOwner, type ClusterSetting } from './clusterResolver';
 import * as settings from '../settings';
 import { addressProblem } from '../nomad/config';
 import type { CommandServices } from '../commands/commandTable';
@@ -85,29 +85,28 @@ export async function removeCluster(services: CommandServices): Promise<void> {
   await settings.saveClusters(clusters.filter((c) => c.name !== picked.label));
   if (settings.activeClusterName() === picked.label) await settings.saveActiveClusterName(undefined);
   const removed = clusters.find((c) => c.name === picked.label);
-  if (removed) await services.tokens.delete(tokenKey({ name: removed.name, source: 'settings', setting: removed }, process.env));
+  if (removed) await services.tokens.delete(tokenOwner({ name: removed.name, source: 'settings', setting: removed }, process.env));
 }
 
+/** Asks through the actions' UI, which integration tests script. */
 export async function setToken(services: CommandServices): Promise<void> {
-  const cluster = services.connections.activeClusterName();
-  if (!cluster) return;
-  const token = await vscode.window.showInputBox({
-    title: `ACL Token for "${cluster}"`,
-    prompt: 'Stored in the system keychain through VS Code, never in settings.',
+  const owner = services.connections.activeTokenOwner();
+  if (!owner) return;
+  const token = await services.actions.context().ui.input({
+    title: `ACL Token for "${owner.name}" (${owner.address})`,
+    prompt: 'Stored in the system keychain through VS Code, never in settings; sent only to this address.',
     password: true,
-    ignoreFocusOut: true,
-    validateInput: (value) => (value.trim() ? undefined : 'Paste the secret ID of an ACL token.'),
+    validate: (value) => (value.trim() ? undefined : 'Paste the secret ID of an ACL token.'),
   });
   if (token === undefined) return;
-  const key = services.connections.activeTokenKey();
-  if (key) await services.tokens.set(key, token.trim());
+  await services.tokens.set(owner, token.trim());
 }
 
 export async function clearToken(services: CommandServices): Promise<void> {
   const cluster = services.connections.activeClusterName();
-  const key = services.connections.activeTokenKey();
-  if (!cluster || !key) return;
-  await services.tokens.delete(key);
+  const owner = services.connections.activeTokenOwner();
+  if (!cluster || !owner) return;
+  await services.tokens.delete(owner);
   const fallback = process.env.NOMAD_TOKEN && cluster === ENVIRONMENT_CLUSTER ? ' NOMAD_TOKEN from the environment is used instead.' : '';
   void vscode.window.showInformationMessage(`Cleared the stored ACL token for "${cluster}".${fallback}`);
 }

@@ -56,13 +56,23 @@ export function clusterAddress(choice: ClusterChoice, env: NodeJS.ProcessEnv): s
   return (choice.setting?.address ?? connectionFromEnv(env).address).trim().replace(/\/+$/, '');
 }
 
+/** Whom a stored token belongs to: a cluster's name AND its address. */
+export interface TokenOwner {
+  name: string;
+  address: string;
+}
+
+export function tokenOwner(choice: ClusterChoice, env: NodeJS.ProcessEnv): TokenOwner {
+  return { name: choice.name, address: clusterAddress(choice, env) };
+}
+
 /**
- * What a stored token is filed under: the cluster's name AND its address. A settings entry that
- * reuses a name with another address (say, from a repository's settings) finds no token, and the
- * user is asked for one again instead of sending the one of the real cluster somewhere else.
+ * What a stored token is filed under. A settings entry that reuses a name with another address
+ * (say, from a repository's settings, or after an edit) finds no token, and the user is asked for
+ * one again instead of sending the one of the real cluster somewhere else.
  */
-export function tokenKey(choice: ClusterChoice, env: NodeJS.ProcessEnv): string {
-  return `${choice.name}@${clusterAddress(choice, env)}`;
+export function tokenKey(owner: TokenOwner): string {
+  return `${owner.name}@${owner.address}`;
 }
 
 /**

@@ -9,7 +9,9 @@ import {
   isExplicitlyConfigured,
   pickActiveCluster,
   tokenKey,
+  tokenOwner,
   type ClusterChoice,
+  type TokenOwner,
 } from './clusterResolver';
 import { stateAfterError, type ConnectionState } from './connectionState';
 import type { RequestLog } from './requestLog';
@@ -21,6 +23,8 @@ export interface ActiveConnection {
   readonly client: NomadClient;
   /** False when nothing is configured and we are only trying the default address. */
   readonly explicit: boolean;
+  /** Where this cluster's stored token was given, when that is another address: it is not sent here. */
+  readonly tokenGivenFor?: string;
 }
 
 export class ConnectionManager implements vscode.Disposable {
@@ -47,7 +51,8 @@ export class ConnectionManager implements vscode.Disposable {
     this.disposables.push(
       settings.onDidChangeConnectionSettings(() => this.rebuild()),
       tokens.onDidChange((key) => {
-        if (key === this.activeTokenKey()) this.rebuild();
+        const owner = this.activeTokenOwner();
+        if (owner && key === tokenKey(owner)) this.rebuild();
       }),
     );
   }
@@ -69,10 +74,10 @@ export class ConnectionManager implements vscode.Disposable {
     return pickActiveCluster(this.clusters(), settings.activeClusterName())?.name;
   }
 
-  /** Where the active cluster's token is stored (its name and address). */
-  activeTokenKey(): string | undefined {
+  /** The active cluster's name and address, which a token set now is bound to. */
+  activeTokenOwner(): TokenOwner | undefined {
     const active = pickActiveCluster(this.clusters(), settings.activeClusterName());
-    return active && tokenKey(active, this.env);
+    return active && tokenOwner(active, this.env);
   }
 
   /** A client for any known cluster, e.g. to reload a `nomad:` document that names a cluster which is not active. */
@@ -117,11 +122,12 @@ export class ConnectionManager implements vscode.Disposable {
     this.activeClient = client;
     this.setState('unknown');
     if (!cluster || !client) return undefined;
-    return { cluster, client, explicit: isExplicitlyConfigured(configured, this.env) };
+    const tokenGivenFor = client.config.token ? undefined : this.tokens.givenForAnotherAddress(tokenOwner(cluster, this.env));
+    return { cluster, client, explicit: isExplicitlyConfigured(configured, this.env), tokenGivenFor };
   }
 
   private async createClient(cluster: ClusterChoice): Promise<NomadClient> {
-    const token = await this.tokens.get(tokenKey(cluster, this.env));
+    const token = await this.tokens.get(tokenOwner(cluster, this.env));
     const config = connectionConfigFor(cluster, this.env, token, settings.timeouts());
     return new NomadClient(config, { log: this.log.forClient(config.token) });
   }

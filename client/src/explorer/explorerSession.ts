@@ -176,7 +176,13 @@ export class ExplorerSession implements ExplorerContext {
 
   private listSubject() {
     const namespace = this.namespace === '*' ? undefined : this.namespace;
-    return { address: this.client.config.address, action: 'list jobs', capability: 'list-jobs', namespace };
+    return {
+      address: this.client.config.address,
+      action: 'list jobs',
+      capability: 'list-jobs',
+      namespace,
+      tokenGivenFor: this.connection.tokenGivenFor,
+    };
   }
 
   /** New list (or a failure) from the server. */

@@ -21,6 +21,8 @@ export interface ProblemSubject {
   /** The ACL capability the request needs, e.g. `list-jobs`. */
   capability: string;
   namespace?: string;
+  /** The address the cluster's token was given for, when it is another one (no token is sent). */
+  tokenGivenFor?: string;
 }
 
 export interface ProblemLike {
@@ -73,6 +75,16 @@ export function problemView(problem: ProblemLike, subject: ProblemSubject): Mess
       return message('tls', `TLS failed for ${subject.address}`, advice, `${escapeMarkdown(advice)}\n\n${TLS_HELP}`, OPEN_CLUSTER_SETTINGS);
     case 'permissionDenied': {
       const where = subject.namespace ? ` in namespace "${subject.namespace}"` : '';
+      if (subject.tokenGivenFor) {
+        return message(
+          'denied',
+          `Permission denied: cannot ${subject.action}${where}`,
+          `the cluster's token was given for ${subject.tokenGivenFor}; set one for this address`,
+          `The cluster's address changed. Its ACL token was given for ${escapeMarkdown(subject.tokenGivenFor)} ` +
+            `and is not sent to ${escapeMarkdown(subject.address)}. Click to set a token for the new address.`,
+          SET_TOKEN,
+        );
+      }
       return message(
         'denied',
         `Permission denied: cannot ${subject.action}${where}`,

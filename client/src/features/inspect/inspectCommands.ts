@@ -13,6 +13,7 @@ import type { CommandServices } from '../../commands/commandTable';
 import { errorText, isNode } from '../../explorer/explorerCommands';
 import { clusterHas } from '../../nomad/features';
 import { readJobSubmission, type JobSubmission } from '../../nomad/submissions';
+import { JobLoadCancelled } from '../jobFiles/jobLoader';
 
 function targetOf(node: unknown): InspectTarget | undefined {
   return isNode(node) && 'inspectTarget' in node ? node.inspectTarget() : undefined;
@@ -139,10 +140,12 @@ export async function compareWithFile(services: CommandServices, uri?: unknown):
   let local = document.uri;
   if (identity.shape === 'hcl') {
     try {
-      // The server turns HCL into the API's JSON form, exactly as `nomad job run` would see it.
-      const job = await connection.client.parseHcl(document.getText(), { ...query, canonicalize: true });
+      // Converted as Plan converts it (the cluster's parser, with the job's variable files and values;
+      // before Nomad 1.6 the language server applies them), so the file compares as `nomad job run` sees it.
+      const { job } = await services.jobLoader.load(document, connection.client);
       local = services.documents.setLocal({ ...scope, id: identity.id, key: document.uri.toString() }, renderJson(jobSpecView(job)));
     } catch (error) {
+      if (error instanceof JobLoadCancelled) return;
       void vscode.window.showErrorMessage(`Could not convert ${path.basename(document.fileName)}: ${errorText(error)}`);
       return;
     }

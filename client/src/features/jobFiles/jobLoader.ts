@@ -92,6 +92,9 @@ export const vscodeVariableUi: VariableUi = {
 
 const CHOICE_KEY = 'nomad.plan.varFiles:';
 
+/** The language server's evaluation of a job file with variable values (nomad/evaluateJob). */
+export type EvaluateJob = (uri: vscode.Uri, variables: string) => Promise<EvaluateJobResult>;
+
 export class JobLoader {
   /** Values typed for required variables, per job file, for this session only (they may be secrets). */
   private readonly typedValues = new Map<string, Map<string, string>>();
@@ -99,8 +102,7 @@ export class JobLoader {
   constructor(
     private readonly memento: vscode.Memento,
     private readonly ui: VariableUi = vscodeVariableUi,
-    /** The language server's evaluation of a job file with variable values (nomad/evaluateJob). */
-    private readonly evaluateJob?: (uri: vscode.Uri, variables: string) => Promise<EvaluateJobResult>,
+    private readonly evaluateJob?: EvaluateJob,
   ) {}
 
   async load(document: vscode.TextDocument, client: NomadClient, signal?: AbortSignal): Promise<LoadedJob> {

@@ -6,11 +6,10 @@
 import * as vscode from 'vscode';
 import { registerJobCodeLens } from './jobCodeLens';
 import { ClusterDiagnostics } from '../jobFiles/clusterDiagnostics';
-import { JobLoader } from '../jobFiles/jobLoader';
+import type { JobLoader } from '../jobFiles/jobLoader';
 import { jobFileShape } from '../../../../common/src/job/jobShape';
 import { skipPlanReview } from '../../settings';
 import { isUserDocument } from '../jobFiles/userDocument';
-import type { EvaluateJobResult } from '../../../../common/src/protocol/evaluateJob';
 import type { NomadClient } from '../../nomad/client';
 import { PLAN_VIEW_TYPE } from './planPanel';
 import type { PlanDeps } from './planDocument';
@@ -24,8 +23,8 @@ type PlanCommandId = (typeof PLAN_COMMAND_IDS)[number];
 
 export interface PlanFeatureOptions {
   getActiveClient(): Promise<NomadClient>;
-  /** The language server's evaluation of an HCL job file with variable values (for clusters before Nomad 1.6). */
-  evaluateJob(uri: vscode.Uri, variables: string): Promise<EvaluateJobResult>;
+  /** Shared with Compare with Job on Cluster, so both see the job with the same variables. */
+  loader: JobLoader;
 }
 
 /** Context key: the active editor holds a JSON job file (HCL files are recognised by language id). */
@@ -36,7 +35,7 @@ export function registerPlanFeature(context: vscode.ExtensionContext, options: P
   const deps: PlanDeps = {
     extensionUri: context.extensionUri,
     getActiveClient: options.getActiveClient,
-    loader: new JobLoader(context.workspaceState, undefined, options.evaluateJob),
+    loader: options.loader,
     diagnostics,
   };
   const sessions = new PlanSessions(deps);

@@ -6,6 +6,7 @@ import {
   isExplicitlyConfigured,
   pickActiveCluster,
   tokenKey,
+  tokenOwner,
   type ClusterSetting,
 } from '../../../../client/src/connection/clusterResolver';
 import { stateAfterError, stateAppearance } from '../../../../client/src/connection/connectionState';
@@ -76,16 +77,16 @@ describe('cluster resolution', () => {
   it('files a stored token under the cluster name and address, so a changed address finds none', () => {
     const stored = new Map<string, string>();
     const real = { name: 'prod', source: 'settings' as const, setting: prod };
-    stored.set(tokenKey(real, {}), 'prod-secret');
+    stored.set(tokenKey(tokenOwner(real, {})), 'prod-secret');
     // The same name pointing elsewhere, as a repository's settings could write it.
     const impostor = { name: 'prod', source: 'settings' as const, setting: { name: 'prod', address: 'https://collector.example:4646' } };
-    assert.notStrictEqual(tokenKey(impostor, {}), tokenKey(real, {}));
-    assert.strictEqual(connectionConfigFor(impostor, { NOMAD_TOKEN: 'env-token' }, stored.get(tokenKey(impostor, {})), timeouts).token, undefined);
-    assert.strictEqual(connectionConfigFor(real, {}, stored.get(tokenKey(real, {})), timeouts).token, 'prod-secret');
+    assert.notStrictEqual(tokenKey(tokenOwner(impostor, {})), tokenKey(tokenOwner(real, {})));
+    assert.strictEqual(connectionConfigFor(impostor, { NOMAD_TOKEN: 'env-token' }, stored.get(tokenKey(tokenOwner(impostor, {}))), timeouts).token, undefined);
+    assert.strictEqual(connectionConfigFor(real, {}, stored.get(tokenKey(tokenOwner(real, {}))), timeouts).token, 'prod-secret');
     // A trailing slash is the same address; the environment's key follows NOMAD_ADDR.
-    assert.strictEqual(tokenKey({ ...real, setting: { ...prod, address: 'https://nomad.prod:4646/' } }, {}), tokenKey(real, {}));
+    assert.strictEqual(tokenKey(tokenOwner({ ...real, setting: { ...prod, address: 'https://nomad.prod:4646/' } }, {})), tokenKey(tokenOwner(real, {})));
     const environment = { name: ENVIRONMENT_CLUSTER, source: 'environment' as const };
-    assert.notStrictEqual(tokenKey(environment, { NOMAD_ADDR: 'http://a:4646' }), tokenKey(environment, { NOMAD_ADDR: 'http://b:4646' }));
+    assert.notStrictEqual(tokenKey(tokenOwner(environment, { NOMAD_ADDR: 'http://a:4646' })), tokenKey(tokenOwner(environment, { NOMAD_ADDR: 'http://b:4646' })));
   });
 });
 

@@ -23,6 +23,13 @@ describe('problem rows', () => {
     assert.strictEqual(view.command?.command, 'nomad.setToken');
   });
 
+  it('says that the token stayed with the old address when the cluster moved, and offers a new one', () => {
+    const view = problemView({ kind: 'permissionDenied', message: 'Permission denied' }, { ...subject, tokenGivenFor: 'https://old:4646' });
+    assert.strictEqual(view.description, "the cluster's token was given for https://old:4646; set one for this address");
+    assert.match(String(view.tooltip), /not sent to/);
+    assert.strictEqual(view.command?.command, 'nomad.setToken');
+  });
+
   it('says what to set on a TLS failure and opens the settings', () => {
     const view = problemView({ kind: 'tls', message: 'self-signed certificate', advice: 'The certificate is not trusted.' }, subject);
     assert.strictEqual(view.contextValue, 'message:tls');
