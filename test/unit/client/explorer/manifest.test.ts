@@ -15,6 +15,8 @@ import type { Job } from '../../../../client/src/nomad/types';
 import { installVscodeStub } from '../../../support/vscodeStub';
 import { allocation, deployment, evaluation, job } from './fixtures';
 import { repoFile } from '../../../support/repoPaths';
+import { ALLOC_FS_SCHEME } from '../../../../client/src/features/allocFiles/allocFileUri';
+import { VARIABLE_SCHEME } from '../../../../client/src/features/variables/variableUri';
 
 installVscodeStub();
 const { commandTable } = require('../../../../client/src/commands/commandTable') as typeof import('../../../../client/src/commands/commandTable');
@@ -174,5 +176,9 @@ describe('manifest and code agree', () => {
 
   it('does not activate eagerly', () => {
     assert.ok(!manifest.activationEvents.includes('*'));
+  });
+
+  it('activates for its file systems, so their editors come back after a window reload', () => {
+    for (const scheme of [ALLOC_FS_SCHEME, VARIABLE_SCHEME]) assert.ok(manifest.activationEvents.includes(`onFileSystem:${scheme}`), scheme);
   });
 });
