@@ -19,7 +19,7 @@ const { repoRoot } = require('./lib/paths');
 const { ensureTestVscode } = require('./install-test-vscode');
 const { startCodeServer } = require('./code-server');
 const { buildExtension, compileTests } = require('./lib/build');
-const { launchBrowser } = require('./lib/browser');
+const { launchBrowser, WORKBENCH_VIEWPORT } = require('./lib/browser');
 const { parseMochaSummary } = require('./lib/mochaSummary');
 const { testEnvironment } = require('./lib/testEnv');
 const { makeExamplesWorkspace } = require('./lib/workspace');
@@ -75,7 +75,7 @@ async function runIntegration(options = {}) {
   let output = '';
   let workbenchLog = '';
   try {
-    const page = await browser.newPage();
+    const page = await browser.newPage({ viewport: WORKBENCH_VIEWPORT });
     /** @type {(code: number) => void} */
     let settle = () => {};
     const exited = new Promise((resolve) => { settle = resolve; });

@@ -16,9 +16,15 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
+/**
+ * The page size of every workbench the tests open: tall enough that the Jobs view keeps room for
+ * its rows beside the Nodes and Variables views in the same side bar.
+ */
+const WORKBENCH_VIEWPORT = { width: 1400, height: 1200 };
+
 /** @returns {Promise<import('playwright-core').Browser>} */
 function launchBrowser() {
   return chromium.launch({ executablePath: process.env.NOMAD_CHROMIUM || chromiumPath, headless: true, args: CHROMIUM_ARGS });
 }
 
-module.exports = { launchBrowser };
+module.exports = { launchBrowser, WORKBENCH_VIEWPORT };

@@ -30,7 +30,9 @@ function load<T>(relativePath: string): T {
 export const { startCodeServer, freePort } = load<{ startCodeServer(options: CodeServerOptions): Promise<CodeServer>; freePort(): Promise<number> }>(
   'scripts/code-server.js',
 );
-export const { launchBrowser } = load<{ launchBrowser(): Promise<Browser> }>('scripts/lib/browser.js');
+export const { launchBrowser, WORKBENCH_VIEWPORT } = load<{ launchBrowser(): Promise<Browser>; WORKBENCH_VIEWPORT: { width: number; height: number } }>(
+  'scripts/lib/browser.js',
+);
 export const { makeExamplesWorkspace } = load<{ makeExamplesWorkspace(): { folder: string; dispose(): void } }>('scripts/lib/workspace.js');
 export const { testEnvironment } = load<{
   testEnvironment(extra?: Record<string, string | undefined>): Promise<Record<string, string | undefined>>;

@@ -8,7 +8,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { CodeServer, launchBrowser, makeExamplesWorkspace, repoRoot, startCodeServer, testEnvironment } from './tooling';
+import { CodeServer, launchBrowser, makeExamplesWorkspace, WORKBENCH_VIEWPORT, repoRoot, startCodeServer, testEnvironment } from './tooling';
 
 export interface WorkbenchOptions {
   /** Extra environment for the extension host, e.g. NOMAD_ADDR of a fake server. */
@@ -40,7 +40,7 @@ export class Workbench {
       extensionsDir,
     });
     const browser = await launchBrowser();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1200 } });
+    const page = await browser.newPage({ viewport: WORKBENCH_VIEWPORT });
     page.setDefaultTimeout(UI_TIMEOUT_MS);
     const workbench = new Workbench(page, workspace.folder, browser, server, workspace.dispose);
     try {
