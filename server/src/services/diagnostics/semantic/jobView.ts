@@ -32,6 +32,8 @@ export interface ObjectView {
   readonly key: string | undefined;
   field(name: string): FieldView | undefined;
   objects(name: string): readonly ObjectView[];
+  /** An entry of a map written as a block of attributes (`options { checksum = ... }`), by its exact key as Go's map lookup. */
+  entry(key: string): FieldView | undefined;
   /** Nothing written inside (`group "g" {}`); label fields do not count. */
   readonly isEmpty: boolean;
   /** Where the field or block `name` is written: its name, or the block header. */
@@ -127,6 +129,13 @@ class HclObjectView implements ObjectView {
     const found = list ?? NO_OBJECTS;
     this.children = remember(this.children, name, found);
     return found;
+  }
+
+  entry(key: string): FieldView | undefined {
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' && item.name === key) return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    }
+    return undefined;
   }
 
   placeOf(name: string): Place | undefined {
@@ -229,6 +238,14 @@ class JsonObjectView implements ObjectView {
       const [entryKey, entryValue] = entry.children ?? [];
       return new JsonObjectView(entryValue as JsonNode, this.document, entryKey, typeof entryKey?.value === 'string' ? entryKey.value : undefined);
     });
+  }
+
+  entry(key: string): FieldView | undefined {
+    for (const property of this.node.children ?? []) {
+      const [keyNode, value] = property.children ?? [];
+      if (keyNode?.value === key && value && value.type !== 'null') return { value: jsonValue(value), place: nodeSpan(this.document, value), keyPlace: nodeSpan(this.document, keyNode) };
+    }
+    return undefined;
   }
 
   placeOf(name: string): Place | undefined {
