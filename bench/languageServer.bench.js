@@ -65,6 +65,7 @@ async function run() {
   // takes a tree-sitter parse (what any file with expressions beyond `var.x` and `"${...}"` costs).
   const withCallsText = job.hcl.replace(/count = (\d+)/g, 'count = max($1, 1)');
   const fullWithCalls = timeOpening('calls', withCallsText);
+  const semantic = semanticShare(service, job.hcl, settings);
   const peer = await timeHcl2json('plain', job.hcl, WARMUP, ROUNDS);
   const peerWithCalls = await timeHcl2json('calls', withCallsText, WARMUP, ROUNDS);
 
@@ -109,6 +110,8 @@ async function run() {
     { metric: `${hcl2json}.withCalls.p95`, value: peerWithCalls.p95, unit: 'ms' },
     { metric: 'ls.fullValidation.p50', value: percentile(full, 0.5), unit: 'ms', baseline: `${base}.p50`, peer: `${hcl2json}.p50` },
     { metric: 'ls.fullValidation.p95', value: percentile(full, 0.95), unit: 'ms', baseline: `${base}.p95`, peer: `${hcl2json}.p95`, target: 50 },
+    { metric: 'ls.fullValidation.noSemantic.p50', value: percentile(semantic.without, 0.5), unit: 'ms' },
+    { metric: 'ls.fullValidation.semanticShare.p50', value: semantic.shareP50, unit: '%', target: 20 },
     { metric: 'ls.fullValidation.withCalls.p50', value: percentile(fullWithCalls, 0.5), unit: 'ms', baseline: `${base}.p50`, peer: `${hcl2json}.withCalls.p50` },
     { metric: 'ls.fullValidation.withCalls.p95', value: percentile(fullWithCalls, 0.95), unit: 'ms', baseline: `${base}.p95`, peer: `${hcl2json}.withCalls.p95`, target: 50 },
     { metric: 'ls.editRevalidation.min', value: percentile(edit, 0), unit: 'ms', baseline: `${base}.min` },
@@ -119,4 +122,40 @@ async function run() {
   ];
 }
 
-module.exports = { name: 'language server (5,000-line job)', run };
+/**
+ * What Nomad's job validation (the semantic rules) adds to opening the plain job: rounds with
+ * every rule and rounds without the semantic layer, alternated so that a change in the machine's
+ * load hits both alike. The share is the p50 with the layer over the p50 without, minus one.
+ */
+function semanticShare(/** @type {any} */ service, /** @type {string} */ text, /** @type {object} */ settings) {
+  const { validateJobDocument, validationRules } = require(path.join(OUT, 'services/diagnostics/diagnosticsService.js'));
+  const { semanticRule } = require(path.join(OUT, 'services/diagnostics/rules/semanticRule.js'));
+  const { ApiValidators } = require(path.join(OUT, 'schema/apiValidators.js'));
+  const { TextDocument } = require('vscode-languageserver-textdocument');
+  const apiValidators = ApiValidators.for(service.schema);
+  const withoutSemantic = validationRules.filter((/** @type {unknown} */ rule) => rule !== semanticRule);
+  const time = (/** @type {readonly unknown[]} */ rules) => {
+    const document = TextDocument.create('file:///bench/share.nomad.hcl', 'nomad', 1, text);
+    let parsed;
+    const ms = timeMs(() => {
+      parsed = service.parseJobDocument(document);
+      validateJobDocument(document, parsed, service.schema, apiValidators, settings, undefined, rules);
+    });
+    parsed.dispose();
+    return ms;
+  };
+  /** @type {number[]} */ const withLayer = [];
+  /** @type {number[]} */ const without = [];
+  for (let i = 0; i < WARMUP + 2 * ROUNDS; i++) {
+    const a = time(validationRules);
+    const b = time(withoutSemantic);
+    if (i >= WARMUP) {
+      withLayer.push(a);
+      without.push(b);
+    }
+  }
+  const shareP50 = Math.round((percentile(withLayer, 0.5) / percentile(without, 0.5) - 1) * 1000) / 10;
+  return { withLayer, without, shareP50 };
+}
+
+module.exports = { name: 'language server (5,000-line job)', run, semanticShare };

@@ -152,6 +152,7 @@ export class PropertySchema implements ValueSchema {
 export class BlockSchema {
   private byHcl: Map<string, PropertySchema> | undefined;
   private byApi: Map<string, PropertySchema> | undefined;
+  private slots: Map<string, number> | undefined;
   private all: PropertySchema[] | undefined;
   // Validation asks these for every body of a job: worked out once per schema (the schema never changes).
   private extra: ValueSchema | undefined | null = null;
@@ -187,6 +188,23 @@ export class BlockSchema {
   apiProperty(name: string): PropertySchema | undefined {
     this.byApi ??= new Map(this.properties.filter((p) => p.apiName !== undefined).map((p) => [p.apiName as string, p]));
     return this.byApi.get(name);
+  }
+
+  /**
+   * The index in `properties` of the property with this API name, else with
+   * this HCL name; -1 when there is none. Lets a reader of a body keep its
+   * answers in an array by position instead of searching them by name.
+   */
+  slotOf(name: string): number {
+    if (!this.slots) {
+      const slots = new Map<string, number>();
+      const properties = this.properties;
+      for (let i = 0; i < properties.length; i++) if (properties[i].hclName !== undefined && !slots.has(properties[i].hclName as string)) slots.set(properties[i].hclName as string, i);
+      // API names win over HCL names, as in the semantic view's lookups.
+      for (let i = 0; i < properties.length; i++) if (properties[i].apiName !== undefined) slots.set(properties[i].apiName as string, i);
+      this.slots = slots;
+    }
+    return this.slots.get(name) ?? -1;
   }
 
   /** HCL names that may be written here, for suggestions and completion. */

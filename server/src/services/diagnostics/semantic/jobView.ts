@@ -32,6 +32,8 @@ export interface ObjectView {
   readonly key: string | undefined;
   field(name: string): FieldView | undefined;
   objects(name: string): readonly ObjectView[];
+  /** An entry of a map written as a block of attributes (`options { checksum = ... }`), by its exact key as Go's map lookup. */
+  entry(key: string): FieldView | undefined;
   /** Nothing written inside (`group "g" {}`); label fields do not count. */
   readonly isEmpty: boolean;
   /** Where the field or block `name` is written: its name, or the block header. */
@@ -58,17 +60,24 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
  * A block, read on demand: a field is found by scanning the block's few
  * items for its HCL name, and only the child lists rules ask for are built.
  * Rules visit a few kinds of blocks, so most of a large job is never read.
+ * The scans go over `names`, the items' names in one array made on the
+ * first question: rules ask a task some forty names, mostly of things not
+ * written, and comparing strings in one flat array is far cheaper than
+ * reading `kind` and `name` off each AST node of varying shape every time.
  */
 class HclObjectView implements ObjectView {
   readonly place: Place;
   readonly key: string | undefined;
   /**
-   * What rules asked for so far, as name/answer pairs (several rules ask for
-   * the same ones): a block is asked a handful of names, so a short list scans
-   * faster and allocates far less than a Map per block. A field not written is null.
+   * What rules asked for so far, by the property's position in the schema
+   * (BlockSchema.slotOf): the field's answer at 2 × slot (null when not
+   * written), the child blocks at 2 × slot + 1. Several rules ask a block the
+   * same names, and a look-up by position costs the same however many were
+   * asked; the array is made on the first question, so unasked blocks cost nothing.
    */
-  private children: AskedList | undefined;
-  private fields: AskedList | undefined;
+  private answers: unknown[] | undefined;
+  /** The name of each item of the body, in order: an attribute's name, a block's type. */
+  private itemNames: string[] | undefined;
 
   constructor(
     private readonly block: Block,
@@ -90,11 +99,24 @@ class HclObjectView implements ObjectView {
     return this.block.body.items.length === 0;
   }
 
+  private get names(): readonly string[] {
+    if (!this.itemNames) {
+      const items = this.block.body.items;
+      const names: string[] = [];
+      for (const item of items) names.push(item.kind === 'attribute' ? item.name : item.type);
+      this.itemNames = names;
+    }
+    return this.itemNames;
+  }
+
   field(name: string): FieldView | undefined {
-    const known = answerTo(this.fields, name) as FieldView | null | undefined;
+    const slot = this.schema.slotOf(name);
+    if (slot < 0) return this.readField(name);
+    const answers = (this.answers ??= []);
+    const known = answers[2 * slot] as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
     const found = this.readField(name);
-    this.fields = remember(this.fields, name, found ?? null);
+    answers[2 * slot] = found ?? null;
     return found;
   }
 
@@ -104,37 +126,58 @@ class HclObjectView implements ObjectView {
     const hclName = this.property(name)?.hclName;
     if (hclName === undefined) return undefined;
     // The first one counts: a repeated attribute is reported already.
-    for (const item of this.block.body.items) {
-      if (item.kind === 'attribute' && item.name === hclName) return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) {
+      if (names[i] !== hclName) continue;
+      const item = this.block.body.items[i];
+      if (item.kind === 'attribute') return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
     }
     return undefined;
   }
 
   objects(name: string): readonly ObjectView[] {
-    const cached = answerTo(this.children, name) as readonly ObjectView[] | undefined;
+    const slot = this.schema.slotOf(name);
+    // Nothing but schema properties holds blocks.
+    if (slot < 0) return NO_OBJECTS;
+    const answers = (this.answers ??= []);
+    const cached = answers[2 * slot + 1] as readonly ObjectView[] | undefined;
     if (cached) return cached;
-    const property = this.property(name);
+    const property = this.schema.properties[slot];
     const inner = property?.driverField === undefined ? property?.body : undefined;
     const hclName = property?.hclName;
     let list: ObjectView[] | undefined;
     if (property && inner && hclName !== undefined) {
-      for (const item of this.block.body.items) {
+      const names = this.names;
+      for (let i = 0; i < names.length; i++) {
+        if (names[i] !== hclName) continue;
+        const item = this.block.body.items[i];
         // A `dynamic` block's output is only known to Nomad.
-        if (item.kind === 'block' && item.type === hclName) (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
+        if (item.kind === 'block') (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
       }
     }
     // Most blocks asked for are not written: they share one empty list.
     const found = list ?? NO_OBJECTS;
-    this.children = remember(this.children, name, found);
+    answers[2 * slot + 1] = found;
     return found;
+  }
+
+  entry(key: string): FieldView | undefined {
+    const names = this.names;
+    for (let i = 0; i < names.length; i++) {
+      const item = this.block.body.items[i];
+      if (names[i] === key && item.kind === 'attribute') return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    }
+    return undefined;
   }
 
   placeOf(name: string): Place | undefined {
     const label = this.block.labels[0];
     if (label && this.labelFields.includes(name)) return label;
     const hclName = this.property(name)?.hclName;
-    for (const item of this.block.body.items) {
-      if (item.kind === 'attribute' ? item.name === hclName : item.type === hclName) return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
+    const index = hclName === undefined ? -1 : this.names.indexOf(hclName);
+    if (index >= 0) {
+      const item = this.block.body.items[index];
+      return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
     }
     return undefined;
   }
@@ -147,21 +190,6 @@ class HclObjectView implements ObjectView {
 }
 
 const NO_OBJECTS: readonly ObjectView[] = [];
-
-/** Answers by name in one flat array, [name, answer, name, answer, ...]. */
-type AskedList = unknown[];
-
-/** The answer remembered for `name`; undefined when not asked yet. */
-function answerTo(asked: AskedList | undefined, name: string): unknown {
-  if (asked) for (let i = 0; i < asked.length; i += 2) if (asked[i] === name) return asked[i + 1];
-  return undefined;
-}
-
-function remember(asked: AskedList | undefined, name: string, answer: unknown): AskedList {
-  if (!asked) return [name, answer];
-  asked.push(name, answer);
-  return asked;
-}
 
 function expressionValue(expression: Expression): FieldValue {
   if (expression.kind === 'literal') return expression.value;
@@ -231,6 +259,14 @@ class JsonObjectView implements ObjectView {
     });
   }
 
+  entry(key: string): FieldView | undefined {
+    for (const property of this.node.children ?? []) {
+      const [keyNode, value] = property.children ?? [];
+      if (keyNode?.value === key && value && value.type !== 'null') return { value: jsonValue(value), place: nodeSpan(this.document, value), keyPlace: nodeSpan(this.document, keyNode) };
+    }
+    return undefined;
+  }
+
   placeOf(name: string): Place | undefined {
     const [key, value] = this.property(name)?.children ?? [];
     return key && value && value.type !== 'null' ? nodeSpan(this.document, key) : undefined;
@@ -295,8 +331,22 @@ export function durationOf(field: FieldView | undefined): number | undefined {
   if (!known(field)) return undefined;
   const value = field.value;
   if (typeof value === 'number') return value;
-  if (typeof value === 'string') return parseGoDuration(value);
+  if (typeof value === 'string') return parsedDuration(value);
   return undefined;
+}
+
+/**
+ * Durations already read: a job writes the same few ("30s", "5m") over and
+ * over, and several rules read each one. Bounded, since any text may come.
+ */
+const durations = new Map<string, number | undefined>();
+
+function parsedDuration(text: string): number | undefined {
+  if (durations.has(text)) return durations.get(text);
+  if (durations.size >= 512) durations.clear();
+  const value = parseGoDuration(text);
+  durations.set(text, value);
+  return value;
 }
 
 export function stringsOf(field: FieldView | undefined): readonly string[] | undefined {

@@ -7,10 +7,11 @@ import * as placementRules from './rules/placementRules';
 import * as policyRules from './rules/policyRules';
 import * as serviceRules from './rules/serviceRules';
 import * as taskRules from './rules/taskRules';
+import * as workloadRules from './rules/workloadRules';
 import type { SemanticRule } from './semanticRule';
 
 function rulesIn(module: Record<string, unknown>): SemanticRule[] {
   return Object.values(module).filter((value): value is SemanticRule => typeof value === 'object' && value !== null && 'id' in value && 'check' in value);
 }
 
-export const semanticRules: readonly SemanticRule[] = [jobRules, policyRules, groupRules, taskRules, serviceRules, placementRules].flatMap(rulesIn);
+export const semanticRules: readonly SemanticRule[] = [jobRules, policyRules, groupRules, taskRules, workloadRules, serviceRules, placementRules].flatMap(rulesIn);

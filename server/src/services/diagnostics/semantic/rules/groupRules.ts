@@ -1,6 +1,6 @@
 // Task group checks of TaskGroup.Validate: tasks, the leader, scaling
 // against count, volumes and their mounts, ports and the ephemeral disk.
-import { booleanOf, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
+import { booleanOf, durationOf, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
 import { reportRepeats } from '../repeats';
 import type { SemanticRule } from '../semanticRule';
 
@@ -149,3 +149,65 @@ export const groupVolumeSource: SemanticRule = {
   },
 };
 
+
+export const disconnectValid: SemanticRule = {
+  id: 'disconnect-invalid',
+  summary: 'disconnect: lost_after and stop_on_client_after not negative and not both set; stop_on_client_after only in service and batch jobs',
+  since: '1.8.0',
+  check(job, findings) {
+    for (const group of job.groups) {
+      const disconnect = group.view.objects('Disconnect')[0];
+      if (!disconnect) continue;
+      const lost = disconnect.field('LostAfter');
+      const stop = disconnect.field('StopOnClientAfter');
+      const lostValue = durationOf(lost);
+      const stopValue = durationOf(stop);
+      if (lost && lostValue !== undefined && lostValue < 0) findings.report(lost.place, 'lost_after cannot be negative');
+      if (stop && stopValue !== undefined && stopValue < 0) findings.report(stop.place, 'stop_on_client_after cannot be negative');
+      if (stop && job.type !== undefined && job.type !== 'service' && job.type !== 'batch') findings.report(stop.keyPlace, `stop_on_client_after is only for service and batch jobs; this job is "${job.type}"`);
+      if (stop && lost && lostValue !== undefined && lostValue !== 0) {
+        findings.report(stop.keyPlace, 'A disconnect block sets lost_after (when an allocation counts as lost) or stop_on_client_after (when the client stops it), not both', { related: [{ place: lost.keyPlace, message: 'lost_after is set here' }] });
+      }
+    }
+  },
+};
+
+/** The group fields a disconnect block replaces (1.8), with the disconnect field each clashes with. */
+const LEGACY_DISCONNECT = [
+  { api: 'MaxClientDisconnect', hcl: 'max_client_disconnect', instead: 'lost_after' },
+  { api: 'StopAfterClientDisconnect', hcl: 'stop_after_client_disconnect', instead: 'stop_on_client_after' },
+  { api: 'PreventRescheduleOnLost', hcl: 'prevent_reschedule_on_lost', instead: 'replace' },
+] as const;
+
+export const disconnectLegacyFields: SemanticRule = {
+  id: 'disconnect-legacy-fields',
+  summary: 'a group with a disconnect block cannot also set max_client_disconnect, stop_after_client_disconnect or prevent_reschedule_on_lost = true (1.8 and 1.9; ignored from 1.10)',
+  since: '1.8.0',
+  until: '1.10.0',
+  check(job, findings) {
+    for (const group of job.groups) {
+      const disconnect = group.view.objects('Disconnect')[0];
+      if (!disconnect) continue;
+      for (const { api, hcl, instead } of LEGACY_DISCONNECT) {
+        const field = group.view.field(api);
+        if (!field || !clashes(api, field, disconnect)) continue;
+        findings.report(field.keyPlace, `${findings.name(hcl, api)} cannot be used with a disconnect block: set ${instead} in the disconnect block instead`, { related: [{ place: disconnect.place, message: 'the disconnect block' }] });
+      }
+    }
+  },
+};
+
+/**
+ * Whether Nomad 1.8 refuses the older field beside a disconnect block. Its
+ * Canonicalize copies max_client_disconnect into an unset lost_after, and
+ * the API always fills in `replace`: so max_client_disconnect clashes unless
+ * both are zero, and prevent_reschedule_on_lost unless it is false.
+ */
+function clashes(api: string, field: FieldView, disconnect: ObjectView): boolean {
+  if (api === 'PreventRescheduleOnLost') return booleanOf(field) === true;
+  if (api === 'StopAfterClientDisconnect') return true;
+  const max = durationOf(field);
+  const lost = disconnect.field('LostAfter');
+  const lostValue = lost ? durationOf(lost) : 0;
+  return max !== undefined && lostValue !== undefined && (lostValue > 0 || (lostValue === 0 && max > 0));
+}

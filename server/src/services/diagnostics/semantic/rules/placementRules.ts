@@ -1,7 +1,7 @@
 // Constraints, affinities and spreads at job, group and task level
 // (Constraint, Affinity and Spread Validate, and the system job limits).
 import type { JobFacts } from '../jobFacts';
-import { known, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
+import { known, nonEmpty, numberOf, stringOf, type FieldView, type ObjectView } from '../jobView';
 import { reportRepeats } from '../repeats';
 import type { Findings, SemanticRule } from '../semanticRule';
 
@@ -107,14 +107,17 @@ export const affinityValid: SemanticRule = {
   check(job, findings) {
     if (job.type === 'system') return;
     for (const { view } of job.levels) {
-      for (const affinity of view.objects('Affinities')) {
-        checkPlacement('affinity', placement(affinity, findings), findings);
-        const weight = affinity.field('Weight');
-        if (weight && numberOf(weight) === 0) findings.report(weight.place, 'An affinity weight cannot be 0: use -100 to -1 to avoid, 1 to 100 to prefer');
-      }
+      for (const affinity of view.objects('Affinities')) checkAffinity(affinity, findings);
     }
   },
 };
+
+/** Affinity.Validate: as a constraint, and a weight other than 0. */
+function checkAffinity(affinity: ObjectView, findings: Findings): void {
+  checkPlacement('affinity', placement(affinity, findings), findings);
+  const weight = affinity.field('Weight');
+  if (weight && numberOf(weight) === 0) findings.report(weight.place, 'An affinity weight cannot be 0: use -100 to -1 to avoid, 1 to 100 to prefer');
+}
 
 export const systemNoAffinityOrSpread: SemanticRule = {
   id: 'system-no-affinity-spread',
@@ -143,6 +146,27 @@ export const spreadValid: SemanticRule = {
         reportRepeats(findings, targets.map((target) => target.field('Value')), (value) => `The spread target "${value}" is given twice`, 'first given here');
         const sum = targets.reduce((total, target) => total + (numberOf(target.field('Percent')) ?? 0), 0);
         if (sum > 100) findings.report(spread.place, `The spread target percentages add up to ${sum}%, more than 100%`);
+      }
+    }
+  },
+};
+
+export const deviceRequestValid: SemanticRule = {
+  id: 'device-request-invalid',
+  summary: 'a device request names a device; its constraints and affinities are valid and use no distinct_hosts or distinct_property',
+  check(job, findings) {
+    for (const task of job.tasks) {
+      for (const resources of task.view.objects('Resources')) {
+        for (const device of resources.objects('Devices')) {
+          const name = device.field('Name');
+          if (!nonEmpty(name)) findings.report(name?.place ?? device.place, 'The device request needs a name: a type ("gpu"), vendor/type ("nvidia/gpu") or vendor/type/name');
+          for (const constraint of device.objects('Constraints')) {
+            const item = placement(constraint, findings);
+            if (item.operand === 'distinct_hosts' || item.operand === 'distinct_property') findings.report(item.operandField?.place ?? constraint.place, `A device constraint cannot use ${item.operand}: it places allocations, not devices`);
+            else checkPlacement('constraint', item, findings);
+          }
+          for (const affinity of device.objects('Affinities')) checkAffinity(affinity, findings);
+        }
       }
     }
   },

@@ -223,3 +223,58 @@ export const negativeDurations: SemanticRule = {
     }
   },
 };
+
+/** Bytes of each digest go-getter can check (TaskArtifact.validateChecksum). */
+const CHECKSUM_BYTES: Readonly<Record<string, number>> = { md5: 16, sha1: 20, sha256: 32, sha512: 64 };
+
+/** Why a `type:hex` artifact checksum would be refused, or undefined when Nomad takes it. */
+export function checksumProblem(written: string): string | undefined {
+  // Nomad leaves checksums with a `${...}` reference to the download, which happens after interpolation.
+  if (/\$\{[a-zA-Z0-9_\-.]+\}/.test(written)) return undefined;
+  const check = written.trim();
+  if (check === '') return 'The artifact checksum cannot be empty';
+  const parts = check.split(':');
+  if (parts.length !== 2) return `The artifact checksum must be written "type:value", e.g. "sha256:<64 hex digits>"; got "${check}"`;
+  const [type, hex] = parts;
+  if (hex.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(hex)) return `The checksum value "${hex}" is not hexadecimal (an even number of 0-9, a-f)`;
+  const bytes = CHECKSUM_BYTES[type];
+  if (bytes === undefined) return `"${type}" is not a checksum type Nomad checks: use md5, sha1, sha256 or sha512`;
+  if (hex.length !== bytes * 2) return `A ${type} checksum has ${bytes * 2} hex digits, not ${hex.length}`;
+  return undefined;
+}
+
+export const artifactChecksum: SemanticRule = {
+  id: 'artifact-checksum-invalid',
+  summary: 'an artifact\'s options checksum is "type:hex" with type md5, sha1, sha256 or sha512 and a digest of that length',
+  check(job, findings) {
+    for (const task of job.tasks) {
+      for (const artifact of task.view.objects('Artifacts')) {
+        const checksum = artifact.objects('GetterOptions')[0]?.entry('checksum');
+        const text = stringOf(checksum);
+        const problem = text === undefined ? undefined : checksumProblem(text);
+        if (checksum && problem) findings.report(checksum.place, problem);
+      }
+    }
+  },
+};
+
+export const numaDevices: SemanticRule = {
+  id: 'numa-device-unrequested',
+  summary: 'each device a numa block names is a device the task requests (the affinity values are the schema\'s enum)',
+  since: '1.9.0',
+  check(job, findings) {
+    for (const task of job.tasks) {
+      for (const resources of task.view.objects('Resources')) {
+        const numa = resources.objects('NUMA')[0];
+        const devices = numa?.field('Devices');
+        const names = stringsOf(devices);
+        if (!devices || !names || names.length === 0) continue;
+        const requested = resources.objects('Devices').map((device) => stringOf(device.field('Name')));
+        // A device name that needs evaluation could be any of them.
+        if (requested.includes(undefined)) continue;
+        const missing = names.filter((name) => !requested.includes(name));
+        if (missing.length > 0) findings.report(devices.place, `numa names ${missing.map((name) => `"${name}"`).join(', ')}, which the task does not request: add a device block for each${requested.length > 0 ? `; requested: ${requested.map((name) => `"${name}"`).join(', ')}` : ''}`);
+      }
+    }
+  },
+};

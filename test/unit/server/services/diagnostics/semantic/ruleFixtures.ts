@@ -158,6 +158,20 @@ export const ruleFixtures: readonly RuleFixture[] = [
     api: ['TaskGroups', 0, 'StopAfterClientDisconnect'],
   },
 
+  {
+    rule: 'disconnect-invalid',
+    valid: job(group('    disconnect {\n      lost_after = "1h"\n      replace    = true\n    }\n' + task())),
+    invalid: job(group('    disconnect {\n      lost_after           = "1h"\n      ⟦stop_on_client_after⟧ = "30m"\n    }\n' + task())),
+    message: /lost_after .* or stop_on_client_after .*, not both/,
+  },
+  {
+    rule: 'disconnect-legacy-fields',
+    valid: job(group('    disconnect {\n      lost_after = "1h"\n    }\n' + task())),
+    invalid: job(group('    ⟦max_client_disconnect⟧ = "1h"\n    disconnect {\n      reconcile = "best_score"\n    }\n' + task())),
+    message: /max_client_disconnect cannot be used with a disconnect block: set lost_after/,
+    version: '1.9.0',
+  },
+
   // ---- restart, reschedule, update, migrate ----
   {
     rule: 'restart-attempts-zero-delay',
@@ -375,6 +389,38 @@ export const ruleFixtures: readonly RuleFixture[] = [
     api: ['TaskGroups', 0, 'Tasks', 0, 'Artifacts', 0, 'GetterSource'],
   },
   {
+    rule: 'artifact-checksum-invalid',
+    valid: web('', '      artifact {\n        source = "https://example.com/app.tgz"\n        options {\n          checksum = "sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"\n        }\n      }\n'),
+    invalid: web('', '      artifact {\n        source = "https://example.com/app.tgz"\n        options {\n          checksum = ⟦"sha256:abcd"⟧\n        }\n      }\n'),
+    message: /A sha256 checksum has 64 hex digits, not 4/,
+    api: ['TaskGroups', 0, 'Tasks', 0, 'Artifacts', 0, 'GetterOptions', 'checksum'],
+  },
+  {
+    rule: 'numa-device-unrequested',
+    valid: web('', '      resources {\n        device "nvidia/gpu" {}\n        numa {\n          affinity = "none"\n          devices  = ["nvidia/gpu"]\n        }\n      }\n'),
+    invalid: web('', '      resources {\n        device "nvidia/gpu" {}\n        numa {\n          affinity = "none"\n          devices  = ⟦["nvidia/gpu", "intel/fpga"]⟧\n        }\n      }\n'),
+    message: /numa names "intel\/fpga", which the task does not request.*requested: "nvidia\/gpu"/,
+  },
+  {
+    rule: 'identity-invalid',
+    valid: web('', '      identity {\n        name = "example"\n        aud  = ["example.com"]\n        ttl  = "1h"\n      }\n'),
+    invalid: web('', '      identity {\n        name = ⟦"example app"⟧\n        aud  = ["example.com"]\n        ttl  = "1h"\n      }\n'),
+    message: /"example app" is not an identity name/,
+  },
+  {
+    rule: 'identity-env-restart',
+    valid: web('', '      identity {\n        name        = "example"\n        aud         = ["example.com"]\n        ttl         = "1h"\n        env         = true\n        change_mode = "restart"\n      }\n'),
+    invalid: web('', '      identity {\n        name = "example"\n        aud  = ["example.com"]\n        ttl  = "1h"\n        env  = ⟦true⟧\n      }\n'),
+    message: /keeps the old identity in its environment/,
+    severity: 'warning',
+  },
+  {
+    rule: 'action-invalid',
+    valid: web('', '      action "show-logs" {\n        command = "/bin/cat"\n        args    = ["/alloc/logs/app.stdout.0"]\n      }\n'),
+    invalid: web('', '      action ⟦"show logs"⟧ {\n        command = "/bin/cat"\n        args    = ["/alloc/logs/app.stdout.0"]\n      }\n'),
+    message: /"show logs" is not an action name: no spaces/,
+  },
+  {
     rule: 'vault-change-signal',
     valid: web('', '      vault {\n        policies      = ["app"]\n        change_mode   = "signal"\n        change_signal = "SIGHUP"\n      }\n'),
     invalid: web('', '      vault {\n        policies      = ["app"]\n        change_mode   = "signal"\n        change_signal = ⟦""⟧\n      }\n'),
@@ -504,5 +550,12 @@ export const ruleFixtures: readonly RuleFixture[] = [
     invalid: job(group(task()), '  ⟦spread⟧ {\n    attribute = "${node.datacenter}"\n    target "dc1" {\n      percent = 70\n    }\n    target "dc2" {\n      percent = 40\n    }\n  }\n'),
     message: /add up to 110%, more than 100%/,
     api: ['Spreads', 0],
+  },
+  {
+    rule: 'device-request-invalid',
+    valid: web('', '      resources {\n        device "nvidia/gpu" {\n          count = 1\n          constraint {\n            attribute = "${device.attr.memory}"\n            operator  = ">="\n            value     = "2 GiB"\n          }\n        }\n      }\n'),
+    invalid: web('', '      resources {\n        device "nvidia/gpu" {\n          count = 1\n          constraint {\n            operator = ⟦"distinct_hosts"⟧\n          }\n        }\n      }\n'),
+    message: /device constraint cannot use distinct_hosts/,
+    api: ['TaskGroups', 0, 'Tasks', 0, 'Resources', 'Devices', 0, 'Constraints', 0, 'Operand'],
   },
 ];
