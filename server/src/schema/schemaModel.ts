@@ -153,6 +153,7 @@ export class BlockSchema {
   private byHcl: Map<string, PropertySchema> | undefined;
   private byApi: Map<string, PropertySchema> | undefined;
   private slots: Map<string, number> | undefined;
+  private names: readonly string[] | undefined;
   private all: PropertySchema[] | undefined;
   // Validation asks these for every body of a job: worked out once per schema (the schema never changes).
   private extra: ValueSchema | undefined | null = null;
@@ -207,9 +208,10 @@ export class BlockSchema {
     return this.slots.get(name) ?? -1;
   }
 
-  /** HCL names that may be written here, for suggestions and completion. */
-  hclNames(): string[] {
-    return this.properties.flatMap((p) => (p.hclName === undefined ? [] : [p.hclName]));
+  /** HCL names that may be written here, for suggestions and completion (made once: a file may hold thousands of unknown names). */
+  hclNames(): readonly string[] {
+    this.names ??= this.properties.flatMap((p) => (p.hclName === undefined ? [] : [p.hclName]));
+    return this.names;
   }
 
   /** Attributes with any name are allowed, with values like this (`meta`, `env`, `locals`). */

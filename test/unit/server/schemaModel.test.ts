@@ -48,7 +48,7 @@ describe('Schema model', () => {
   });
 
   it('describes the file top level and dynamic blocks', () => {
-    assert.deepStrictEqual(schema.fileBlock().hclNames().sort(), ['job', 'locals', 'variable', 'variables']);
+    assert.deepStrictEqual(schema.fileBlock().hclNames().slice().sort(), ['job', 'locals', 'variable', 'variables']);
     assert.ok(schema.dynamicBlock()?.hclProperty('for_each'));
     assert.strictEqual(schema.fileBlock().hclProperty('job')?.maxBlocks, 1);
   });
