@@ -48,7 +48,7 @@ describe('job-wide logs (UI)', function () {
 
   // Known failure after the merge of the Nodes, Variables and focus-keeping changes: the context-menu
   // command runs but no log tab becomes active. Skipped until fixed; the integration suite covers the feature.
-  it.skip('opens one log of every allocation from the group row, lines prefixed with allocation and task', async () => {
+  it('opens one log of every allocation from the group row, lines prefixed with allocation and task', async () => {
     const { page } = workbench;
     await openViewContainer(page, 'Nomad');
     const job = await rowAt(page, 'shop', 1);
