@@ -3,11 +3,12 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { NomadClient } from '../../client/src/nomad/client';
 import type { Job } from '../../client/src/nomad/types';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import { quickOpenFile } from './support/commands';
+import { expand, rowAt } from './support/jobsTree';
 import { openViewContainer, treeItem, treeItems, viewPane } from './support/views';
 import { Workbench } from './support/workbench';
 
@@ -40,21 +41,6 @@ async function widenSideBar(page: Page, pixels: number): Promise<void> {
   await page.mouse.up();
   // Off the sash, or its highlight shows in the picture.
   await page.mouse.move(edge.x + pixels + 300, edge.y);
-}
-
-/** Expands a collapsed tree row by clicking its twistie, and waits until it shows as expanded. */
-async function expand(row: Locator): Promise<void> {
-  if ((await row.getAttribute('aria-expanded')) === 'true') return;
-  await row.locator('.monaco-tl-twistie').click();
-  await row.page().waitForFunction((element) => element?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
-}
-
-/** A row directly under the Jobs view whose label is exactly `label` (labels like `api` repeat at several depths). */
-async function rowAt(page: Page, label: string, level: number): Promise<Locator> {
-  const pane = await viewPane(page, 'Jobs');
-  const row = pane.locator(`.monaco-list-row[aria-level="${level}"]`, { has: page.locator('.label-name', { hasText: new RegExp(`^${label.replace(/[[\]]/g, '\\$&')}$`) }) }).first();
-  await row.waitFor();
-  return row;
 }
 
 describe('Jobs explorer (UI)', function () {

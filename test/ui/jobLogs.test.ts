@@ -3,21 +3,13 @@
 // the lines of both allocations, each led by its short id and task. The
 // screenshot goes to test-results/ui/job-logs.png (the README's picture).
 import * as assert from 'assert';
-import type { Locator, Page } from 'playwright-core';
 import { tickingService } from '../support/nomad/logsFixtures';
 import { installTaskLogs } from '../support/nomad/logsRoutes';
 import type { FakeTaskLogs } from '../support/nomad/logsFake';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
-import { openViewContainer, viewPane } from './support/views';
+import { rowAt } from './support/jobsTree';
+import { openViewContainer } from './support/views';
 import { Workbench } from './support/workbench';
-
-/** A row of the Jobs view at `level` whose label is exactly `label`. */
-async function rowAt(page: Page, label: string, level: number): Promise<Locator> {
-  const pane = await viewPane(page, 'Jobs');
-  const row = pane.locator(`.monaco-list-row[aria-level="${level}"]`, { has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first();
-  await row.waitFor();
-  return row;
-}
 
 describe('job-wide logs (UI)', function () {
   this.timeout(180_000);
@@ -46,9 +38,7 @@ describe('job-wide logs (UI)', function () {
     await fake?.close();
   });
 
-  // Known failure after the merge of the Nodes, Variables and focus-keeping changes: the context-menu
-  // command runs but no log tab becomes active. Skipped until fixed; the integration suite covers the feature.
-  it.skip('opens one log of every allocation from the group row, lines prefixed with allocation and task', async () => {
+  it('opens one log of every allocation from the group row, lines prefixed with allocation and task', async () => {
     const { page } = workbench;
     await openViewContainer(page, 'Nomad');
     const job = await rowAt(page, 'shop', 1);

@@ -5,11 +5,14 @@ import * as vscode from 'vscode';
 
 /**
  * The group right of the active one when there is one; the active group itself when it already is
- * a side group (not the leftmost); a new group beside it only when the active group is alone.
+ * a side group (not the leftmost) or holds no editor (opened from a tree with nothing else open: there
+ * is nothing to stand beside, and a new group would leave an empty column); a new group beside it only
+ * when the active group is alone and shows something.
  */
 export function sideColumn(): vscode.ViewColumn {
   const groups = vscode.window.tabGroups.all;
   const active = vscode.window.tabGroups.activeTabGroup;
+  if (active.tabs.length === 0) return active.viewColumn;
   const position = groups.indexOf(active);
   if (position >= 0 && position + 1 < groups.length) return groups[position + 1].viewColumn;
   if (position > 0) return active.viewColumn;

@@ -4,7 +4,7 @@ import type { NomadClient } from '../../nomad/client';
 import { NomadError } from '../../nomad/errors';
 import type { Job } from '../../nomad/types';
 import { readJobSubmission, type JobSubmission } from '../../nomad/submissions';
-import { jobSpecView, renderJson } from './jobSpecView';
+import { jobSpecView, readableJobSpec, renderJson } from './jobSpecView';
 import type { DocRef } from './nomadUri';
 
 type ServerRef = Exclude<DocRef, { kind: 'local' }>;
@@ -56,6 +56,6 @@ export function renderDocument(ref: ServerRef, value: unknown): string {
   // Only the job file itself: the variable values sent with it may be secrets.
   if (ref.kind === 'source') return (value as JobSubmission).Source;
   if (ref.kind !== 'job') return renderJson(value);
-  const job = ref.view === 'spec' ? jobSpecView(value as Job) : value;
+  const job = ref.view === 'readable' ? readableJobSpec(value as Job) : ref.view === 'spec' ? jobSpecView(value as Job) : value;
   return renderJson(ref.wrap ? { Job: job } : job);
 }

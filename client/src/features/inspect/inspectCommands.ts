@@ -92,8 +92,9 @@ export async function compareVersions(services: CommandServices, node?: unknown,
   const picked = typeof other === 'number' && others.includes(other) ? other : await pickVersion(others, base, target.id);
   if (picked === undefined) return;
   const [older, newer] = picked < base ? [picked, base] : [base, picked];
-  // The spec view leaves out what the server sets (indexes, submit time), so the diff leads with real changes.
-  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, view: 'spec', ...scope });
+  // The readable view leaves out what the server sets (indexes, submit time) and writes durations as a
+  // job file does, so the diff leads with real changes in the author's terms.
+  const uriOf = (version: number) => nomadUri({ kind: 'job', id: target.id, version, view: 'readable', ...scope });
   await openSideDiff(uriOf(older), uriOf(newer), `${target.id}: v${older} ↔ v${newer}`);
 }
 

@@ -11,14 +11,20 @@ interface RefBase {
   region?: string;
 }
 
+export type JobView = 'spec' | 'readable';
+const JOB_VIEWS: ReadonlySet<string> = new Set<JobView>(['spec', 'readable']);
+
 export type DocRef =
   | (RefBase & {
       kind: 'job';
       id: string;
       /** A fixed version; absent means the current job, kept up to date while open. */
       version?: number;
-      /** `spec`: without the fields the server sets, for comparing with a job file. */
-      view?: 'spec';
+      /**
+       * `spec`: without the fields the server sets, for comparing with a job file; `readable`: that, with
+       * durations written as in a job file ("15s"), for comparing two versions with each other.
+       */
+      view?: JobView;
       /** Wrap as `{"Job": ...}` to line up with a job file written that way. */
       wrap?: boolean;
     })
@@ -35,7 +41,7 @@ function titleFor(ref: DocRef): string {
   const name = ref.id.replace(/\//g, '\u2215');
   if (ref.kind === 'job') {
     const version = ref.version === undefined ? '' : ` v${ref.version}`;
-    return `${name}${version}${ref.view === 'spec' ? ' (cluster)' : ''}.json`;
+    return `${name}${version}${ref.view ? ' (cluster)' : ''}.json`;
   }
   if (ref.kind === 'local') return `${name} (converted).json`;
   if (ref.kind === 'source') return `${name} v${ref.version} (submitted)${submissionExtension(ref.format)}`;
@@ -73,11 +79,12 @@ export function parseDocRef(query: string): DocRef | undefined {
   };
   if (kind === 'job') {
     const version = params.get('version');
+    const view = params.get('view');
     return {
       ...base,
       kind,
       version: version !== null && /^\d+$/.test(version) ? Number(version) : undefined,
-      view: params.get('view') === 'spec' ? 'spec' : undefined,
+      view: view !== null && JOB_VIEWS.has(view) ? (view as JobView) : undefined,
       wrap: params.get('wrap') === 'Job' || undefined,
     };
   }

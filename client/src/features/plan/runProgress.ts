@@ -1,6 +1,6 @@
 // After a run: follow the evaluation until the scheduler is done with it and,
-// for service jobs, the deployment until it succeeds or fails, in a
-// cancellable progress notification. Blocking queries, never sleeps:
+// for service jobs, the deployment until it succeeds or fails, with the
+// progress in the status bar and a Stop Following notification. Blocking queries, never sleeps:
 // each read returns as soon as the object changes.
 import * as vscode from 'vscode';
 import type { NomadClient, QueryResult } from '../../nomad/client';
@@ -32,12 +32,17 @@ const FATAL: ReadonlySet<NomadErrorKind> = new Set(['notFound', 'permissionDenie
 const WAIT = '30s';
 
 const STOPPED_MESSAGE_MS = 8000;
+/** How long a following lasts before the Stop Following notification is offered. */
+const STOP_OFFER_DELAY_MS = 1500;
 
 export class FollowCancelled extends Error {}
 
-/** The progress notification's title; its Cancel button ends only the following. */
-export function followingTitle(jobId: string): string {
-  return `Following job "${jobId}" (Cancel stops following; the job keeps running)`;
+/** The button of the following notification: it ends only the following, never the job or its deployment. */
+export const STOP_FOLLOWING = 'Stop Following';
+
+/** What the following notification says while the evaluation and deployment are followed. */
+export function followingMessage(jobId: string): string {
+  return `Following job "${jobId}" until the scheduler and its deployment are done; the job keeps running if you stop following.`;
 }
 
 /** Resolves with the first value that satisfies `done`, reading with blocking queries. */
@@ -72,31 +77,35 @@ export function waitUntil<T>(
 }
 
 export function followRun(target: RunTarget): Thenable<RunResult> {
-  return vscode.window.withProgress(
-    // VS Code names the notification's only button "Cancel"; the title says that it stops following, not the job.
-    { location: vscode.ProgressLocation.Notification, title: followingTitle(target.jobId), cancellable: true },
-    async (progress, token) => {
-      const controller = new AbortController();
-      const cancel = token.onCancellationRequested(() => controller.abort());
-      try {
-        const result = await follow(target, controller.signal, (message) => progress.report({ message }));
-        announce(target, result);
-        return result;
-      } catch (error) {
-        if (error instanceof FollowCancelled) {
-          const summary = `Stopped following job "${target.jobId}"; the cluster carries on with it.`;
-          // Only news to the person who just pressed the button: a status-bar line that goes by itself.
-          vscode.window.setStatusBarMessage(`$(info) ${summary}`, STOPPED_MESSAGE_MS);
-          return { cancelled: true, summary };
-        }
-        const reason = error instanceof NomadError ? `${error.message}. ${error.advice}` : String(error);
-        void vscode.window.showErrorMessage(`Could not follow job "${target.jobId}": ${reason}`);
-        return { cancelled: false, summary: reason };
-      } finally {
-        cancel.dispose();
+  const controller = new AbortController();
+  // A cancellable progress notification can only offer VS Code's "Cancel", which reads as cancelling the
+  // deployment. So the progress goes to the status bar, and a notification offers the one thing a person
+  // can do, by its name. It comes only when the following lasts: a run the scheduler settles at once ends
+  // with its result alone, not beside a stale button. A click after the following ended changes nothing.
+  const offer = setTimeout(() => {
+    void vscode.window.showInformationMessage(followingMessage(target.jobId), STOP_FOLLOWING).then((choice) => {
+      if (choice === STOP_FOLLOWING) controller.abort();
+    });
+  }, STOP_OFFER_DELAY_MS);
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: `Following "${target.jobId}"` }, async (progress) => {
+    try {
+      const result = await follow(target, controller.signal, (message) => progress.report({ message }));
+      announce(target, result);
+      return result;
+    } catch (error) {
+      if (error instanceof FollowCancelled) {
+        const summary = `Stopped following job "${target.jobId}"; the cluster carries on with it.`;
+        // Only news to the person who just pressed the button: a status-bar line that goes by itself.
+        vscode.window.setStatusBarMessage(`$(info) ${summary}`, STOPPED_MESSAGE_MS);
+        return { cancelled: true, summary };
       }
-    },
-  );
+      const reason = error instanceof NomadError ? `${error.message}. ${error.advice}` : String(error);
+      void vscode.window.showErrorMessage(`Could not follow job "${target.jobId}": ${reason}`);
+      return { cancelled: false, summary: reason };
+    } finally {
+      clearTimeout(offer);
+    }
+  });
 }
 
 async function follow(target: RunTarget, signal: AbortSignal, report: (message: string) => void): Promise<RunResult> {
