@@ -22,7 +22,7 @@ import {
   showJobsView,
   useCluster,
 } from './explorerFixtures';
-import { waitFor } from './support/wait';
+import { waitFor, within } from './support/wait';
 import { writeWorkspaceFile } from './support/workspace';
 
 describe('Jobs explorer', function () {
@@ -153,7 +153,7 @@ describe('Jobs explorer', function () {
     const id = testJobId('doomed');
     await nomad.registerJob(serviceJob(id, 1));
     const doomed = await row(api, id);
-    await api.jobsView.reveal(doomed, { expand: true });
+    await within(20_000, 'the reveal of the job', api.jobsView.reveal(doomed, { expand: true }));
     await children(api, await row(api, 'Allocations', doomed));
     await nomad.deleteJob(id);
     await waitFor(async () => item(api, await row(api, id)).contextValue === 'job:service:stopped', 'doomed to show stopped', 30_000);
@@ -174,8 +174,8 @@ describe('Jobs explorer', function () {
 
   it('reveals the job of the open job file', async () => {
     const uri = await writeWorkspaceFile('reveal-me.nomad.hcl', `job "${nightly}" {\n  type = "batch"\n}\n`);
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await vscode.commands.executeCommand('nomad.revealJob');
+    await within(20_000, 'the job file to open', vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri)));
+    await within(20_000, 'Reveal in Jobs View', vscode.commands.executeCommand('nomad.revealJob'));
     await waitFor(() => api.jobsView.selection.length === 1, 'a selection in the Jobs view');
     assert.strictEqual(label(api, api.jobsView.selection[0]), nightly);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -186,7 +186,7 @@ describe('Jobs explorer', function () {
     await waitFor(() => !api.jobsView.visible, 'the Jobs view to be hidden');
     await nomad.registerJob(batchJob('created-while-hidden'));
     const uri = await writeWorkspaceFile('hidden.nomad.hcl', 'job "created-while-hidden" {\n  type = "batch"\n}\n');
-    await vscode.commands.executeCommand('nomad.revealJob', uri);
+    await within(20_000, 'Reveal in Jobs View', vscode.commands.executeCommand('nomad.revealJob', uri));
     await waitFor(() => api.jobsView.selection.length === 1, 'a selection in the Jobs view');
     assert.strictEqual(label(api, api.jobsView.selection[0]), 'created-while-hidden');
   });
