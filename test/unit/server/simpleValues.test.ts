@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser } from 'web-tree-sitter';
 import { ConversionContext } from '../../../server/src/hcl/conversionContext';
 import { ExpressionConverter } from '../../../server/src/hcl/cstExpressions';
-import { readSimpleAttribute } from '../../../server/src/hcl/simpleValues';
+import { readSimpleValue } from '../../../server/src/hcl/simpleValues';
+import { HclScanner } from '../../../common/src/hcl/lexer';
 import { createHclTreeSitterParser } from '../../../server/src/hcl/treeSitter';
 
 let parser: Parser;
@@ -36,8 +37,10 @@ function walked(text: string): string {
 
 function read(text: string): string | undefined {
   const ctx = context(text);
-  const simple = readSimpleAttribute(text, 0, ctx);
-  return simple && JSON.stringify({ value: simple.value, references: ctx.references });
+  const scanner = new HclScanner(text);
+  for (let i = 0; i < 3; i++) scanner.next(); // `a`, `=` and the value's first token
+  const value = readSimpleValue(scanner, ctx, text.length);
+  return value && JSON.stringify({ value, references: ctx.references });
 }
 
 describe('Values read from the text', () => {
