@@ -53,7 +53,6 @@ type Mode =
   /** Inside `${ }` or `%{ }`: `braces` is the count of object braces opened within. */
   | { kind: 'sequence'; braces: number };
 
-const MULTI_CHAR_SYMBOLS = ['...', '==', '!=', '>=', '<=', '&&', '||', '=>'];
 const SINGLE_CHAR_SYMBOLS = new Set('.,*/%+-=<>!?:&|~^;`\'');
 /** An HCL identifier: letters, digits, `_` and `-`. */
 const IDENTIFIER_PATTERN = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
@@ -247,58 +246,90 @@ export class HclScanner {
   private code(mode: Extract<Mode, { kind: 'sequence' }> | undefined): boolean {
     const text = this.text;
     let i = this.pos;
-    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09; c = text.charCodeAt(++i));
+    let c = text.charCodeAt(i);
+    while (c === 0x20 || c === 0x09) c = text.charCodeAt(++i);
     this.pos = i;
     if (i >= text.length) return false;
-    const c = text[i];
-    const next = text[i + 1];
-    if (c === '\n') return this.token('newline', i, i + 1);
-    if (c === '\r' && next === '\n') return this.token('newline', i, i + 2);
-    const comment = c === '#' || c === '/' ? commentEnd(text, i) : -1;
-    if (comment >= 0) return this.token('comment', i, comment);
-    if (c === '"') {
-      this.modes.push(QUOTED);
-      return this.token('oQuote', i, i + 1);
-    }
-    if (c === '<' && next === '<') {
-      const heredoc = heredocMarkerAt(text, i);
-      if (heredoc) {
-        this.modes.push({ kind: 'heredoc', marker: heredoc.marker, atLineStart: true });
-        return this.token('oHeredoc', i, heredoc.end);
+    const next = text.charCodeAt(i + 1);
+    switch (c) {
+      case 0x0a:
+        return this.token('newline', i, i + 1);
+      case 0x0d:
+        if (next === 0x0a) return this.token('newline', i, i + 2);
+        break;
+      case 0x23 /* # */:
+      case 0x2f /* / */: {
+        const end = commentEnd(text, i);
+        if (end >= 0) return this.token('comment', i, end);
+        break;
       }
-    }
-    if (c === '{') {
-      if (mode) mode.braces++;
-      return this.token('oBrace', i, i + 1);
-    }
-    if (c === '}' || (c === '~' && next === '}')) {
-      const end = c === '~' ? i + 2 : i + 1;
-      if (mode && (mode.braces === 0 || c === '~')) {
-        this.modes.pop();
-        return this.token('templateSeqEnd', i, end);
+      case 0x22 /* " */:
+        this.modes.push(QUOTED);
+        return this.token('oQuote', i, i + 1);
+      case 0x3c /* < */: {
+        const heredoc = next === 0x3c ? heredocMarkerAt(text, i) : undefined;
+        if (heredoc) {
+          this.modes.push({ kind: 'heredoc', marker: heredoc.marker, atLineStart: true });
+          return this.token('oHeredoc', i, heredoc.end);
+        }
+        break;
       }
-      if (c === '}') {
+      case 0x7b /* { */:
+        if (mode) mode.braces++;
+        return this.token('oBrace', i, i + 1);
+      case 0x7d /* } */:
+        if (mode && mode.braces === 0) {
+          this.modes.pop();
+          return this.token('templateSeqEnd', i, i + 1);
+        }
         if (mode) mode.braces--;
-        return this.token('cBrace', i, end);
-      }
+        return this.token('cBrace', i, i + 1);
+      case 0x7e /* ~ */:
+        if (mode && next === 0x7d) {
+          this.modes.pop();
+          return this.token('templateSeqEnd', i, i + 2);
+        }
+        break;
+      case 0x5b:
+        return this.token('oBrack', i, i + 1);
+      case 0x5d:
+        return this.token('cBrack', i, i + 1);
+      case 0x28:
+        return this.token('oParen', i, i + 1);
+      case 0x29:
+        return this.token('cParen', i, i + 1);
     }
-    if (c === '[') return this.token('oBrack', i, i + 1);
-    if (c === ']') return this.token('cBrack', i, i + 1);
-    if (c === '(') return this.token('oParen', i, i + 1);
-    if (c === ')') return this.token('cParen', i, i + 1);
     const word = identifierEnd(text, i);
     if (word > i) return this.token('ident', i, word);
-    if (c >= '0' && c <= '9') {
+    if (c >= 0x30 && c <= 0x39) {
       NUMBER.lastIndex = i;
       let end = i + (NUMBER.exec(text) as RegExpExecArray)[0].length;
-      while (text[end - 1] === '.') end--;
+      while (text.charCodeAt(end - 1) === 0x2e /* . */) end--;
       return this.token('number', i, end);
     }
-    const multi = MULTI_CHAR_SYMBOLS.find((symbol) => text.startsWith(symbol, i));
-    if (multi) return this.token('symbol', i, i + multi.length);
-    if (SINGLE_CHAR_SYMBOLS.has(c)) return this.token('symbol', i, i + 1);
+    const symbol = symbolLength(text, i, c, next);
+    if (symbol > 0) return this.token('symbol', i, i + symbol);
     // One whole character, so a surrogate pair is never split.
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
     return this.token('invalid', i, i + width);
+  }
+}
+
+/** Length of the operator or punctuation at `at` (`c` and `next` its first two code units), or 0. */
+function symbolLength(text: string, at: number, c: number, next: number): number {
+  switch (c) {
+    case 0x2e /* . */:
+      return text.startsWith('...', at) ? 3 : 1;
+    case 0x3d /* = */:
+      return next === 0x3d || next === 0x3e /* == => */ ? 2 : 1;
+    case 0x21 /* ! */:
+    case 0x3e /* > */:
+    case 0x3c /* < */:
+      return next === 0x3d /* != >= <= */ ? 2 : 1;
+    case 0x26 /* & */:
+    case 0x7c /* | */:
+      return next === c /* && || */ ? 2 : 1;
+    default:
+      return SINGLE_CHAR_SYMBOLS.has(text[at]) ? 1 : 0;
   }
 }
