@@ -7,7 +7,13 @@
 // line and `/* */` to the first `*/`. Two differences, both only on broken text
 // and both so that one mistake does not swallow the rest of the file: a quoted
 // string that reaches a line break ends there, and a comment token stops before
-// its line break (HCL's includes it; a `newline` token follows instead).
+// its line break (HCL's includes it; a `newline` token follows instead); a `/*`
+// that is never closed is read as the symbols `/` and `*`.
+//
+// Every reader of job files gets its tokens here, so that what a string, a
+// heredoc, a comment or an identifier is has one definition: HclScanner hands
+// them out one at a time without making an object per token (the fast readers:
+// the clean-file reader, simple values, completion's outline), lexHcl as a list.
 
 export type HclTokenKind =
   | 'ident'
@@ -98,7 +104,7 @@ function isGoSpace(c: number): boolean {
 }
 
 /** End of the comment starting at `at` (before the line break of a line comment), or -1 when none starts there or it never ends. */
-export function commentEnd(text: string, at: number): number {
+function commentEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
   const next = text.charCodeAt(at + 1);
   if (c === 0x23 /* # */ || (c === 0x2f /* / */ && next === 0x2f)) return lineContentEnd(text, at);

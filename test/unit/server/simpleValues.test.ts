@@ -49,6 +49,8 @@ describe('Values read from the text', () => {
     '"${var.image}"', '"nginx:${var.tag}"', '"x-${ local.a.b }-y"', '"${attr.kernel.name}"', '"${NOMAD_ALLOC_DIR}/data"',
     '"${var.a}${var.b}"', '"${meta.rack}"', '["a", 1, true, null]', '["--port", "${NOMAD_PORT_http}", "${var.x}"]', '[]',
     'string', 'var.image', 'local.a.b', 'True', 'nullable', '[var.a, "b", trueish]',
+    // Token by token: a `$$` that escapes nothing, a trailing comma, a negative fraction.
+    '"a$$b"', '[1, -2.5, "c",]',
   ];
   for (const value of handled) {
     it(`reads a = ${value} as the tree walk does`, () => {
@@ -59,7 +61,10 @@ describe('Values read from the text', () => {
     });
   }
 
-  const leftToTheTree = ['1.5e3', '"\\q"', '"\\u12"', '"$${x}"', '"%{ if a }b%{ endif }"', '"${var.a[0]}"', '"${upper(var.a)}"', '"\\t${var.a}"', '"${~ var.a ~}"', '"${var.a.0}"', 'var.a[0]', 'var.a.0', '1 + 2'];
+  const leftToTheTree = ['1.5e3', '"\\q"', '"\\u12"', '"$${x}"', '"%{ if a }b%{ endif }"', '"${var.a[0]}"', '"${upper(var.a)}"', '"\\t${var.a}"', '"${~ var.a ~}"', '"${var.a.0}"', 'var.a[0]', 'var.a.0', '1 + 2',
+    // Tokens that follow each other but not as one literal: `$$` in a template, spaces inside a path or after `-`, a dangling dot.
+    '"a$$b${var.x}"', 'var . x', '- 1', '1.', '["a" "b"]', '[1, [2]]',
+  ];
   for (const value of leftToTheTree) {
     it(`leaves a = ${value} to the tree`, () => {
       assert.strictEqual(read(`a = ${value}`), undefined);

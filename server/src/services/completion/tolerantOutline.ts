@@ -152,7 +152,7 @@ class Reader {
     const inside = start < this.cursor && this.cursor <= end;
     // Between the \r and \n of a line break is still on the line, in its comment if it ends in one.
     if (kind === 'newline' && inside && this.cursor < end) this.takeSnapshotAt(this.cursor, start === this.lineCommentEnd);
-    if (this.top.kind === 'string' && !IN_STRING.has(kind)) this.closeString(undefined);
+    if (this.top.kind === 'string' && !IN_STRING.has(kind)) this.closeString();
     const top = this.top;
     if (inside && (INERT.has(kind) || kind === 'ident')) this.takeSnapshotAt(this.cursor);
     switch (kind) {
@@ -160,7 +160,7 @@ class Reader {
         return this.newline(top, start);
       case 'comment':
         if (inside) this.takeSnapshotAt(this.cursor, true);
-        if (this.text.charCodeAt(start + 1) !== 0x2a /* a line comment, not a block comment */) this.lineCommentEnd = end;
+        if (!this.text.startsWith('/*', start)) this.lineCommentEnd = end;
         return true;
       case 'ident':
         return this.identifier(top, start, end);
@@ -168,7 +168,7 @@ class Reader {
         this.frames.push({ kind: 'string', owner: ownerOf(top), start, isLabel: top.kind === 'body' && top.state !== 'value' });
         return true;
       case 'cQuote':
-        return this.closeString(this.text.slice((top as Extract<Frame, { kind: 'string' }>).start + 1, start));
+        return this.closeString(start);
       case 'templateInterp':
       case 'templateControl':
         this.frames.push({ kind: 'interpolation', start });
@@ -220,18 +220,19 @@ class Reader {
     return true;
   }
 
-  /** The string on top ends: with its content, or undefined when a line break ended it unclosed. */
-  private closeString(content: string | undefined): boolean {
+  /** The string on top ends: at its closing quote at `end`, or unclosed at a line break (no `end`). */
+  private closeString(end?: number): boolean {
     const frame = this.frames.pop() as Extract<Frame, { kind: 'string' }>;
     const parent = this.top;
     if (!frame.isLabel || parent.kind !== 'body') return true;
+    const content = end === undefined ? '' : this.text.slice(frame.start + 1, end);
     if (parent.state === 'item') {
       // A quoted object key: `"key" = value`.
       parent.state = 'name';
-      parent.name = content ?? '';
+      parent.name = content;
       parent.nameStart = frame.start;
     } else {
-      parent.labels.push(content ?? '');
+      parent.labels.push(content);
     }
     return true;
   }
