@@ -7,7 +7,13 @@
 // line and `/* */` to the first `*/`. Two differences, both only on broken text
 // and both so that one mistake does not swallow the rest of the file: a quoted
 // string that reaches a line break ends there, and a comment token stops before
-// its line break (HCL's includes it; a `newline` token follows instead).
+// its line break (HCL's includes it; a `newline` token follows instead); a `/*`
+// that is never closed is read as the symbols `/` and `*`.
+//
+// Every reader of job files gets its tokens here, so that what a string, a
+// heredoc, a comment or an identifier is has one definition: HclScanner hands
+// them out one at a time without making an object per token (the fast readers:
+// the clean-file reader, simple values, completion's outline), lexHcl as a list.
 
 export type HclTokenKind =
   | 'ident'
@@ -53,10 +59,9 @@ type Mode =
   /** Inside `${ }` or `%{ }`: `braces` is the count of object braces opened within. */
   | { kind: 'sequence'; braces: number };
 
-const MULTI_CHAR_SYMBOLS = ['...', '==', '!=', '>=', '<=', '&&', '||', '=>'];
 const SINGLE_CHAR_SYMBOLS = new Set('.,*/%+-=<>!?:&|~^;`\'');
-/** An HCL identifier (a regular expression source, for the `u` flag): letters, digits, `_` and `-`. */
-export const IDENTIFIER_PATTERN = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
+/** An HCL identifier: letters, digits, `_` and `-`. */
+const IDENTIFIER_PATTERN = String.raw`[\p{ID_Start}_][\p{ID_Continue}_-]*`;
 const IDENTIFIER = new RegExp(IDENTIFIER_PATTERN, 'uy');
 /** The heredoc introducer, as HCL's scanner takes it: the marker must end its line. */
 const HEREDOC_START = new RegExp(String.raw`<<-?(${IDENTIFIER_PATTERN})\r?\n`, 'uy');
@@ -65,21 +70,26 @@ const NUMBER = /[0-9](?:[0-9.]|[eE][+-]?[0-9])*/y;
 
 const isAsciiWordStart = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 const isAsciiWordPart = (c: number): boolean => isAsciiWordStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+/** A quoted string has no state of its own, so every one shares this mode. */
+const QUOTED: Mode = { kind: 'quoted' };
 
 /** Tokens of `text` in order; never throws, on any text. */
 export function lexHcl(text: string): HclToken[] {
-  return new Lexer(text).run();
+  const tokens: HclToken[] = [];
+  const scanner = new HclScanner(text);
+  while (scanner.next()) tokens.push({ kind: scanner.kind() as HclTokenKind, start: scanner.start, end: scanner.end });
+  return tokens;
 }
 
 /** The marker of the heredoc introduced at `at` (`<<EOT` + line break), or undefined. */
-export function heredocMarkerAt(text: string, at: number): { marker: string; end: number } | undefined {
+function heredocMarkerAt(text: string, at: number): { marker: string; end: number } | undefined {
   HEREDOC_START.lastIndex = at;
   const match = HEREDOC_START.exec(text);
   return match ? { marker: match[1], end: at + match[0].length } : undefined;
 }
 
 /** Whether the line `text[lineStart, lineEnd)` closes a heredoc with `marker` (Go's whitespace trimmed on both sides). */
-export function closesHeredoc(text: string, lineStart: number, lineEnd: number, marker: string): boolean {
+function closesHeredoc(text: string, lineStart: number, lineEnd: number, marker: string): boolean {
   let start = lineStart;
   let end = lineEnd;
   while (start < end && isGoSpace(text.charCodeAt(start))) start++;
@@ -94,7 +104,7 @@ function isGoSpace(c: number): boolean {
 }
 
 /** End of the comment starting at `at` (before the line break of a line comment), or -1 when none starts there or it never ends. */
-export function commentEnd(text: string, at: number): number {
+function commentEnd(text: string, at: number): number {
   const c = text.charCodeAt(at);
   const next = text.charCodeAt(at + 1);
   if (c === 0x23 /* # */ || (c === 0x2f /* / */ && next === 0x2f)) return lineContentEnd(text, at);
@@ -111,7 +121,7 @@ function lineContentEnd(text: string, from: number): number {
 }
 
 /** End of the identifier starting at `start`, or `start` when none starts there. */
-export function identifierEnd(text: string, start: number): number {
+function identifierEnd(text: string, start: number): number {
   if (isAsciiWordStart(text.charCodeAt(start))) {
     let end = start + 1;
     while (isAsciiWordPart(text.charCodeAt(end))) end++;
@@ -122,42 +132,68 @@ export function identifierEnd(text: string, start: number): number {
   return match ? start + match[0].length : start;
 }
 
-class Lexer {
-  private readonly tokens: HclToken[] = [];
+/**
+ * The lexer as a cursor: one token at a time in `kind`, `start` and `end`,
+ * with no object made per token, so that readers which stop early (or jump
+ * ahead with reset) pay only for the tokens they look at.
+ */
+export class HclScanner {
+  start = 0;
+  end = 0;
+  private current: HclTokenKind | 'end' = 'end';
   private readonly modes: Mode[] = [];
   private pos: number;
 
-  constructor(private readonly text: string) {
+  constructor(readonly text: string) {
     this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte order mark is not part of the body
   }
 
-  run(): HclToken[] {
-    while (this.pos < this.text.length) {
+  /** Reads on from `offset` as code outside any string or template (the next call to next() gives the first token). */
+  reset(offset: number): void {
+    this.pos = offset;
+    this.modes.length = 0;
+  }
+
+  /** The current token's kind; 'end' once the text is used up. (A method, so that a check of it does not outlive next().) */
+  kind(): HclTokenKind | 'end' {
+    return this.current;
+  }
+
+  /** Moves to the next token; false (and kind 'end') at the end of the text. */
+  next(): boolean {
+    const length = this.text.length;
+    while (this.pos < length) {
       const mode = this.modes[this.modes.length - 1];
-      if (mode?.kind === 'quoted') this.quoted();
-      else if (mode?.kind === 'heredoc') this.heredocLine(mode);
-      else this.code(mode);
+      if (mode === undefined || mode.kind === 'sequence' ? this.code(mode) : mode.kind === 'quoted' ? this.quoted() : this.heredocLine(mode)) return true;
     }
-    return this.tokens;
+    this.current = 'end';
+    this.start = this.end = length;
+    return false;
   }
 
-  private push(kind: HclTokenKind, start: number, end: number): void {
-    this.tokens.push({ kind, start, end });
+  /** Whether the current token is `symbol`, exactly. */
+  isSymbol(symbol: string): boolean {
+    return this.current === 'symbol' && this.end - this.start === symbol.length && this.text.startsWith(symbol, this.start);
+  }
+
+  private token(kind: HclTokenKind, start: number, end: number): true {
+    this.current = kind;
+    this.start = start;
+    this.end = end;
     this.pos = end;
-  }
-
-  /** `${`, `%{` (with an optional `~`) opening a template sequence at `at`, or false. */
-  private sequenceStart(at: number): boolean {
-    const c = this.text.charCodeAt(at);
-    if ((c !== 0x24 && c !== 0x25) || this.text.charCodeAt(at + 1) !== 0x7b) return false;
-    const end = this.text.charCodeAt(at + 2) === 0x7e /* ~ */ ? at + 3 : at + 2;
-    this.push(c === 0x24 ? 'templateInterp' : 'templateControl', at, end);
-    this.modes.push({ kind: 'sequence', braces: 0 });
     return true;
   }
 
-  /** Literal text of a quoted string up to `"`, a template sequence or the end of the line. */
-  private quoted(): void {
+  /** `${`, `%{` (with an optional `~`) at `at`, opening a template sequence. */
+  private sequenceStart(at: number): true {
+    const c = this.text.charCodeAt(at);
+    const end = this.text.charCodeAt(at + 2) === 0x7e /* ~ */ ? at + 3 : at + 2;
+    this.modes.push({ kind: 'sequence', braces: 0 });
+    return this.token(c === 0x24 ? 'templateInterp' : 'templateControl', at, end);
+  }
+
+  /** Literal text of a quoted string up to `"`, a template sequence or the end of the line; false when the line ends it unclosed. */
+  private quoted(): boolean {
     const text = this.text;
     const start = this.pos;
     let i = start;
@@ -173,21 +209,22 @@ class Lexer {
         i += 2; // `$${` and `%%{` stand for a literal `${` / `%{`
       }
     }
-    if (i > start) this.push('quotedLit', start, i);
-    if (i >= text.length) return;
+    if (i > start) return this.token('quotedLit', start, i);
+    if (i >= text.length) return false;
     const c = text.charCodeAt(i);
     if (c === 0x22) {
       this.modes.pop();
-      this.push('cQuote', i, i + 1);
-    } else if (c === 0x0a || c === 0x0d) {
-      this.modes.pop(); // unterminated: the line break is read as code again
-    } else {
-      this.sequenceStart(i);
+      return this.token('cQuote', i, i + 1);
     }
+    if (c === 0x0a || c === 0x0d) {
+      this.modes.pop(); // unterminated: the line break is read as code again
+      return false;
+    }
+    return this.sequenceStart(i);
   }
 
-  /** One line of a heredoc, or the part of it up to a template sequence. */
-  private heredocLine(mode: Extract<Mode, { kind: 'heredoc' }>): void {
+  /** One line of a heredoc, the part of it up to a template sequence, or the sequence's opening. */
+  private heredocLine(mode: Extract<Mode, { kind: 'heredoc' }>): boolean {
     const text = this.text;
     const start = this.pos;
     let i = start;
@@ -199,77 +236,106 @@ class Lexer {
     }
     if (i < text.length && text.charCodeAt(i) === 0x0a) {
       if (mode.atLineStart && closesHeredoc(text, start, i, mode.marker)) {
-        const contentEnd = text.charCodeAt(i - 1) === 0x0d ? i - 1 : i;
-        this.modes.pop();
-        this.push('cHeredoc', start, contentEnd);
-        this.push('newline', contentEnd, i + 1);
-        return;
+        this.modes.pop(); // the line break after the marker follows as a newline token
+        return this.token('cHeredoc', start, text.charCodeAt(i - 1) === 0x0d ? i - 1 : i);
       }
       mode.atLineStart = true;
-      this.push('stringLit', start, i + 1);
-      return;
+      return this.token('stringLit', start, i + 1);
     }
-    if (i > start) this.push('stringLit', start, i);
-    if (i >= text.length) return; // never closed: the heredoc runs to the end, as in HCL
+    if (i > start) return this.token('stringLit', start, i);
+    if (i >= text.length) return false; // never closed: the heredoc runs to the end, as in HCL
     mode.atLineStart = false;
-    this.sequenceStart(i);
+    return this.sequenceStart(i);
   }
 
-  private code(mode: Extract<Mode, { kind: 'sequence' }> | undefined): void {
+  /** One token of code; false when only spaces were left. */
+  private code(mode: Extract<Mode, { kind: 'sequence' }> | undefined): boolean {
     const text = this.text;
     let i = this.pos;
-    for (let c = text.charCodeAt(i); c === 0x20 || c === 0x09; c = text.charCodeAt(++i));
+    let c = text.charCodeAt(i);
+    while (c === 0x20 || c === 0x09) c = text.charCodeAt(++i);
     this.pos = i;
-    if (i >= text.length) return;
-    const c = text[i];
-    const next = text[i + 1];
-    if (c === '\n') return this.push('newline', i, i + 1);
-    if (c === '\r' && next === '\n') return this.push('newline', i, i + 2);
-    const comment = c === '#' || c === '/' ? commentEnd(text, i) : -1;
-    if (comment >= 0) return this.push('comment', i, comment);
-    if (c === '"') {
-      this.modes.push({ kind: 'quoted' });
-      return this.push('oQuote', i, i + 1);
-    }
-    if (c === '<' && next === '<') {
-      const heredoc = heredocMarkerAt(text, i);
-      if (heredoc) {
-        this.modes.push({ kind: 'heredoc', marker: heredoc.marker, atLineStart: true });
-        return this.push('oHeredoc', i, heredoc.end);
+    if (i >= text.length) return false;
+    const next = text.charCodeAt(i + 1);
+    switch (c) {
+      case 0x0a:
+        return this.token('newline', i, i + 1);
+      case 0x0d:
+        if (next === 0x0a) return this.token('newline', i, i + 2);
+        break;
+      case 0x23 /* # */:
+      case 0x2f /* / */: {
+        const end = commentEnd(text, i);
+        if (end >= 0) return this.token('comment', i, end);
+        break;
       }
-    }
-    if (c === '{') {
-      if (mode) mode.braces++;
-      return this.push('oBrace', i, i + 1);
-    }
-    if (c === '}' || (c === '~' && next === '}')) {
-      const end = c === '~' ? i + 2 : i + 1;
-      if (mode && (mode.braces === 0 || c === '~')) {
-        this.modes.pop();
-        return this.push('templateSeqEnd', i, end);
+      case 0x22 /* " */:
+        this.modes.push(QUOTED);
+        return this.token('oQuote', i, i + 1);
+      case 0x3c /* < */: {
+        const heredoc = next === 0x3c ? heredocMarkerAt(text, i) : undefined;
+        if (heredoc) {
+          this.modes.push({ kind: 'heredoc', marker: heredoc.marker, atLineStart: true });
+          return this.token('oHeredoc', i, heredoc.end);
+        }
+        break;
       }
-      if (c === '}') {
+      case 0x7b /* { */:
+        if (mode) mode.braces++;
+        return this.token('oBrace', i, i + 1);
+      case 0x7d /* } */:
+        if (mode && mode.braces === 0) {
+          this.modes.pop();
+          return this.token('templateSeqEnd', i, i + 1);
+        }
         if (mode) mode.braces--;
-        return this.push('cBrace', i, end);
-      }
+        return this.token('cBrace', i, i + 1);
+      case 0x7e /* ~ */:
+        if (mode && next === 0x7d) {
+          this.modes.pop();
+          return this.token('templateSeqEnd', i, i + 2);
+        }
+        break;
+      case 0x5b:
+        return this.token('oBrack', i, i + 1);
+      case 0x5d:
+        return this.token('cBrack', i, i + 1);
+      case 0x28:
+        return this.token('oParen', i, i + 1);
+      case 0x29:
+        return this.token('cParen', i, i + 1);
     }
-    if (c === '[') return this.push('oBrack', i, i + 1);
-    if (c === ']') return this.push('cBrack', i, i + 1);
-    if (c === '(') return this.push('oParen', i, i + 1);
-    if (c === ')') return this.push('cParen', i, i + 1);
     const word = identifierEnd(text, i);
-    if (word > i) return this.push('ident', i, word);
-    if (c >= '0' && c <= '9') {
+    if (word > i) return this.token('ident', i, word);
+    if (c >= 0x30 && c <= 0x39) {
       NUMBER.lastIndex = i;
       let end = i + (NUMBER.exec(text) as RegExpExecArray)[0].length;
-      while (text[end - 1] === '.') end--;
-      return this.push('number', i, end);
+      while (text.charCodeAt(end - 1) === 0x2e /* . */) end--;
+      return this.token('number', i, end);
     }
-    const multi = MULTI_CHAR_SYMBOLS.find((symbol) => text.startsWith(symbol, i));
-    if (multi) return this.push('symbol', i, i + multi.length);
-    if (SINGLE_CHAR_SYMBOLS.has(c)) return this.push('symbol', i, i + 1);
+    const symbol = symbolLength(text, i, c, next);
+    if (symbol > 0) return this.token('symbol', i, i + symbol);
     // One whole character, so a surrogate pair is never split.
     const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    this.push('invalid', i, i + width);
+    return this.token('invalid', i, i + width);
+  }
+}
+
+/** Length of the operator or punctuation at `at` (`c` and `next` its first two code units), or 0. */
+function symbolLength(text: string, at: number, c: number, next: number): number {
+  switch (c) {
+    case 0x2e /* . */:
+      return text.startsWith('...', at) ? 3 : 1;
+    case 0x3d /* = */:
+      return next === 0x3d || next === 0x3e /* == => */ ? 2 : 1;
+    case 0x21 /* ! */:
+    case 0x3e /* > */:
+    case 0x3c /* < */:
+      return next === 0x3d /* != >= <= */ ? 2 : 1;
+    case 0x26 /* & */:
+    case 0x7c /* | */:
+      return next === c /* && || */ ? 2 : 1;
+    default:
+      return SINGLE_CHAR_SYMBOLS.has(text[at]) ? 1 : 0;
   }
 }

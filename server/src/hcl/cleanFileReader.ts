@@ -1,6 +1,6 @@
 // The fast way to the AST of a well-formed file: read the common lines
 // (block headers, closing braces, `name = literal`, plain `${var.x}`
-// templates, heredocs, comments) straight from the text.
+// templates, heredocs, comments) straight from the lexer's tokens.
 //
 // - readPlainText: without any syntax tree. Used when a document is opened:
 //   a file made only of such lines is valid HCL, so its diagnostics need no
@@ -12,25 +12,20 @@
 //
 // Both must give exactly what the tree walk (BodyConverter) gives;
 // test/unit/server/cleanFileReader.test.ts compares them on real jobs,
-// crafted cases and thousands of mutations. When the text does not look
-// exactly as expected, they decline and the caller walks the tree.
+// crafted cases and thousands of mutations. When the tokens do not look
+// exactly as expected, they decline and the caller walks the tree. The
+// tokens come one at a time from the scanner, which is moved past each item
+// the tree converts, so a file is lexed about once.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Node } from 'web-tree-sitter';
 import type { Attribute, Block, Body, BodyItem, HclFile, Label, LiteralExpression } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
 import { BodyConverter, checkSingleLineBlock } from './cstToAst';
-import { closesHeredoc, commentEnd, heredocMarkerAt } from '../../../common/src/hcl/lexer';
-import { hasTemplateSyntax, heredocValue, unescapeQuoted } from '../../../common/src/hcl/strings';
-import { NAME, QUOTED_STRING } from './simpleValues';
+import { HclScanner } from '../../../common/src/hcl/lexer';
+import { heredocValue, unescapeQuoted } from '../../../common/src/hcl/strings';
+import { isPlainQuotedString } from './simpleValues';
 
-// Labels as tree-sitter reads them: identifiers or quoted strings (without templates, which labels cannot hold).
-const LABEL = `${NAME}|${QUOTED_STRING}`;
-/** `type "label" ... {` ending its line, maybe with a comment after the brace. */
-const BLOCK_HEADER = new RegExp(String.raw`(${NAME})((?:[ \t]+(?:${LABEL}))*)[ \t]*\{[ \t]*(?:(?:#|//).*)?(?=\r|\n|$)`, 'uy');
-const LABEL_TOKEN = new RegExp(LABEL, 'gu');
-/** `name = <<`: the start of a heredoc attribute, whose introducer the lexer's rule then reads. */
-const HEREDOC_ATTRIBUTE = new RegExp(String.raw`(${NAME})[ \t]*=[ \t]*(?=<<)`, 'uy');
 const ITEM_TYPES = new Set(['attribute', 'block']);
 /** Characters whose treatment by tree-sitter the plain reader does not model: such texts always get a real parse. */
 const UNMODELLED = /[\u0000\u000b\u000c\u2028\u2029\ufeff]|\r(?!\n)/;
@@ -45,7 +40,8 @@ export function readPlainText(document: TextDocument, text: string): { file: Hcl
 
 /** The AST of a text tree-sitter parsed without errors (and the syntax repair did not touch), or undefined. */
 export function convertCleanTree(root: Node, document: TextDocument, text: string): { file: HclFile; lines: LineIndex } | undefined {
-  return read(root, document, text);
+  // Tree-sitter reads a byte order mark as part of the first item, which the lexer skips.
+  return text.charCodeAt(0) === 0xfeff ? undefined : read(root, document, text);
 }
 
 function read(root: Node | undefined, document: TextDocument, text: string): { file: HclFile; lines: LineIndex } | undefined {
@@ -62,36 +58,36 @@ function read(root: Node | undefined, document: TextDocument, text: string): { f
 class CleanFileReader {
   private readonly text: string;
   private readonly converter: BodyConverter;
-  private position = 0;
-  private lastLine = { from: -1, end: -1 };
+  private readonly scanner: HclScanner;
 
   /** `root`: the syntax tree to convert unusual items from; without one, they make the reader decline. */
   constructor(private readonly root: Node | undefined, private readonly ctx: ConversionContext) {
     this.text = ctx.text;
     this.converter = new BodyConverter(ctx);
+    this.scanner = new HclScanner(ctx.text);
+    this.scanner.next();
   }
 
   file(): Body {
     const body = this.body();
-    if (this.position < this.text.length) throw new NotPlain(); // a "}" with no block open
+    if (this.scanner.kind() !== 'end') throw new NotPlain(); // a "}" with no block open
     return body;
   }
 
   /**
-   * Items up to the next unmatched "}" or the end of the text; `position` is
+   * Items up to the next unmatched "}" or the end of the text; the scanner is
    * left there. Marked as having errors where the tree walk marks them: a
    * value missing, or a header that ran over lines.
    */
   private body(): Body {
+    const scanner = this.scanner;
     const items: BodyItem[] = [];
     let hasError = false;
-    let previousEnd = -1;
-    for (this.skipSpaceAndComments(); this.position < this.text.length && this.text[this.position] !== '}'; this.skipSpaceAndComments()) {
-      const start = this.position;
-      // An item on the line where the one before ended is never plain; trying the text readers on it
-      // would scan the rest of the line again for every item of a long line.
-      const sharesLine = previousEnd >= 0 && start <= this.lineEnd(previousEnd);
-      const item = sharesLine ? undefined : this.simpleAttribute(start) ?? this.heredocAttribute(start) ?? this.block(start);
+    for (;;) {
+      while (scanner.kind() === 'newline' || scanner.kind() === 'comment') scanner.next();
+      if (scanner.kind() === 'end' || scanner.kind() === 'cBrace') break;
+      const start = scanner.start;
+      const item = this.textItem(start);
       if (item) {
         items.push(item);
       } else {
@@ -99,46 +95,55 @@ class CleanFileReader {
         hasError ||= converted.length > 1 || (converted[0].kind === 'attribute' && converted[0].value === undefined);
         items.push(...converted);
       }
-      previousEnd = this.position;
     }
     this.converter.checkOneItemPerLine(items);
     return { items, hasError };
   }
 
-  /** `name = literal` alone on its line. */
-  private simpleAttribute(start: number): BodyItem | undefined {
-    let end = this.lineEnd(start);
-    while (end > start && (this.text[end - 1] === ' ' || this.text[end - 1] === '\t')) end--;
-    const attribute = this.converter.simpleAttribute(start, end);
-    if (attribute) this.position = end;
-    return attribute;
+  /** The item starting at the current token when its tokens are those of a plain line: `name = literal`, a heredoc or a block header. */
+  private textItem(start: number): BodyItem | undefined {
+    const scanner = this.scanner;
+    if (scanner.kind() !== 'ident') return undefined;
+    const nameEnd = scanner.end;
+    scanner.next();
+    if (!scanner.isSymbol('=')) return this.block(start, nameEnd);
+    const equals = scanner.start;
+    scanner.next();
+    if (scanner.kind() === 'oHeredoc') return this.heredocAttribute(start, nameEnd, equals);
+    return this.converter.simpleAttributeValue(start, nameEnd, equals, scanner);
   }
 
-  /** A block whose header ends its line; its body is read the same way. */
-  private block(start: number): Block | undefined {
-    BLOCK_HEADER.lastIndex = start;
-    const header = BLOCK_HEADER.exec(this.text);
-    if (!header) return undefined;
-    const [, type, labelText] = header;
-    const typeEnd = start + type.length;
+  /**
+   * A block whose header (labels apart by spaces, as tree-sitter reads them) ends its line,
+   * maybe with a line comment after the brace; its body is read the same way.
+   */
+  private block(start: number, typeEnd: number): Block | undefined {
+    const scanner = this.scanner;
     const labels: Label[] = [];
-    for (const match of labelText.matchAll(LABEL_TOKEN)) {
-      const labelStart = typeEnd + (match.index ?? 0);
-      const raw = match[0];
-      const quoted = raw.startsWith('"');
-      labels.push(this.ctx.node<Label>(labelStart, labelStart + raw.length, { value: quoted ? unescapeQuoted(raw.slice(1, -1)) : raw, quoted }));
+    for (let previousEnd = typeEnd; scanner.start > previousEnd && scanner.kind() !== 'oBrace'; previousEnd = scanner.end, scanner.next()) {
+      if (scanner.kind() === 'ident') {
+        labels.push(this.ctx.node<Label>(scanner.start, scanner.end, { value: this.text.slice(scanner.start, scanner.end), quoted: false }));
+        continue;
+      }
+      const labelStart = scanner.start;
+      if (!isPlainQuotedString(scanner)) return undefined;
+      labels.push(this.ctx.node<Label>(labelStart, scanner.end, { value: unescapeQuoted(this.text.slice(labelStart + 1, scanner.end - 1)), quoted: true }));
     }
-    const bodyStart = this.text.indexOf('{', typeEnd + labelText.length) + 1;
-    this.position = bodyStart;
+    if (scanner.kind() !== 'oBrace') return undefined;
+    const bodyStart = scanner.end;
+    scanner.next();
+    if (scanner.kind() === 'comment' && !this.text.startsWith('/*', scanner.start)) scanner.next(); // a line comment may follow
+    if (scanner.kind() !== 'newline' && scanner.kind() !== 'end') return undefined;
     const body = this.ctx.nested(start, () => this.body(), () => {
       throw new NotPlain(); // the tree walk reports excessive nesting
     });
-    if (this.text[this.position] !== '}') throw new NotPlain();
-    const bodyEnd = this.position;
-    this.position++;
-    const block = this.ctx.node<Block>(start, this.position, {
+    if (scanner.kind() !== 'cBrace') throw new NotPlain();
+    const bodyEnd = scanner.start;
+    const end = scanner.end;
+    scanner.next();
+    const block = this.ctx.node<Block>(start, end, {
       kind: 'block',
-      type,
+      type: this.text.slice(start, typeEnd),
       typeSpan: this.ctx.span(start, typeEnd),
       labels,
       body,
@@ -150,50 +155,39 @@ class CleanFileReader {
   }
 
   /**
-   * `name = <<EOT` ... `EOT` whose content has no template syntax: a string
-   * literal. The closing marker is a line holding only the marker (indented
-   * or not) and ending in a line break; a line merely starting with the
-   * marker is left to the tree.
+   * `name = <<EOT` ... `EOT` whose content has no template sequences: a
+   * string literal. The closing line must hold only the marker, indented
+   * with spaces and tabs (what tree-sitter certainly reads alike, where the
+   * lexer also trims other white space), and no line before it may start
+   * with the marker: such texts are left to the tree.
    */
-  private heredocAttribute(start: number): Attribute | undefined {
-    HEREDOC_ATTRIBUTE.lastIndex = start;
-    const header = HEREDOC_ATTRIBUTE.exec(this.text);
-    if (!header) return undefined;
-    const [, name] = header;
-    const equals = this.text.indexOf('=', start + name.length);
-    const valueStart = start + header[0].length;
-    const introducer = heredocMarkerAt(this.text, valueStart);
-    if (!introducer) return undefined;
-    const marker = introducer.marker;
-    let lineStart = introducer.end;
-    for (;;) {
-      if (lineStart === 0 || lineStart >= this.text.length) return undefined; // never closed (0: no further line)
-      const lineEnd = this.lineEnd(lineStart);
-      const line = this.text.slice(lineStart, lineEnd);
-      const content = line.replace(/^[ \t]+/, '');
-      // HCL's closing rule, on lines indented with spaces and tabs only (what tree-sitter certainly reads alike);
-      // tree-sitter wants a line break after the marker, even at the end of the file.
-      if (closesHeredoc(this.text, lineStart, lineEnd, marker) && content.replace(/[ \t]+$/, '') === marker) {
-        if (lineEnd >= this.text.length) return undefined;
-        const end = lineStart + (line.length - content.length) + marker.length;
-        const raw = this.text.slice(valueStart, end);
-        if (hasTemplateSyntax(raw)) return undefined;
-        const value = this.ctx.node<LiteralExpression>(valueStart, end, { kind: 'literal', value: heredocValue(raw, raw.startsWith('<<-')) });
-        this.position = end;
-        return this.ctx.node<Attribute>(start, end, {
-          kind: 'attribute',
-          name,
-          nameSpan: this.ctx.span(start, start + name.length),
-          equals: this.ctx.span(equals, equals + 1),
-          value,
-        });
-      }
-      if (content.startsWith(marker)) return undefined;
-      lineStart = this.text.indexOf('\n', lineEnd) + 1;
+  private heredocAttribute(start: number, nameEnd: number, equals: number): Attribute | undefined {
+    const scanner = this.scanner;
+    const text = this.text;
+    const valueStart = scanner.start;
+    const indented = text.charCodeAt(valueStart + 2) === 0x2d; /* <<- */
+    const markerStart = valueStart + (indented ? 3 : 2);
+    const marker = text.slice(markerStart, scanner.end - (text.charCodeAt(scanner.end - 2) === 0x0d ? 2 : 1));
+    for (scanner.next(); scanner.kind() === 'stringLit'; scanner.next()) {
+      if (text.startsWith(marker, skipBlanks(text, scanner.start, scanner.end))) return undefined;
     }
+    if (scanner.kind() !== 'cHeredoc') return undefined;
+    const markerAt = skipBlanks(text, scanner.start, scanner.end);
+    const end = markerAt + marker.length;
+    if (!text.startsWith(marker, markerAt) || skipBlanks(text, end, scanner.end) !== scanner.end) return undefined;
+    scanner.next(); // the line break after the marker
+    const raw = text.slice(valueStart, end);
+    const value = this.ctx.node<LiteralExpression>(valueStart, end, { kind: 'literal', value: heredocValue(raw, indented) });
+    return this.ctx.node<Attribute>(start, end, {
+      kind: 'attribute',
+      name: text.slice(start, nameEnd),
+      nameSpan: this.ctx.span(start, nameEnd),
+      equals: this.ctx.span(equals, equals + 1),
+      value,
+    });
   }
 
-  /** The attribute or block the syntax tree has starting here, converted from the tree. */
+  /** The attribute or block the syntax tree has starting here, converted from the tree; the scanner is moved past it. */
   private fromTree(start: number): BodyItem[] {
     if (!this.root) throw new NotPlain();
     let node: Node | null = this.root.descendantForIndex(start);
@@ -204,38 +198,18 @@ class CleanFileReader {
     const cursor = node.walk();
     try {
       const items = node.type === 'attribute' ? [this.converter.attribute(cursor)] : this.converter.block(cursor);
-      this.position = node.endIndex;
+      this.scanner.reset(node.endIndex);
+      this.scanner.next();
       return items;
     } finally {
       cursor.delete();
     }
   }
+}
 
-  private skipSpaceAndComments(): void {
-    const text = this.text;
-    let i = this.position;
-    for (;;) {
-      const ch = text[i];
-      if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') i++;
-      else if (ch === '#' || ch === '/') {
-        const end = commentEnd(text, i);
-        if (end < 0) {
-          if (ch === '/' && text[i + 1] === '*') throw new NotPlain(); // never closed
-          break;
-        }
-        i = end;
-      } else break;
-    }
-    this.position = i;
-  }
-
-  /** The end of the line `from` is on; the last answer is kept, as the items of one line ask in turn. */
-  private lineEnd(from: number): number {
-    if (from >= this.lastLine.from && from <= this.lastLine.end) return this.lastLine.end;
-    const text = this.text;
-    let i = from;
-    while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-    this.lastLine = { from, end: i };
-    return i;
-  }
+/** The first offset from `from` (up to `end`) that is not a space or a tab. */
+function skipBlanks(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+  return i;
 }

@@ -8,8 +8,9 @@ import type { Attribute, Block, Body, BodyItem, HclFile, Label } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
 import { ExpressionConverter } from './cstExpressions';
+import { HclScanner } from '../../../common/src/hcl/lexer';
 import { unescapeQuoted } from '../../../common/src/hcl/strings';
-import { readSimpleAttribute } from './simpleValues';
+import { readSimpleValue } from './simpleValues';
 import type { BlankedLine } from './syntaxRepair';
 import { collectTreeSitterErrors } from './treeSitterErrors';
 
@@ -38,9 +39,12 @@ interface BlockBodyParts {
 
 export class BodyConverter {
   private readonly expressions: ExpressionConverter;
+  /** Reads attributes from the text where it can (simpleAttribute). */
+  private readonly scanner: HclScanner;
 
   constructor(private readonly ctx: ConversionContext) {
     this.expressions = new ExpressionConverter(ctx);
+    this.scanner = new HclScanner(ctx.text);
   }
 
   /** The cursor is on a `body`, or on the root whose `body` and top-level ERROR nodes are read alike. */
@@ -83,7 +87,9 @@ export class BodyConverter {
   attribute(c: TreeCursor): Attribute {
     const start = c.startIndex;
     const end = c.endIndex;
-    const simple = this.simpleAttribute(start, end);
+    this.scanner.reset(start);
+    this.scanner.next();
+    const simple = this.simpleAttribute(this.scanner, end);
     if (simple) return simple;
     c.gotoFirstChild();
     const nameStart = c.startIndex;
@@ -114,13 +120,27 @@ export class BodyConverter {
     return this.ctx.node<Attribute>(start, attributeEnd, { kind: 'attribute', name: this.ctx.text.slice(nameStart, nameEnd), nameSpan, equals, value });
   }
 
-  /** The text [start, end) as an attribute when it is `name = literal` (or a list of literals); no tree needed. */
-  simpleAttribute(start: number, end: number): Attribute | undefined {
-    const simple = readSimpleAttribute(this.ctx.text.slice(start, end), start, this.ctx);
-    if (!simple) return undefined;
-    const { nameEnd, equalsOffset, value } = simple;
+  /**
+   * `name = value` from the scanner's current token on, when the value is a literal (or a list of
+   * literals) read with no tree needed; it must end at `end`.
+   */
+  private simpleAttribute(scanner: HclScanner, end: number): Attribute | undefined {
+    const start = scanner.start;
+    if (scanner.kind() !== 'ident') return undefined;
+    const nameEnd = scanner.end;
+    scanner.next();
+    if (!scanner.isSymbol('=')) return undefined;
+    const equals = scanner.start;
+    scanner.next();
+    return this.simpleAttributeValue(start, nameEnd, equals, scanner, end);
+  }
+
+  /** The attribute whose name and `=` have been read, when the scanner's tokens from its value on are a simple value (readSimpleValue). */
+  simpleAttributeValue(start: number, nameEnd: number, equals: number, scanner: HclScanner, end?: number): Attribute | undefined {
+    const value = readSimpleValue(scanner, this.ctx, end);
+    if (!value) return undefined;
     const name = this.ctx.text.slice(start, nameEnd);
-    return this.ctx.node<Attribute>(start, end, { kind: 'attribute', name, nameSpan: this.ctx.span(start, nameEnd), equals: this.ctx.span(equalsOffset, equalsOffset + 1), value });
+    return this.ctx.node<Attribute>(start, value.end, { kind: 'attribute', name, nameSpan: this.ctx.span(start, nameEnd), equals: this.ctx.span(equals, equals + 1), value });
   }
 
   /** The cursor is on a `block`. Returns the block, or an incomplete attribute and a block when the header runs over lines. */

@@ -105,6 +105,8 @@ describe('Clean-file reader', () => {
     'numbers, booleans and null': 'job "a" {\n  priority = -5\n  meta {\n    a = 1.5e3\n    b = true\n    c = null\n  }\n}\n',
     'a byte order mark': '\uFEFFjob "a" {\n  count = 1\n}\n',
     'nothing but comments': '# only\n// comments\n',
+    'a block opening on the line where the one before it closed': 'job "a" {\n  group "g" {\n  } group "h" {\n    count = 1\n  }\n}\n',
+    'a block comment after a brace': 'job "a" { /* note */\n  count = 1\n}\n',
     'variables and locals with expressions': 'variable "n" {\n  type    = number\n  default = 3\n}\nlocals {\n  twice = var.n * 2\n}\njob "a" {\n  group "g" {\n    count = local.twice\n  }\n}\n',
   };
   // Where the text alone is ambiguous the reader must decline and leave the file to the tree walk.

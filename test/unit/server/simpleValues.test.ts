@@ -5,7 +5,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Parser } from 'web-tree-sitter';
 import { ConversionContext } from '../../../server/src/hcl/conversionContext';
 import { ExpressionConverter } from '../../../server/src/hcl/cstExpressions';
-import { readSimpleAttribute } from '../../../server/src/hcl/simpleValues';
+import { readSimpleValue } from '../../../server/src/hcl/simpleValues';
+import { HclScanner } from '../../../common/src/hcl/lexer';
 import { createHclTreeSitterParser } from '../../../server/src/hcl/treeSitter';
 
 let parser: Parser;
@@ -36,8 +37,10 @@ function walked(text: string): string {
 
 function read(text: string): string | undefined {
   const ctx = context(text);
-  const simple = readSimpleAttribute(text, 0, ctx);
-  return simple && JSON.stringify({ value: simple.value, references: ctx.references });
+  const scanner = new HclScanner(text);
+  for (let i = 0; i < 3; i++) scanner.next(); // `a`, `=` and the value's first token
+  const value = readSimpleValue(scanner, ctx, text.length);
+  return value && JSON.stringify({ value, references: ctx.references });
 }
 
 describe('Values read from the text', () => {
@@ -46,6 +49,8 @@ describe('Values read from the text', () => {
     '"${var.image}"', '"nginx:${var.tag}"', '"x-${ local.a.b }-y"', '"${attr.kernel.name}"', '"${NOMAD_ALLOC_DIR}/data"',
     '"${var.a}${var.b}"', '"${meta.rack}"', '["a", 1, true, null]', '["--port", "${NOMAD_PORT_http}", "${var.x}"]', '[]',
     'string', 'var.image', 'local.a.b', 'True', 'nullable', '[var.a, "b", trueish]',
+    // Token by token: a `$$` that escapes nothing, a trailing comma, a negative fraction.
+    '"a$$b"', '[1, -2.5, "c",]',
   ];
   for (const value of handled) {
     it(`reads a = ${value} as the tree walk does`, () => {
@@ -56,7 +61,10 @@ describe('Values read from the text', () => {
     });
   }
 
-  const leftToTheTree = ['1.5e3', '"\\q"', '"\\u12"', '"$${x}"', '"%{ if a }b%{ endif }"', '"${var.a[0]}"', '"${upper(var.a)}"', '"\\t${var.a}"', '"${~ var.a ~}"', '"${var.a.0}"', 'var.a[0]', 'var.a.0', '1 + 2'];
+  const leftToTheTree = ['1.5e3', '"\\q"', '"\\u12"', '"$${x}"', '"%{ if a }b%{ endif }"', '"${var.a[0]}"', '"${upper(var.a)}"', '"\\t${var.a}"', '"${~ var.a ~}"', '"${var.a.0}"', 'var.a[0]', 'var.a.0', '1 + 2',
+    // Tokens that follow each other but not as one literal: `$$` in a template, spaces inside a path or after `-`, a dangling dot.
+    '"a$$b${var.x}"', 'var . x', '- 1', '1.', '["a" "b"]', '[1, [2]]',
+  ];
   for (const value of leftToTheTree) {
     it(`leaves a = ${value} to the tree`, () => {
       assert.strictEqual(read(`a = ${value}`), undefined);

@@ -4,9 +4,11 @@
 // This reader only tracks what completion needs: the blocks (type, labels, range),
 // their attributes with simple literal values, and where the cursor sits among
 // strings, interpolations, comments and heredocs. Newlines end items, as in HCL.
-// Identifiers and heredocs (where one opens, which line closes it) follow the
-// rules of the project's lexer (common/src/hcl/lexer.ts).
-import { closesHeredoc, heredocMarkerAt, identifierEnd } from '../../../../common/src/hcl/lexer';
+// It reads the project's lexer's tokens (common/src/hcl/lexer.ts), so strings,
+// heredocs, comments and identifiers are what they are everywhere else; one
+// forgiveness of its own: an unclosed `/*` comments out the rest of the text, as
+// the user is most likely still typing the comment.
+import { HclScanner, type HclTokenKind } from '../../../../common/src/hcl/lexer';
 
 /** An attribute; its value is only cut out of the text when asked for (most never are). */
 export class OutlineAttribute {
@@ -23,9 +25,17 @@ export class OutlineAttribute {
     return this.text.slice(this.valueStart, this.valueEnd).trim();
   }
 
-  /** The unquoted value when it is a plain string without interpolation. */
+  /** The unquoted value when it is one plain string: no escapes, no `$` or `%`. */
   get stringValue(): string | undefined {
-    return /^"([^"\\$%]*)"$/.exec(this.valueText)?.[1];
+    const scanner = new HclScanner(this.text);
+    scanner.reset(this.valueStart);
+    if (!scanner.next() || scanner.kind() !== 'oQuote') return undefined;
+    const contentStart = scanner.end;
+    if (scanner.next() && scanner.kind() === 'quotedLit') scanner.next();
+    const contentEnd = scanner.start;
+    if (scanner.kind() !== 'cQuote' || (scanner.next() && scanner.start < this.valueEnd)) return undefined;
+    const content = this.text.slice(contentStart, contentEnd);
+    return /[\\$%]/.test(content) ? undefined : content;
   }
 }
 
@@ -61,7 +71,7 @@ export type Frame =
   | { kind: 'tuple' | 'paren'; owner: string[] }
   | { kind: 'string'; owner: string[]; start: number; isLabel: boolean }
   | { kind: 'interpolation'; start: number }
-  | { kind: 'heredoc'; owner: string[]; marker: string };
+  | { kind: 'heredoc'; owner: string[] };
 
 export interface CursorSnapshot {
   /** Innermost last; copies taken when the reader reached the cursor. */
@@ -73,11 +83,6 @@ export interface Outline {
   readonly root: OutlineBlock;
   readonly cursor: CursorSnapshot;
 }
-
-const NUMBER_OR_OPERATOR = /[0-9][0-9.eE+-]*|=>|==|!=|<=|>=|&&|\|\||\.\.\.|[^\s\w"{}[\]()=,#/<$%\\]/uy;
-
-const isStringStop = (c: number): boolean => c === 0x22 || c === 0x5c || c === 0x0a || c === 0x24 || c === 0x25;
-const isHeredocStop = (c: number): boolean => c === 0x0a || c === 0x24 || c === 0x25;
 
 function newBlock(type: string, labels: string[], start: number, bodyStart: number, parent?: OutlineBlock): OutlineBlock {
   return { type, labels, start, bodyStart, end: undefined, attributes: [], blocks: [], parent };
@@ -98,24 +103,32 @@ function ownerOf(frame: Frame | undefined): string[] {
   return frame.owner;
 }
 
+/** Tokens that change nothing the reader tracks: the cursor inside one sees the state before it. */
+const INERT: ReadonlySet<HclTokenKind> = new Set<HclTokenKind>(['quotedLit', 'stringLit', 'number', 'invalid']);
+/** Tokens that may end a quoted string; any other after one means the string ran into its line break unclosed. */
+const IN_STRING: ReadonlySet<HclTokenKind> = new Set<HclTokenKind>(['quotedLit', 'cQuote', 'templateInterp', 'templateControl']);
+
 class Reader {
-  private pos = 0;
+  private readonly scanner: HclScanner;
   private readonly root = newBlock('', [], 0, 0);
   private readonly frames: Frame[] = [bodyFrame(this.root, [])];
   private snapshot: CursorSnapshot | undefined;
+  /** Where the last line comment ended, before its line break. */
+  private lineCommentEnd = -1;
 
   constructor(
     private readonly text: string,
     private readonly cursor: number,
-  ) {}
+  ) {
+    this.scanner = new HclScanner(text);
+  }
 
   read(): Outline {
-    while (this.pos < this.text.length) {
-      this.takeSnapshotAt(this.pos);
-      this.step();
-    }
-    this.takeSnapshotAt(this.pos);
-    for (const frame of this.frames) if (frame.kind === 'body' && frame.state === 'value') this.finishItem(frame, this.pos);
+    const scanner = this.scanner;
+    while (scanner.next() && this.token(scanner.kind() as HclTokenKind, scanner.start, scanner.end));
+    const end = this.text.length;
+    this.takeSnapshotAt(end);
+    for (const frame of this.frames) if (frame.kind === 'body' && frame.state === 'value') this.finishItem(frame, end);
     return { root: this.root, cursor: this.snapshot ?? { frames: [], inComment: false } };
   }
 
@@ -128,197 +141,124 @@ class Reader {
     return this.frames[this.frames.length - 1];
   }
 
-  private step(): void {
+  /**
+   * Takes in one token; false when the rest of the text is a comment. The
+   * cursor's snapshot is taken before the first token at or after it, or
+   * before one it lies inside of whose reading changes the state after the
+   * cursor: a name being typed, a comment, a CRLF line break, a `~}`.
+   */
+  private token(kind: HclTokenKind, start: number, end: number): boolean {
+    this.takeSnapshotAt(start);
+    const inside = start < this.cursor && this.cursor <= end;
+    // Between the \r and \n of a line break is still on the line, in its comment if it ends in one.
+    if (kind === 'newline' && inside && this.cursor < end) this.takeSnapshotAt(this.cursor, start === this.lineCommentEnd);
+    if (this.top.kind === 'string' && !IN_STRING.has(kind)) this.closeString();
     const top = this.top;
-    if (top.kind === 'string') return this.stepString(top);
-    if (top.kind === 'heredoc') return this.stepHeredoc(top);
-    this.stepCode(top);
+    if (inside && (INERT.has(kind) || kind === 'ident')) this.takeSnapshotAt(this.cursor);
+    switch (kind) {
+      case 'newline':
+        return this.newline(top, start);
+      case 'comment':
+        if (inside) this.takeSnapshotAt(this.cursor, true);
+        if (!this.text.startsWith('/*', start)) this.lineCommentEnd = end;
+        return true;
+      case 'ident':
+        return this.identifier(top, start, end);
+      case 'oQuote':
+        this.frames.push({ kind: 'string', owner: ownerOf(top), start, isLabel: top.kind === 'body' && top.state !== 'value' });
+        return true;
+      case 'cQuote':
+        return this.closeString(start);
+      case 'templateInterp':
+      case 'templateControl':
+        this.frames.push({ kind: 'interpolation', start });
+        return true;
+      case 'templateSeqEnd':
+        if (inside && this.cursor < end) this.takeSnapshotAt(this.cursor); // between `~` and `}`
+        return this.closeBrace(end, true);
+      case 'oHeredoc':
+        this.frames.push({ kind: 'heredoc', owner: ownerOf(top) });
+        return true;
+      case 'cHeredoc':
+        this.frames.pop();
+        return true;
+      case 'oBrace':
+        return this.openBrace(top, end);
+      case 'cBrace':
+        return this.closeBrace(end, false);
+      case 'oBrack':
+      case 'oParen':
+        this.frames.push({ kind: kind === 'oBrack' ? 'tuple' : 'paren', owner: ownerOf(top) });
+        return true;
+      case 'cBrack':
+      case 'cParen':
+        if (top.kind === 'tuple' || top.kind === 'paren') this.frames.pop();
+        return true;
+      case 'symbol':
+        return this.symbol(top, start, end);
+      default:
+        return true;
+    }
   }
 
-  /** How far a run of plain characters may be skipped in one go: never past the cursor before its snapshot. */
-  private limit(): number {
-    return this.snapshot || this.pos >= this.cursor ? this.text.length : this.cursor;
+  private symbol(top: Frame, start: number, end: number): boolean {
+    const scanner = this.scanner;
+    if (scanner.isSymbol('=') || (scanner.isSymbol(':') && top.kind === 'body' && !top.block)) {
+      if (top.kind === 'body' && top.state === 'name') {
+        top.state = 'value';
+        top.valueStart = end;
+      }
+    } else if (scanner.isSymbol(',')) {
+      if (top.kind === 'body' && top.state === 'value') this.finishItem(top, start);
+    } else if (scanner.isSymbol('/') && this.text.charCodeAt(end) === 0x2a /* * */) {
+      // The lexer reads a `/*` that is never closed as symbols.
+      if (start < this.cursor && this.cursor <= this.text.length) this.takeSnapshotAt(this.cursor, true);
+      return false;
+    } else if (start < this.cursor && this.cursor <= end) {
+      this.takeSnapshotAt(this.cursor);
+    }
+    return true;
   }
 
-  /** Skips characters until one of `stops` (char codes) or the limit; true when it moved. */
-  private skipUntil(stops: (code: number) => boolean): boolean {
-    const text = this.text;
-    const end = this.limit();
-    let i = this.pos;
-    while (i < end && !stops(text.charCodeAt(i))) i++;
-    const moved = i > this.pos;
-    this.pos = i;
-    return moved;
-  }
-
-  private stepString(frame: Extract<Frame, { kind: 'string' }>): void {
-    if (this.skipUntil(isStringStop)) return;
-    const ch = this.text[this.pos];
-    if (ch === '\\') this.pos += 2;
-    else if (ch === '"') {
-      this.frames.pop();
-      this.pos++;
-      this.afterString(frame, this.text.slice(frame.start + 1, this.pos - 1));
-    } else if (ch === '\n') {
-      // HCL strings never span lines: treat an unclosed quote as ending here so the rest of the file reads normally.
-      this.frames.pop();
-      this.afterString(frame, undefined);
-    } else if (this.templateStart()) return;
-    else this.pos++;
-  }
-
-  private afterString(frame: Extract<Frame, { kind: 'string' }>, content: string | undefined): void {
+  /** The string on top ends: at its closing quote at `end`, or unclosed at a line break (no `end`). */
+  private closeString(end?: number): boolean {
+    const frame = this.frames.pop() as Extract<Frame, { kind: 'string' }>;
     const parent = this.top;
-    if (!frame.isLabel || parent.kind !== 'body') return;
+    if (!frame.isLabel || parent.kind !== 'body') return true;
+    const content = end === undefined ? '' : this.text.slice(frame.start + 1, end);
     if (parent.state === 'item') {
       // A quoted object key: `"key" = value`.
       parent.state = 'name';
-      parent.name = content ?? '';
+      parent.name = content;
       parent.nameStart = frame.start;
     } else {
-      parent.labels.push(content ?? '');
+      parent.labels.push(content);
     }
-  }
-
-  /** `${` or `%{` opens an interpolation or directive; `$${` and `%%{` are escapes. */
-  private templateStart(): boolean {
-    const first = this.text.charCodeAt(this.pos);
-    if (first !== 0x24 /* $ */ && first !== 0x25 /* % */) return false;
-    const second = this.text.charCodeAt(this.pos + 1);
-    if (second === first) {
-      this.pos += 2;
-      return true;
-    }
-    if (second !== 0x7b /* { */) return false;
-    this.frames.push({ kind: 'interpolation', start: this.pos });
-    this.pos += 2;
     return true;
   }
 
-  private stepHeredoc(frame: Extract<Frame, { kind: 'heredoc' }>): void {
-    const lineStart = this.pos === 0 || this.text[this.pos - 1] === '\n';
-    if (lineStart) {
-      const lineEnd = this.lineEnd(this.pos);
-      if (lineEnd < this.text.length && closesHeredoc(this.text, this.pos, lineEnd, frame.marker)) {
-        this.frames.pop();
-        this.pos = lineEnd;
-        return;
-      }
-    }
-    if (this.skipUntil(isHeredocStop)) return;
-    if (!this.templateStart()) this.pos++;
-  }
-
-  private lineEnd(from: number): number {
-    const end = this.text.indexOf('\n', from);
-    return end === -1 ? this.text.length : end;
-  }
-
-  private stepCode(top: Frame): void {
-    const text = this.text;
-    const ch = text[this.pos];
-    if (ch === '\n') return this.newline(top);
-    if (ch === ' ' || ch === '\t' || ch === '\r') {
-      this.skipUntil((c) => c !== 0x20 && c !== 0x09 && c !== 0x0d);
-      return;
-    }
-    if (ch === '#' || (ch === '/' && text[this.pos + 1] === '/')) return this.skipComment(this.lineEnd(this.pos));
-    if (ch === '/' && text[this.pos + 1] === '*') {
-      const close = text.indexOf('*/', this.pos + 2);
-      return this.skipComment(close === -1 ? text.length : close + 2);
-    }
-    if (ch === '"') return this.openString(top);
-    if (ch === '<' && this.heredoc(top)) return;
-    if (ch === '{') return this.openBrace(top);
-    if (ch === '}') return this.closeBrace();
-    if (ch === '[' || ch === '(') {
-      this.frames.push({ kind: ch === '[' ? 'tuple' : 'paren', owner: ownerOf(top) });
-      this.pos++;
-      return;
-    }
-    if (ch === ']' || ch === ')') {
-      if (top.kind === 'tuple' || top.kind === 'paren') this.frames.pop();
-      this.pos++;
-      return;
-    }
-    if ((ch === '=' && text[this.pos + 1] !== '=' && text[this.pos + 1] !== '>') || (ch === ':' && top.kind === 'body' && !top.block)) {
-      return this.assign(top);
-    }
-    if (ch === ',' && top.kind === 'body' && top.state === 'value') {
-      this.finishItem(top, this.pos);
-      this.pos++;
-      return;
-    }
-    const word = this.word();
-    if (word) return this.identifier(top, word);
-    NUMBER_OR_OPERATOR.lastIndex = this.pos;
-    const other = NUMBER_OR_OPERATOR.exec(text);
-    this.advanceOver(other ? other[0].length : 1);
-  }
-
-  /** The identifier at the current position. */
-  private word(): string | undefined {
-    const end = identifierEnd(this.text, this.pos);
-    return end > this.pos ? this.text.slice(this.pos, end) : undefined;
-  }
-
-  /** Moves past a token, stopping at the cursor first if the token spans it. */
-  private advanceOver(length: number): void {
-    if (this.pos < this.cursor && this.pos + length >= this.cursor) this.takeSnapshotAt(this.cursor);
-    this.pos += length;
-  }
-
-  private skipComment(end: number): void {
-    if (this.pos < this.cursor && this.cursor <= end) this.takeSnapshotAt(this.cursor, true);
-    this.pos = end;
-  }
-
-  private newline(top: Frame): void {
-    this.pos++;
-    if (top.kind !== 'body') return;
-    if (top.state === 'value') this.finishItem(top, this.pos - 1);
+  private newline(top: Frame, start: number): boolean {
+    if (top.kind !== 'body') return true;
+    if (top.state === 'value') this.finishItem(top, start);
     else top.state = 'item';
+    return true;
   }
 
-  private identifier(top: Frame, word: string): void {
-    if (this.pos < this.cursor && this.pos + word.length >= this.cursor) this.takeSnapshotAt(this.cursor);
+  private identifier(top: Frame, start: number, end: number): boolean {
     if (top.kind === 'body' && top.state === 'item') {
       top.state = 'name';
-      top.name = word;
-      top.nameStart = this.pos;
+      top.name = this.text.slice(start, end);
+      top.nameStart = start;
       top.labels = [];
     } else if (top.kind === 'body' && top.state === 'name') {
-      top.labels.push(word);
+      top.labels.push(this.text.slice(start, end));
     }
-    this.pos += word.length;
-  }
-
-  private openString(top: Frame): void {
-    const isLabel = top.kind === 'body' && top.state !== 'value';
-    this.frames.push({ kind: 'string', owner: ownerOf(top), start: this.pos, isLabel });
-    this.pos++;
-  }
-
-  private heredoc(top: Frame): boolean {
-    const start = heredocMarkerAt(this.text, this.pos);
-    if (!start) return false;
-    this.frames.push({ kind: 'heredoc', owner: ownerOf(top), marker: start.marker });
-    this.pos = start.end;
     return true;
   }
 
-  private assign(top: Frame): void {
-    if (top.kind === 'body' && top.state === 'name') {
-      top.state = 'value';
-      top.valueStart = this.pos + 1;
-    }
-    this.pos++;
-  }
-
-  private openBrace(top: Frame): void {
-    this.pos++;
+  private openBrace(top: Frame, end: number): boolean {
     if (top.kind === 'body' && top.state === 'name' && top.block) {
-      const block = newBlock(top.name, top.labels, top.nameStart, this.pos, top.block);
+      const block = newBlock(top.name, top.labels, top.nameStart, end, top.block);
       top.block.blocks.push(block);
       top.state = 'item';
       this.frames.push(bodyFrame(block, []));
@@ -326,23 +266,28 @@ class Reader {
       // An object constructor, or a `{` inside an interpolation.
       this.frames.push(bodyFrame(undefined, ownerOf(top)));
     }
+    return true;
   }
 
-  private closeBrace(): void {
-    this.pos++;
-    // Close whatever is open up to the nearest brace-delimited frame: unclosed brackets inside it end with it.
+  /**
+   * Closes whatever is open up to the nearest brace-delimited frame: unclosed brackets inside it
+   * end with it. The end of a template sequence closes its interpolation, whatever it holds.
+   */
+  private closeBrace(end: number, sequenceEnd: boolean): boolean {
     while (this.frames.length > 1) {
       const frame = this.frames.pop() as Frame;
       if (frame.kind === 'body') {
-        if (frame.state === 'value') this.finishItem(frame, this.pos - 1);
-        if (frame.block) frame.block.end = this.pos;
+        if (frame.state === 'value') this.finishItem(frame, end - 1);
+        if (frame.block) frame.block.end = end;
+        if (sequenceEnd) continue;
         const parent = this.top;
-        if (parent.kind === 'body' && parent.state === 'value' && !frame.block) return;
+        if (parent.kind === 'body' && parent.state === 'value' && !frame.block) return true;
         if (parent.kind === 'body') parent.state = 'item';
-        return;
+        return true;
       }
-      if (frame.kind === 'interpolation') return;
+      if (frame.kind === 'interpolation') return true;
     }
+    return true;
   }
 
   private finishItem(frame: Extract<Frame, { kind: 'body' }>, end: number): void {

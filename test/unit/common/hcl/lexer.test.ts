@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lexHcl, type HclTokenKind } from '../../../../common/src/hcl/lexer';
+import { HclScanner, lexHcl, type HclTokenKind } from '../../../../common/src/hcl/lexer';
 import { readOutline } from '../../../../common/src/hcl/outline';
 import { seededRandom } from '../../../support/random';
 
@@ -135,6 +135,23 @@ describe('HCL lexer', () => {
 
   it('skips a byte order mark and never splits a surrogate pair', () => {
     assert.deepEqual(tokens('\ufeffa 😀'), ['ident:a', 'invalid:😀']);
+  });
+
+  it('hands out the same tokens one at a time, reads on as code from any offset after reset, and ends with kind end', () => {
+    const text = 'a = "x ${b}"\nc = 1';
+    const scanner = new HclScanner(text);
+    const seen: string[] = [];
+    while (scanner.next()) seen.push(`${scanner.kind()}:${text.slice(scanner.start, scanner.end)}`);
+    assert.deepEqual(seen, lexHcl(text).map((token) => `${token.kind}:${text.slice(token.start, token.end)}`));
+    assert.deepEqual([scanner.kind(), scanner.start, scanner.end], ['end', text.length, text.length]);
+    // From inside the string, after reset, `x ${b}"` is code: an identifier, an invalid `$`, a brace.
+    scanner.reset(text.indexOf('x'));
+    const fromInside: string[] = [];
+    for (let i = 0; i < 4 && scanner.next(); i++) fromInside.push(`${scanner.kind()}:${text.slice(scanner.start, scanner.end)}`);
+    assert.deepEqual(fromInside, ['ident:x', 'invalid:$', 'oBrace:{', 'ident:b']);
+    scanner.reset(text.indexOf('='));
+    scanner.next();
+    assert.ok(scanner.isSymbol('=') && !scanner.isSymbol('=='));
   });
 
   it('covers any text with tokens in order and never throws', () => {

@@ -104,6 +104,27 @@ const CASES: Case[] = [
     prefix: '',
   },
   {
+    name: 'a block comment never closed, which the user is still typing',
+    source: 'job "x" {\n  /* a note\n  grou|\n}\n',
+    place: { kind: 'none' },
+    blocks: ['job x'],
+    prefix: 'grou',
+  },
+  {
+    name: 'the line after a string left open with a backslash at its end (strings never span lines)',
+    source: 'job "x" {\n  command = "run \\\n  grou|\n}\n',
+    place: { kind: 'body' },
+    blocks: ['job x'],
+    prefix: 'grou',
+  },
+  {
+    name: 'a literal $ before the $${ escape, which opens no interpolation',
+    source: 'job "x" {\n  meta {\n    a = "$$${not|}"\n  }\n}\n',
+    place: { kind: 'value', path: ['a'], inString: true, inList: false },
+    blocks: ['job x', 'meta'],
+    prefix: '$$${not',
+  },
+  {
     name: 'after a closed heredoc, a list with braces inside strings, and a for expression',
     source: 'job "x" {\n  t {\n    d = <<-EOT\n    }\n    EOT\n  }\n  a = ["}", "{"]\n  b = {for k, v in var.m : k => v}\n  gr|\n}\n',
     place: { kind: 'body' },
