@@ -51,9 +51,11 @@ export class LiveResource<T> {
     );
   }
 
+  /** Also releases whoever waits for a first value: none will come, and a tree row must never wait forever. */
   stop(): void {
     this.handle?.dispose();
     this.handle = undefined;
+    this.settle();
   }
 
   /**
@@ -71,9 +73,13 @@ export class LiveResource<T> {
     this.onChange();
   }
 
-  /** Resolves once a value or an error is known (immediately if one already is). */
+  /**
+   * Resolves once a value or an error is known (immediately if one already is), or when nothing is
+   * reading it (stopped, or never started because the view is hidden): VS Code waits for the rows
+   * of every refresh, and one that never settles blocks every later reveal of the tree.
+   */
   whenSettled(): Promise<void> {
-    if (this.current.value !== undefined || this.current.error) return Promise.resolve();
+    if (this.current.value !== undefined || this.current.error || !this.handle) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 

@@ -73,4 +73,18 @@ describe('LiveResource', () => {
     assert.strictEqual(resource.value, undefined);
     assert.strictEqual(resource.error?.kind, 'permissionDenied');
   });
+
+  it('releases a wait for the first value when it stops before one came, and does not wait when nothing reads', async () => {
+    const { watch } = fakeWatch();
+    const resource = new LiveResource(noFetch, () => undefined, watch);
+    await resource.whenSettled(); // never started (a hidden view): nothing would ever settle it
+    resource.start();
+    let released = false;
+    const settled = resource.whenSettled().then(() => (released = true));
+    await Promise.resolve();
+    assert.strictEqual(released, false, 'still waiting while the read runs');
+    resource.stop();
+    await settled;
+    assert.strictEqual(resource.value, undefined);
+  });
 });
