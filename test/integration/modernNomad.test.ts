@@ -61,6 +61,9 @@ const jobId = (name: string): string => `it-modern-${name}-${run}`;
 async function planAndRun(name: string, text: string): Promise<vscode.TextDocument> {
   await writeWorkspaceFile(name, text);
   const document = (await openWorkspaceFile(name)).document;
+  // A file already open takes the new text from disk a moment later; planning before that would
+  // plan the old job (an unchanged job makes no new version).
+  await waitFor(() => document.getText() === text, `${name} to show the text just written`);
   const plan = await vscode.commands.executeCommand<PlanResult | undefined>('nomad.planJob', document.uri);
   assert.ok(plan, 'the job file plans');
   const outcome = await plan.run();
@@ -133,10 +136,14 @@ describe('Nomad 1.9 features: job sources, version tags, Variables', function ()
     const id = jobId('tags');
     await planAndRun(`${id}.nomad.hcl`, serviceJob(id, 1));
     await planAndRun(`${id}.nomad.hcl`, serviceJob(id, 2));
+    let seen: string[] = [];
     let rows = await waitFor(async () => {
       const now = await versionRows(suite.api, id);
+      seen = now.map((r) => label(suite.api, r));
       return now.length === 2 && now;
-    }, 'two version rows');
+    }, 'two version rows').catch((error: Error) => {
+      throw new Error(`${error.message}; the section shows: ${seen.join(', ') || 'nothing'}`);
+    });
     assert.deepStrictEqual(rows.map((r) => label(suite.api, r)), ['v1', 'v0']);
     let ui = suite.script([{ input: 'baseline' }, { input: 'first rollout' }]);
     await vscode.commands.executeCommand('nomad.tagVersion', rows[1]);
