@@ -7,7 +7,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Block, Body, Expression } from '../../../hcl/ast';
 import { nodeSpan } from '../../../json/jsonDocument';
-import type { BlockSchema, PropertySchema, SchemaModel } from '../../../schema/schemaModel';
+import type { BlockSchema, SchemaModel } from '../../../schema/schemaModel';
 import { parseGoDuration } from '../../../values/goDuration';
 import type { Place } from '../ruleContext';
 
@@ -60,10 +60,11 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
  * A block, read on demand: a field is found by scanning the block's few
  * items for its HCL name, and only the child lists rules ask for are built.
  * Rules visit a few kinds of blocks, so most of a large job is never read.
- * The scans go over `names`, the items' names in one array made on the
- * first question: rules ask a task some forty names, mostly of things not
- * written, and comparing strings in one flat array is far cheaper than
- * reading `kind` and `name` off each AST node of varying shape every time.
+ * The scans go over `keys`, each item's name as the schema's number for it
+ * (BlockSchema.hclKeyOf), tagged once on the first question: rules ask a
+ * task some forty names, mostly of things not written, and comparing small
+ * integers in one flat array is far cheaper than comparing the items' names
+ * (slices of the document, so each compare reads characters) every time.
  */
 class HclObjectView implements ObjectView {
   readonly place: Place;
@@ -76,8 +77,8 @@ class HclObjectView implements ObjectView {
    * asked; the array is made on the first question, so unasked blocks cost nothing.
    */
   private answers: unknown[] | undefined;
-  /** The name of each item of the body, in order: an attribute's name, a block's type. */
-  private itemNames: string[] | undefined;
+  /** The HCL key of each item of the body, in order: of an attribute's name, of a block's type. */
+  private itemKeys: number[] | undefined;
 
   constructor(
     private readonly block: Block,
@@ -90,45 +91,41 @@ class HclObjectView implements ObjectView {
     this.key = mapKey ? block.labels[0]?.value : undefined;
   }
 
-  /** The schema property for an API name, or for the HCL name of an HCL-only construct. */
-  private property(name: string): PropertySchema | undefined {
-    return this.schema.apiProperty(name) ?? this.schema.hclProperty(name);
-  }
-
   get isEmpty(): boolean {
     return this.block.body.items.length === 0;
   }
 
-  private get names(): readonly string[] {
-    if (!this.itemNames) {
-      const items = this.block.body.items;
-      const names: string[] = [];
-      for (const item of items) names.push(item.kind === 'attribute' ? item.name : item.type);
-      this.itemNames = names;
+  private get keys(): readonly number[] {
+    if (!this.itemKeys) {
+      const keys: number[] = [];
+      for (const item of this.block.body.items) keys.push(this.schema.hclKeyOf(item.kind === 'attribute' ? item.name : item.type));
+      this.itemKeys = keys;
     }
-    return this.itemNames;
+    return this.itemKeys;
   }
 
   field(name: string): FieldView | undefined {
     const slot = this.schema.slotOf(name);
-    if (slot < 0) return this.readField(name);
+    if (slot < 0) return this.labelField(name);
     const answers = (this.answers ??= []);
     const known = answers[2 * slot] as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
-    const found = this.readField(name);
+    const found = this.labelField(name) ?? this.readField(this.schema.hclKeyOfSlot(slot));
     answers[2 * slot] = found ?? null;
     return found;
   }
 
-  private readField(name: string): FieldView | undefined {
+  private labelField(name: string): FieldView | undefined {
     const label = this.block.labels[0];
-    if (label && this.labelFields.includes(name)) return { value: label.value, place: label, keyPlace: label };
-    const hclName = this.property(name)?.hclName;
-    if (hclName === undefined) return undefined;
-    // The first one counts: a repeated attribute is reported already.
-    const names = this.names;
-    for (let i = 0; i < names.length; i++) {
-      if (names[i] !== hclName) continue;
+    return label && this.labelFields.includes(name) ? { value: label.value, place: label, keyPlace: label } : undefined;
+  }
+
+  /** The first attribute with this HCL key (a repeated attribute is reported already). */
+  private readField(key: number): FieldView | undefined {
+    if (key < 0) return undefined;
+    const keys = this.keys;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] !== key) continue;
       const item = this.block.body.items[i];
       if (item.kind === 'attribute') return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
     }
@@ -144,12 +141,12 @@ class HclObjectView implements ObjectView {
     if (cached) return cached;
     const property = this.schema.properties[slot];
     const inner = property?.driverField === undefined ? property?.body : undefined;
-    const hclName = property?.hclName;
+    const key = this.schema.hclKeyOfSlot(slot);
     let list: ObjectView[] | undefined;
-    if (property && inner && hclName !== undefined) {
-      const names = this.names;
-      for (let i = 0; i < names.length; i++) {
-        if (names[i] !== hclName) continue;
+    if (property && inner && key >= 0) {
+      const keys = this.keys;
+      for (let i = 0; i < keys.length; i++) {
+        if (keys[i] !== key) continue;
         const item = this.block.body.items[i];
         // A `dynamic` block's output is only known to Nomad.
         if (item.kind === 'block') (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
@@ -162,10 +159,8 @@ class HclObjectView implements ObjectView {
   }
 
   entry(key: string): FieldView | undefined {
-    const names = this.names;
-    for (let i = 0; i < names.length; i++) {
-      const item = this.block.body.items[i];
-      if (names[i] === key && item.kind === 'attribute') return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' && item.name === key) return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
     }
     return undefined;
   }
@@ -173,8 +168,9 @@ class HclObjectView implements ObjectView {
   placeOf(name: string): Place | undefined {
     const label = this.block.labels[0];
     if (label && this.labelFields.includes(name)) return label;
-    const hclName = this.property(name)?.hclName;
-    const index = hclName === undefined ? -1 : this.names.indexOf(hclName);
+    const slot = this.schema.slotOf(name);
+    const key = slot < 0 ? -1 : this.schema.hclKeyOfSlot(slot);
+    const index = key < 0 ? -1 : this.keys.indexOf(key);
     if (index >= 0) {
       const item = this.block.body.items[index];
       return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
