@@ -153,7 +153,6 @@ export class BlockSchema {
   private byHcl: Map<string, PropertySchema> | undefined;
   private byApi: Map<string, PropertySchema> | undefined;
   private slots: Map<string, number> | undefined;
-  private keys: { readonly byName: Map<string, number>; readonly bySlot: readonly number[] } | undefined;
   private all: PropertySchema[] | undefined;
   // Validation asks these for every body of a job: worked out once per schema (the schema never changes).
   private extra: ValueSchema | undefined | null = null;
@@ -206,36 +205,6 @@ export class BlockSchema {
       this.slots = slots;
     }
     return this.slots.get(name) ?? -1;
-  }
-
-  /**
-   * A number standing for an HCL name written in this body: the slot of the
-   * first property with that HCL name, -1 when none has it. Properties that
-   * share an HCL name share the key, so a reader can tag each item of a body
-   * once and then match items to properties by comparing numbers, not strings.
-   */
-  hclKeyOf(hclName: string): number {
-    return this.hclKeys().byName.get(hclName) ?? -1;
-  }
-
-  /** The HCL key (see hclKeyOf) of the property at `slot`; -1 when it has no HCL name. */
-  hclKeyOfSlot(slot: number): number {
-    return this.hclKeys().bySlot[slot] ?? -1;
-  }
-
-  private hclKeys(): { readonly byName: Map<string, number>; readonly bySlot: readonly number[] } {
-    if (!this.keys) {
-      const byName = new Map<string, number>();
-      const bySlot: number[] = [];
-      const properties = this.properties;
-      for (let i = 0; i < properties.length; i++) {
-        const hclName = properties[i].hclName;
-        if (hclName !== undefined && !byName.has(hclName)) byName.set(hclName, i);
-        bySlot.push(hclName === undefined ? -1 : (byName.get(hclName) as number));
-      }
-      this.keys = { byName, bySlot };
-    }
-    return this.keys;
   }
 
   /** HCL names that may be written here, for suggestions and completion. */

@@ -60,11 +60,12 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
  * A block, read on demand: a field is found by scanning the block's few
  * items for its HCL name, and only the child lists rules ask for are built.
  * Rules visit a few kinds of blocks, so most of a large job is never read.
- * The scans go over `keys`, each item's name as the schema's number for it
- * (BlockSchema.hclKeyOf), tagged once on the first question: rules ask a
- * task some forty names, mostly of things not written, and comparing small
- * integers in one flat array is far cheaper than comparing the items' names
- * (slices of the document, so each compare reads characters) every time.
+ * The scans go over the items' names in one array made on the first
+ * question, each with a number made of its length and end characters
+ * (nameSignature) compared first: rules ask a task some forty names, mostly
+ * of things not written, and comparing small integers in one flat array is
+ * far cheaper than comparing strings (or reading `kind` and `name` off AST
+ * nodes of varying shape) every time.
  */
 class HclObjectView implements ObjectView {
   readonly place: Place;
@@ -77,8 +78,10 @@ class HclObjectView implements ObjectView {
    * asked; the array is made on the first question, so unasked blocks cost nothing.
    */
   private answers: unknown[] | undefined;
-  /** The HCL key of each item of the body, in order: of an attribute's name, of a block's type. */
-  private itemKeys: number[] | undefined;
+  /** The name of each item of the body, in order: an attribute's name, a block's type. */
+  private itemNames: string[] | undefined;
+  /** nameSignature of each of those names. */
+  private itemSignatures: number[] | undefined;
 
   constructor(
     private readonly block: Block,
@@ -95,13 +98,24 @@ class HclObjectView implements ObjectView {
     return this.block.body.items.length === 0;
   }
 
-  private get keys(): readonly number[] {
-    if (!this.itemKeys) {
-      const keys: number[] = [];
-      for (const item of this.block.body.items) keys.push(this.schema.hclKeyOf(item.kind === 'attribute' ? item.name : item.type));
-      this.itemKeys = keys;
+  /** The index of the first item at or after `from` named `hclName`, or -1. */
+  private nextItem(hclName: string, from: number): number {
+    if (!this.itemNames || !this.itemSignatures) {
+      const names: string[] = [];
+      const signatures: number[] = [];
+      for (const item of this.block.body.items) {
+        const name = item.kind === 'attribute' ? item.name : item.type;
+        names.push(name);
+        signatures.push(nameSignature(name));
+      }
+      this.itemNames = names;
+      this.itemSignatures = signatures;
     }
-    return this.itemKeys;
+    const names = this.itemNames;
+    const signatures = this.itemSignatures;
+    const signature = nameSignature(hclName);
+    for (let i = from; i < names.length; i++) if (signatures[i] === signature && names[i] === hclName) return i;
+    return -1;
   }
 
   field(name: string): FieldView | undefined {
@@ -110,7 +124,7 @@ class HclObjectView implements ObjectView {
     const answers = (this.answers ??= []);
     const known = answers[2 * slot] as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
-    const found = this.labelField(name) ?? this.readField(this.schema.hclKeyOfSlot(slot));
+    const found = this.labelField(name) ?? this.readField(this.schema.properties[slot].hclName);
     answers[2 * slot] = found ?? null;
     return found;
   }
@@ -120,12 +134,10 @@ class HclObjectView implements ObjectView {
     return label && this.labelFields.includes(name) ? { value: label.value, place: label, keyPlace: label } : undefined;
   }
 
-  /** The first attribute with this HCL key (a repeated attribute is reported already). */
-  private readField(key: number): FieldView | undefined {
-    if (key < 0) return undefined;
-    const keys = this.keys;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] !== key) continue;
+  /** The first attribute with this HCL name (a repeated attribute is reported already). */
+  private readField(hclName: string | undefined): FieldView | undefined {
+    if (hclName === undefined) return undefined;
+    for (let i = this.nextItem(hclName, 0); i >= 0; i = this.nextItem(hclName, i + 1)) {
       const item = this.block.body.items[i];
       if (item.kind === 'attribute') return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
     }
@@ -141,12 +153,10 @@ class HclObjectView implements ObjectView {
     if (cached) return cached;
     const property = this.schema.properties[slot];
     const inner = property?.driverField === undefined ? property?.body : undefined;
-    const key = this.schema.hclKeyOfSlot(slot);
+    const hclName = property?.hclName;
     let list: ObjectView[] | undefined;
-    if (property && inner && key >= 0) {
-      const keys = this.keys;
-      for (let i = 0; i < keys.length; i++) {
-        if (keys[i] !== key) continue;
+    if (property && inner && hclName !== undefined) {
+      for (let i = this.nextItem(hclName, 0); i >= 0; i = this.nextItem(hclName, i + 1)) {
         const item = this.block.body.items[i];
         // A `dynamic` block's output is only known to Nomad.
         if (item.kind === 'block') (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
@@ -169,8 +179,8 @@ class HclObjectView implements ObjectView {
     const label = this.block.labels[0];
     if (label && this.labelFields.includes(name)) return label;
     const slot = this.schema.slotOf(name);
-    const key = slot < 0 ? -1 : this.schema.hclKeyOfSlot(slot);
-    const index = key < 0 ? -1 : this.keys.indexOf(key);
+    const hclName = slot < 0 ? undefined : this.schema.properties[slot].hclName;
+    const index = hclName === undefined ? -1 : this.nextItem(hclName, 0);
     if (index >= 0) {
       const item = this.block.body.items[index];
       return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
@@ -186,6 +196,11 @@ class HclObjectView implements ObjectView {
 }
 
 const NO_OBJECTS: readonly ObjectView[] = [];
+
+/** A name's length and first and last characters in one number: equal names have equal signatures. */
+function nameSignature(name: string): number {
+  return (name.length << 16) | ((name.charCodeAt(0) & 0xff) << 8) | (name.charCodeAt(name.length - 1) & 0xff);
+}
 
 function expressionValue(expression: Expression): FieldValue {
   if (expression.kind === 'literal') return expression.value;
