@@ -40,6 +40,11 @@ export interface GroupFacts {
   readonly tasks: readonly TaskFacts[];
   /** The ports of the group's network blocks and of its tasks' resources networks, with the network holding each. */
   readonly ports: ReadonlyArray<{ readonly port: ObjectView; readonly network: ObjectView }>;
+  /** The labels of those ports (undefined for one that needs evaluation). */
+  readonly portLabels: ReadonlySet<string | undefined>;
+  readonly taskNames: ReadonlySet<string | undefined>;
+  /** The group's restart policy, then each task's own restart block merged over it. */
+  readonly restartPolicies: readonly EffectiveBlock[];
 }
 
 export interface ServiceAt {
@@ -66,6 +71,12 @@ export interface JobFacts {
   readonly services: readonly ServiceAt[];
   /** The job, its groups and tasks: the levels that hold constraints, affinities and spreads. */
   readonly levels: readonly PlacementLevel[];
+  /** The groups' merged update blocks, where one is written. */
+  readonly updates: readonly EffectiveBlock[];
+  /** The written reschedule policies Nomad validates: not those of system jobs, where the block itself is the mistake. */
+  readonly reschedulePolicies: readonly EffectiveBlock[];
+  /** Vault blocks of tasks, and those of the job and groups that HCL hands down to their tasks. */
+  readonly vaults: readonly ObjectView[];
 }
 
 const JOB_TYPES = ['service', 'batch', 'system', 'sysbatch'];
@@ -88,6 +99,9 @@ class Job implements JobFacts {
   private taskList: TaskFacts[] | undefined;
   private serviceList: ServiceAt[] | undefined;
   private levelList: PlacementLevel[] | undefined;
+  private updateList: EffectiveBlock[] | undefined;
+  private rescheduleList: EffectiveBlock[] | undefined;
+  private vaultList: ObjectView[] | undefined;
 
   constructor(readonly view: ObjectView) {
     this.typeField = view.field('Type');
@@ -144,6 +158,37 @@ class Job implements JobFacts {
     }
     return this.levelList;
   }
+
+  get updates(): readonly EffectiveBlock[] {
+    if (!this.updateList) {
+      const updates: EffectiveBlock[] = [];
+      for (const group of this.groups) if (group.update) updates.push(group.update);
+      this.updateList = updates;
+    }
+    return this.updateList;
+  }
+
+  get reschedulePolicies(): readonly EffectiveBlock[] {
+    if (!this.rescheduleList) {
+      const policies: EffectiveBlock[] = [];
+      if (this.type !== 'system') for (const group of this.groups) if (group.reschedule && group.reschedule.layers.some(Boolean)) policies.push(group.reschedule);
+      this.rescheduleList = policies;
+    }
+    return this.rescheduleList;
+  }
+
+  get vaults(): readonly ObjectView[] {
+    if (!this.vaultList) {
+      // `vault` by its HCL name at the job and group: the API has none there.
+      const vaults = [...this.view.objects('vault')];
+      for (const group of this.groups) {
+        vaults.push(...group.view.objects('vault'));
+        for (const task of group.tasks) vaults.push(...task.view.objects('Vault'));
+      }
+      this.vaultList = vaults;
+    }
+    return this.vaultList;
+  }
 }
 
 class Group implements GroupFacts {
@@ -155,6 +200,9 @@ class Group implements GroupFacts {
   private migrateBlock: EffectiveBlock | undefined | null = null;
   private diskBlock: EffectiveBlock | undefined;
   private portList: Array<GroupFacts['ports'][number]> | undefined;
+  private portLabelSet: Set<string | undefined> | undefined;
+  private taskNameSet: Set<string | undefined> | undefined;
+  private restartList: EffectiveBlock[] | undefined;
 
   constructor(readonly view: ObjectView, readonly job: Job) {
     const tasks: TaskFacts[] = [];
@@ -218,6 +266,33 @@ class Group implements GroupFacts {
       this.portList = ports;
     }
     return this.portList;
+  }
+
+  get portLabels(): ReadonlySet<string | undefined> {
+    if (!this.portLabelSet) {
+      const labels = new Set<string | undefined>();
+      for (const { port } of this.ports) labels.add(stringOf(port.field('Label')));
+      this.portLabelSet = labels;
+    }
+    return this.portLabelSet;
+  }
+
+  get taskNames(): ReadonlySet<string | undefined> {
+    if (!this.taskNameSet) {
+      const names = new Set<string | undefined>();
+      for (const task of this.tasks) names.add(task.name);
+      this.taskNameSet = names;
+    }
+    return this.taskNameSet;
+  }
+
+  get restartPolicies(): readonly EffectiveBlock[] {
+    if (!this.restartList) {
+      const policies = [this.restart];
+      for (const task of this.tasks) if (task.restart) policies.push(task.restart);
+      this.restartList = policies;
+    }
+    return this.restartList;
   }
 }
 

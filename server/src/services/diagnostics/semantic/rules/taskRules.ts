@@ -2,8 +2,7 @@
 // the dispatch payload, vault and negative durations. Task `disk` is not
 // checked: the HTTP API drops it, so Nomad never sees it (the schema's
 // deprecation hint says so).
-import type { JobFacts } from '../jobFacts';
-import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, stringsOf, type FieldView, type ObjectView } from '../jobView';
+import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, stringsOf, type FieldView } from '../jobView';
 import { reportRepeats } from '../repeats';
 import type { Findings, SemanticRule } from '../semanticRule';
 import { versionAtLeast } from '../../../../schema/targetVersion';
@@ -179,21 +178,16 @@ export const vaultChangeSignal: SemanticRule = {
   id: 'vault-change-signal',
   summary: 'vault change_mode "signal" needs a signal (SIGHUP when left out)',
   check(job, findings) {
-    for (const vault of vaultBlocks(job)) if (stringOf(vault.field('ChangeMode')) === 'signal') emptySignal(vault.field('ChangeSignal'), findings);
+    for (const vault of job.vaults) if (stringOf(vault.field('ChangeMode')) === 'signal') emptySignal(vault.field('ChangeSignal'), findings);
   },
 };
-
-/** Vault blocks of tasks, and those of the job and groups that HCL hands down to their tasks. */
-function vaultBlocks(job: JobFacts): ObjectView[] {
-  return [...job.view.objects('vault'), ...job.groups.flatMap((group) => [...group.view.objects('vault'), ...group.tasks.flatMap((task) => task.view.objects('Vault'))])];
-}
 
 export const vaultPolicies: SemanticRule = {
   id: 'vault-policies-empty',
   summary: 'a vault block lists policies (before 1.7, which added workload identities)',
   until: '1.7.0',
   check(job, findings) {
-    for (const vault of vaultBlocks(job)) {
+    for (const vault of job.vaults) {
       const policies = vault.field('Policies');
       if (!policies || (Array.isArray(policies.value) && policies.value.length === 0)) findings.report(policies?.place ?? vault.place, `The vault block needs "${findings.name('policies', 'Policies')}" before Nomad 1.7; the target is ${findings.version}`);
     }
@@ -204,7 +198,7 @@ export const vaultRootPolicy: SemanticRule = {
   id: 'vault-root-policy',
   summary: 'a task cannot ask for Vault\'s root policy',
   check(job, findings) {
-    for (const vault of vaultBlocks(job)) {
+    for (const vault of job.vaults) {
       const policies = vault.field('Policies');
       if (policies && stringsOf(policies)?.includes('root')) findings.report(policies.place, 'A task cannot be given Vault\'s "root" policy');
     }
