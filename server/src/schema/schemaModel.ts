@@ -153,6 +153,8 @@ export class BlockSchema {
   private byHcl: Map<string, PropertySchema> | undefined;
   private byApi: Map<string, PropertySchema> | undefined;
   private slots: Map<string, number> | undefined;
+  private readonly asked = new Map<string, number>();
+  private askedCount = 0;
   private all: PropertySchema[] | undefined;
   // Validation asks these for every body of a job: worked out once per schema (the schema never changes).
   private extra: ValueSchema | undefined | null = null;
@@ -205,6 +207,22 @@ export class BlockSchema {
       this.slots = slots;
     }
     return this.slots.get(name) ?? -1;
+  }
+
+  /**
+   * A small number for a name slotOf knows (-1 for others), handed out in the
+   * order names are first asked for in bodies of this schema. A reader that
+   * keeps answers by it needs an array only as long as the names readers ask
+   * (a few of a task's dozens of properties), where slotOf's positions run to
+   * the schema's size and make every body's array that long.
+   */
+  askedSlotOf(name: string): number {
+    let slot = this.asked.get(name);
+    if (slot === undefined) {
+      slot = this.slotOf(name) < 0 ? -1 : this.askedCount++;
+      this.asked.set(name, slot);
+    }
+    return slot;
   }
 
   /** HCL names that may be written here, for suggestions and completion. */

@@ -71,8 +71,8 @@ class HclObjectView implements ObjectView {
   readonly place: Place;
   readonly key: string | undefined;
   /**
-   * What rules asked for so far, by the property's position in the schema
-   * (BlockSchema.slotOf): the field's answer at 2 × slot (null when not
+   * What rules asked for so far, by the name's number in the schema
+   * (BlockSchema.askedSlotOf): the field's answer at 2 × slot (null when not
    * written), the child blocks at 2 × slot + 1. Several rules ask a block the
    * same names, and a look-up by position costs the same however many were
    * asked; the array is made on the first question, so unasked blocks cost nothing.
@@ -119,12 +119,12 @@ class HclObjectView implements ObjectView {
   }
 
   field(name: string): FieldView | undefined {
-    const slot = this.schema.slotOf(name);
+    const slot = this.schema.askedSlotOf(name);
     if (slot < 0) return this.labelField(name);
     const answers = (this.answers ??= []);
     const known = answers[2 * slot] as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
-    const found = this.labelField(name) ?? this.readField(this.schema.properties[slot].hclName);
+    const found = this.labelField(name) ?? this.readField(this.schema.properties[this.schema.slotOf(name)].hclName);
     answers[2 * slot] = found ?? null;
     return found;
   }
@@ -145,13 +145,13 @@ class HclObjectView implements ObjectView {
   }
 
   objects(name: string): readonly ObjectView[] {
-    const slot = this.schema.slotOf(name);
+    const slot = this.schema.askedSlotOf(name);
     // Nothing but schema properties holds blocks.
     if (slot < 0) return NO_OBJECTS;
     const answers = (this.answers ??= []);
     const cached = answers[2 * slot + 1] as readonly ObjectView[] | undefined;
     if (cached) return cached;
-    const property = this.schema.properties[slot];
+    const property = this.schema.properties[this.schema.slotOf(name)];
     const inner = property?.driverField === undefined ? property?.body : undefined;
     const hclName = property?.hclName;
     let list: ObjectView[] | undefined;
