@@ -49,6 +49,8 @@ export class PropertySchema implements ValueSchema {
   /** Stands for this property while its model lives, e.g. in a completion item's data; see SchemaModel.propertyById. */
   readonly id: number;
   private bodyCache: BlockSchema | undefined | null = null;
+  private hclNameCache: string | undefined | null = null;
+  private kindCache: HclKind | undefined;
 
   constructor(
     private readonly model: SchemaModel,
@@ -77,11 +79,13 @@ export class PropertySchema implements ValueSchema {
 
   /** HCL name; undefined for fields only the server sets. */
   get hclName(): string | undefined {
-    return this.raw['x-hcl'] ?? (this.located.document === 'job' ? undefined : this.key);
+    // Kept: readers of every body of a job ask it, and the raw schema is a JSON object read by key.
+    if (this.hclNameCache === null) this.hclNameCache = this.raw['x-hcl'] ?? (this.located.document === 'job' ? undefined : this.key);
+    return this.hclNameCache;
   }
 
   get kind(): HclKind {
-    return this.raw['x-hclKind'] ?? 'attribute';
+    return (this.kindCache ??= this.raw['x-hclKind'] ?? 'attribute');
   }
 
   get description(): string | undefined {
