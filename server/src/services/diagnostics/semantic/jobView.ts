@@ -60,12 +60,12 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
  * A block, read on demand: a field is found by scanning the block's few
  * items for its HCL name, and only the child lists rules ask for are built.
  * Rules visit a few kinds of blocks, so most of a large job is never read.
- * The scans go over the items' names in one array made on the first
- * question, each with a number made of its length and end characters
- * (nameSignature) compared first: rules ask a task some forty names, mostly
- * of things not written, and comparing small integers in one flat array is
- * far cheaper than comparing strings (or reading `kind` and `name` off AST
- * nodes of varying shape) every time.
+ * The scans go over one array made on the first question, holding for each
+ * item a number made of its name's length and end characters
+ * (nameSignature): rules ask a task some forty names, mostly of things not
+ * written, and comparing small integers in one flat array is far cheaper
+ * than comparing strings (or reading `kind` and `name` off AST nodes of
+ * varying shape) every time; a node is read only when the numbers match.
  */
 class HclObjectView implements ObjectView {
   readonly place: Place;
@@ -78,9 +78,7 @@ class HclObjectView implements ObjectView {
    * asked; the array is made on the first question, so unasked blocks cost nothing.
    */
   private answers: unknown[] | undefined;
-  /** The name of each item of the body, in order: an attribute's name, a block's type. */
-  private itemNames: string[] | undefined;
-  /** nameSignature of each of those names. */
+  /** nameSignature of each item's name (an attribute's name, a block's type), in order. */
   private itemSignatures: number[] | undefined;
 
   constructor(
@@ -100,21 +98,20 @@ class HclObjectView implements ObjectView {
 
   /** The index of the first item at or after `from` named `hclName`, or -1. */
   private nextItem(hclName: string, from: number): number {
-    if (!this.itemNames || !this.itemSignatures) {
-      const names: string[] = [];
+    const items = this.block.body.items;
+    if (!this.itemSignatures) {
       const signatures: number[] = [];
-      for (const item of this.block.body.items) {
-        const name = item.kind === 'attribute' ? item.name : item.type;
-        names.push(name);
-        signatures.push(nameSignature(name));
-      }
-      this.itemNames = names;
+      for (const item of items) signatures.push(nameSignature(item.kind === 'attribute' ? item.name : item.type));
       this.itemSignatures = signatures;
     }
-    const names = this.itemNames;
     const signatures = this.itemSignatures;
     const signature = nameSignature(hclName);
-    for (let i = from; i < names.length; i++) if (signatures[i] === signature && names[i] === hclName) return i;
+    for (let i = from; i < signatures.length; i++) {
+      if (signatures[i] !== signature) continue;
+      // Names with equal signatures are nearly always equal: only then is the node read.
+      const item = items[i];
+      if ((item.kind === 'attribute' ? item.name : item.type) === hclName) return i;
+    }
     return -1;
   }
 
