@@ -17,7 +17,7 @@ export const serviceName: SemanticRule = {
       const text = stringOf(name);
       if (!name || text === undefined || text === '') continue;
       // Nomad interpolates ${...} first: judge only what is left of the literal text.
-      const stripped = text.replace(/\$\{[^}]*\}/g, 'x');
+      const stripped = text.includes('${') ? text.replace(/\$\{[^}]*\}/g, 'x') : text;
       if (!SERVICE_NAME.test(stripped)) findings.report(name.place, `"${text}" is not a valid service name: use letters, digits and dashes (at most 63), not starting or ending with a dash`);
     }
   },
