@@ -49,6 +49,8 @@ export class PropertySchema implements ValueSchema {
   /** Stands for this property while its model lives, e.g. in a completion item's data; see SchemaModel.propertyById. */
   readonly id: number;
   private bodyCache: BlockSchema | undefined | null = null;
+  private hclNameCache: string | undefined | null = null;
+  private kindCache: HclKind | undefined;
 
   constructor(
     private readonly model: SchemaModel,
@@ -77,11 +79,13 @@ export class PropertySchema implements ValueSchema {
 
   /** HCL name; undefined for fields only the server sets. */
   get hclName(): string | undefined {
-    return this.raw['x-hcl'] ?? (this.located.document === 'job' ? undefined : this.key);
+    // Kept: readers of every body of a job ask it, and the raw schema is a JSON object read by key.
+    if (this.hclNameCache === null) this.hclNameCache = this.raw['x-hcl'] ?? (this.located.document === 'job' ? undefined : this.key);
+    return this.hclNameCache;
   }
 
   get kind(): HclKind {
-    return this.raw['x-hclKind'] ?? 'attribute';
+    return (this.kindCache ??= this.raw['x-hclKind'] ?? 'attribute');
   }
 
   get description(): string | undefined {
@@ -154,6 +158,8 @@ export class BlockSchema {
   private byApi: Map<string, PropertySchema> | undefined;
   private slots: Map<string, number> | undefined;
   private names: readonly string[] | undefined;
+  private readonly asked = new Map<string, number>();
+  private askedCount = 0;
   private all: PropertySchema[] | undefined;
   // Validation asks these for every body of a job: worked out once per schema (the schema never changes).
   private extra: ValueSchema | undefined | null = null;
@@ -206,6 +212,22 @@ export class BlockSchema {
       this.slots = slots;
     }
     return this.slots.get(name) ?? -1;
+  }
+
+  /**
+   * A small number for a name slotOf knows (-1 for others), handed out in the
+   * order names are first asked for in bodies of this schema. A reader that
+   * keeps answers by it needs an array only as long as the names readers ask
+   * (a few of a task's dozens of properties), where slotOf's positions run to
+   * the schema's size and make every body's array that long.
+   */
+  askedSlotOf(name: string): number {
+    let slot = this.asked.get(name);
+    if (slot === undefined) {
+      slot = this.slotOf(name) < 0 ? -1 : this.askedCount++;
+      this.asked.set(name, slot);
+    }
+    return slot;
   }
 
   /** HCL names that may be written here, for suggestions and completion (made once: a file may hold thousands of unknown names). */

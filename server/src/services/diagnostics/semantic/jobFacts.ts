@@ -1,5 +1,5 @@
 // The job as Nomad validates it: groups and tasks with their merged blocks
-// and defaults (see effective.ts), built once per validation for all rules.
+// and defaults (see effective.ts), worked out once per validation for all rules.
 import {
   EffectiveBlock,
   ephemeralDiskDefaults,
@@ -10,6 +10,7 @@ import {
   resourceDefaults,
   restartDefaults,
   updateDefaults,
+  type Default,
   type EffectiveValue,
 } from './effective';
 import { numberOf, stringOf, type FieldView, type ObjectView } from './jobView';
@@ -39,6 +40,11 @@ export interface GroupFacts {
   readonly tasks: readonly TaskFacts[];
   /** The ports of the group's network blocks and of its tasks' resources networks, with the network holding each. */
   readonly ports: ReadonlyArray<{ readonly port: ObjectView; readonly network: ObjectView }>;
+  /** The labels of those ports (undefined for one that needs evaluation). */
+  readonly portLabels: ReadonlySet<string | undefined>;
+  readonly taskNames: ReadonlySet<string | undefined>;
+  /** The group's restart policy, then each task's own restart block merged over it. */
+  readonly restartPolicies: readonly EffectiveBlock[];
 }
 
 export interface ServiceAt {
@@ -65,68 +71,257 @@ export interface JobFacts {
   readonly services: readonly ServiceAt[];
   /** The job, its groups and tasks: the levels that hold constraints, affinities and spreads. */
   readonly levels: readonly PlacementLevel[];
+  /** The groups' merged update blocks, where one is written. */
+  readonly updates: readonly EffectiveBlock[];
+  /** The written reschedule policies Nomad validates: not those of system jobs, where the block itself is the mistake. */
+  readonly reschedulePolicies: readonly EffectiveBlock[];
+  /** Vault blocks of tasks, and those of the job and groups that HCL hands down to their tasks. */
+  readonly vaults: readonly ObjectView[];
 }
 
 const JOB_TYPES = ['service', 'batch', 'system', 'sysbatch'];
 
+/**
+ * The job's facts. Each one is worked out when a rule first asks and kept for
+ * the others: a rule whose subject the job does not have (no migrate block,
+ * no task restart) then costs nothing for it, and the lists are built with
+ * plain loops, since this runs on every validation of a large job.
+ */
 export function jobFacts(view: ObjectView): JobFacts {
-  const typeField = view.field('Type');
-  const written = typeField ? stringOf(typeField) : 'service';
-  // An unknown type is the enum rule's finding; the rules that depend on the type stay quiet.
-  const type = written !== undefined && JOB_TYPES.includes(written) ? written : undefined;
-  const jobType = type ?? '';
-  const jobUpdate = view.objects('Update')[0];
-  const jobReschedule = view.objects('Reschedule')[0];
-  const jobMigrate = view.objects('Migrate')[0];
-  const periodicView = view.objects('Periodic')[0];
-  const groups = view.objects('TaskGroups').map((group): GroupFacts => {
-    const header = group.place;
-    const update = group.objects('Update')[0];
-    const reschedule = group.objects('ReschedulePolicy')[0];
-    const migrate = group.objects('Migrate')[0];
-    const facts: GroupFacts = {
-      view: group,
-      name: stringOf(group.field('Name')),
-      count: groupCount(group),
-      restart: new EffectiveBlock([group.objects('RestartPolicy')[0]], restartDefaults(jobType), header),
-      reschedule: jobType === 'system' && !jobReschedule && !reschedule ? undefined : new EffectiveBlock([jobReschedule, reschedule], rescheduleDefaults(jobType), header),
-      update: jobUpdate || update ? new EffectiveBlock([jobUpdate, update], updateDefaults, header) : undefined,
-      migrate: jobMigrate || migrate ? new EffectiveBlock([jobMigrate, migrate], migrateDefaults, header) : undefined,
-      ephemeralDisk: new EffectiveBlock([group.objects('EphemeralDisk')[0]], ephemeralDiskDefaults, header),
-      tasks: [],
-      ports: [],
-    };
-    const groupRestart = group.objects('RestartPolicy')[0];
-    (facts.tasks as TaskFacts[]).push(
-      ...group.objects('Tasks').map((task) => ({
-        view: task,
-        restart: task.objects('RestartPolicy')[0] ? new EffectiveBlock([groupRestart, task.objects('RestartPolicy')[0]], restartDefaults(jobType), task.place) : undefined,
-        name: stringOf(task.field('Name')),
-        group: facts,
-        resources: new EffectiveBlock([task.objects('Resources')[0]], resourceDefaults, task.place),
-        logs: new EffectiveBlock([task.objects('LogConfig')[0]], logDefaults, task.place),
-      })),
-    );
-    const networks = [...group.objects('Networks'), ...facts.tasks.flatMap((task) => task.view.objects('Resources').flatMap((r) => r.objects('Networks')))];
-    (facts.ports as Array<GroupFacts['ports'][number]>).push(...networks.flatMap((network) => [...network.objects('ReservedPorts'), ...network.objects('DynamicPorts')].map((port) => ({ port, network }))));
-    return facts;
-  });
-  return {
-    view,
-    type,
-    typeField,
-    periodic: periodicView ? new EffectiveBlock([periodicView], periodicDefaults, periodicView.place) : undefined,
-    groups,
-    tasks: groups.flatMap((group) => group.tasks),
-    services: groups.flatMap((group) => [
-      ...group.view.objects('Services').map((service) => ({ service, group, task: undefined })),
-      ...group.tasks.flatMap((task) => task.view.objects('Services').map((service) => ({ service, group, task: task.view }))),
-    ]),
-    levels: [
-      { view, level: 'job' as const },
-      ...groups.flatMap((group) => [{ view: group.view, level: 'group' as const }, ...group.tasks.map((task) => ({ view: task.view, level: 'task' as const }))]),
-    ],
-  };
+  return new Job(view);
+}
+
+class Job implements JobFacts {
+  readonly type: string | undefined;
+  readonly typeField: FieldView | undefined;
+  readonly groups: readonly GroupFacts[];
+  private periodicBlock: EffectiveBlock | undefined | null = null;
+  private taskList: TaskFacts[] | undefined;
+  private serviceList: ServiceAt[] | undefined;
+  private levelList: PlacementLevel[] | undefined;
+  private updateList: EffectiveBlock[] | undefined;
+  private rescheduleList: EffectiveBlock[] | undefined;
+  private vaultList: ObjectView[] | undefined;
+
+  constructor(readonly view: ObjectView) {
+    this.typeField = view.field('Type');
+    const written = this.typeField ? stringOf(this.typeField) : 'service';
+    // An unknown type is the enum rule's finding; the rules that depend on the type stay quiet.
+    this.type = written !== undefined && JOB_TYPES.includes(written) ? written : undefined;
+    const groups: GroupFacts[] = [];
+    for (const group of view.objects('TaskGroups')) groups.push(new Group(group, this));
+    this.groups = groups;
+  }
+
+  /** `type` as the defaults tables take it: '' for an unknown type. */
+  get jobType(): string {
+    return this.type ?? '';
+  }
+
+  get periodic(): EffectiveBlock | undefined {
+    if (this.periodicBlock === null) {
+      const periodic = this.view.objects('Periodic')[0];
+      this.periodicBlock = periodic ? new EffectiveBlock([periodic], periodicDefaults, periodic.place) : undefined;
+    }
+    return this.periodicBlock;
+  }
+
+  get tasks(): readonly TaskFacts[] {
+    if (!this.taskList) {
+      const tasks: TaskFacts[] = [];
+      for (const group of this.groups) for (const task of group.tasks) tasks.push(task);
+      this.taskList = tasks;
+    }
+    return this.taskList;
+  }
+
+  get services(): readonly ServiceAt[] {
+    if (!this.serviceList) {
+      const services: ServiceAt[] = [];
+      for (const group of this.groups) {
+        for (const service of group.view.objects('Services')) services.push({ service, group, task: undefined });
+        for (const task of group.tasks) for (const service of task.view.objects('Services')) services.push({ service, group, task: task.view });
+      }
+      this.serviceList = services;
+    }
+    return this.serviceList;
+  }
+
+  get levels(): readonly PlacementLevel[] {
+    if (!this.levelList) {
+      const levels: PlacementLevel[] = [{ view: this.view, level: 'job' }];
+      for (const group of this.groups) {
+        levels.push({ view: group.view, level: 'group' });
+        for (const task of group.tasks) levels.push({ view: task.view, level: 'task' });
+      }
+      this.levelList = levels;
+    }
+    return this.levelList;
+  }
+
+  get updates(): readonly EffectiveBlock[] {
+    if (!this.updateList) {
+      const updates: EffectiveBlock[] = [];
+      for (const group of this.groups) if (group.update) updates.push(group.update);
+      this.updateList = updates;
+    }
+    return this.updateList;
+  }
+
+  get reschedulePolicies(): readonly EffectiveBlock[] {
+    if (!this.rescheduleList) {
+      const policies: EffectiveBlock[] = [];
+      if (this.type !== 'system') for (const group of this.groups) if (group.reschedule && group.reschedule.layers.some(Boolean)) policies.push(group.reschedule);
+      this.rescheduleList = policies;
+    }
+    return this.rescheduleList;
+  }
+
+  get vaults(): readonly ObjectView[] {
+    if (!this.vaultList) {
+      // `vault` by its HCL name at the job and group: the API has none there.
+      const vaults = [...this.view.objects('vault')];
+      for (const group of this.groups) {
+        vaults.push(...group.view.objects('vault'));
+        for (const task of group.tasks) vaults.push(...task.view.objects('Vault'));
+      }
+      this.vaultList = vaults;
+    }
+    return this.vaultList;
+  }
+}
+
+class Group implements GroupFacts {
+  readonly tasks: readonly TaskFacts[];
+  private countValue: EffectiveValue<number> | undefined | null = null;
+  private restartBlock: EffectiveBlock | undefined;
+  private rescheduleBlock: EffectiveBlock | undefined | null = null;
+  private updateBlock: EffectiveBlock | undefined | null = null;
+  private migrateBlock: EffectiveBlock | undefined | null = null;
+  private diskBlock: EffectiveBlock | undefined;
+  private portList: Array<GroupFacts['ports'][number]> | undefined;
+  private portLabelSet: Set<string | undefined> | undefined;
+  private taskNameSet: Set<string | undefined> | undefined;
+  private restartList: EffectiveBlock[] | undefined;
+
+  constructor(readonly view: ObjectView, readonly job: Job) {
+    const tasks: TaskFacts[] = [];
+    for (const task of view.objects('Tasks')) tasks.push(new Task(task, this));
+    this.tasks = tasks;
+  }
+
+  get name(): string | undefined {
+    return stringOf(this.view.field('Name'));
+  }
+
+  get count(): EffectiveValue<number> | undefined {
+    if (this.countValue === null) this.countValue = groupCount(this.view);
+    return this.countValue;
+  }
+
+  get restart(): EffectiveBlock {
+    return (this.restartBlock ??= new EffectiveBlock([this.view.objects('RestartPolicy')[0]], restartDefaults(this.job.jobType), this.view.place));
+  }
+
+  get reschedule(): EffectiveBlock | undefined {
+    if (this.rescheduleBlock === null) {
+      const jobReschedule = this.job.view.objects('Reschedule')[0];
+      const reschedule = this.view.objects('ReschedulePolicy')[0];
+      const jobType = this.job.jobType;
+      this.rescheduleBlock = jobType === 'system' && !jobReschedule && !reschedule ? undefined : new EffectiveBlock([jobReschedule, reschedule], rescheduleDefaults(jobType), this.view.place);
+    }
+    return this.rescheduleBlock;
+  }
+
+  get update(): EffectiveBlock | undefined {
+    if (this.updateBlock === null) this.updateBlock = this.merged('Update', updateDefaults);
+    return this.updateBlock;
+  }
+
+  get migrate(): EffectiveBlock | undefined {
+    if (this.migrateBlock === null) this.migrateBlock = this.merged('Migrate', migrateDefaults);
+    return this.migrateBlock;
+  }
+
+  /** The job's block merged under the group's block of the same name; undefined when neither is written. */
+  private merged(name: string, defaults: Readonly<Record<string, Default>>): EffectiveBlock | undefined {
+    const outer = this.job.view.objects(name)[0];
+    const inner = this.view.objects(name)[0];
+    return outer || inner ? new EffectiveBlock([outer, inner], defaults, this.view.place) : undefined;
+  }
+
+  get ephemeralDisk(): EffectiveBlock {
+    return (this.diskBlock ??= new EffectiveBlock([this.view.objects('EphemeralDisk')[0]], ephemeralDiskDefaults, this.view.place));
+  }
+
+  get ports(): GroupFacts['ports'] {
+    if (!this.portList) {
+      const ports: Array<GroupFacts['ports'][number]> = [];
+      const add = (network: ObjectView): void => {
+        for (const port of network.objects('ReservedPorts')) ports.push({ port, network });
+        for (const port of network.objects('DynamicPorts')) ports.push({ port, network });
+      };
+      for (const network of this.view.objects('Networks')) add(network);
+      for (const task of this.tasks) for (const resources of task.view.objects('Resources')) for (const network of resources.objects('Networks')) add(network);
+      this.portList = ports;
+    }
+    return this.portList;
+  }
+
+  get portLabels(): ReadonlySet<string | undefined> {
+    if (!this.portLabelSet) {
+      const labels = new Set<string | undefined>();
+      for (const { port } of this.ports) labels.add(stringOf(port.field('Label')));
+      this.portLabelSet = labels;
+    }
+    return this.portLabelSet;
+  }
+
+  get taskNames(): ReadonlySet<string | undefined> {
+    if (!this.taskNameSet) {
+      const names = new Set<string | undefined>();
+      for (const task of this.tasks) names.add(task.name);
+      this.taskNameSet = names;
+    }
+    return this.taskNameSet;
+  }
+
+  get restartPolicies(): readonly EffectiveBlock[] {
+    if (!this.restartList) {
+      const policies = [this.restart];
+      for (const task of this.tasks) if (task.restart) policies.push(task.restart);
+      this.restartList = policies;
+    }
+    return this.restartList;
+  }
+}
+
+class Task implements TaskFacts {
+  private resourcesBlock: EffectiveBlock | undefined;
+  private logsBlock: EffectiveBlock | undefined;
+  private restartBlock: EffectiveBlock | undefined | null = null;
+
+  constructor(readonly view: ObjectView, readonly group: Group) {}
+
+  get name(): string | undefined {
+    return stringOf(this.view.field('Name'));
+  }
+
+  get resources(): EffectiveBlock {
+    return (this.resourcesBlock ??= new EffectiveBlock([this.view.objects('Resources')[0]], resourceDefaults, this.view.place));
+  }
+
+  get logs(): EffectiveBlock {
+    return (this.logsBlock ??= new EffectiveBlock([this.view.objects('LogConfig')[0]], logDefaults, this.view.place));
+  }
+
+  get restart(): EffectiveBlock | undefined {
+    if (this.restartBlock === null) {
+      const own = this.view.objects('RestartPolicy')[0];
+      this.restartBlock = own ? new EffectiveBlock([this.group.view.objects('RestartPolicy')[0], own], restartDefaults(this.group.job.jobType), this.view.place) : undefined;
+    }
+    return this.restartBlock;
+  }
 }
 
 function groupCount(group: ObjectView): EffectiveValue<number> | undefined {

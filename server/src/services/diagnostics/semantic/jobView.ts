@@ -7,7 +7,7 @@ import type { Node as JsonNode } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Block, Body, Expression } from '../../../hcl/ast';
 import { nodeSpan } from '../../../json/jsonDocument';
-import type { BlockSchema, PropertySchema, SchemaModel } from '../../../schema/schemaModel';
+import type { BlockSchema, SchemaModel } from '../../../schema/schemaModel';
 import { parseGoDuration } from '../../../values/goDuration';
 import type { Place } from '../ruleContext';
 
@@ -60,24 +60,26 @@ export function apiJobView(job: JsonNode, document: TextDocument): ObjectView {
  * A block, read on demand: a field is found by scanning the block's few
  * items for its HCL name, and only the child lists rules ask for are built.
  * Rules visit a few kinds of blocks, so most of a large job is never read.
- * The scans go over `names`, the items' names in one array made on the
- * first question: rules ask a task some forty names, mostly of things not
- * written, and comparing strings in one flat array is far cheaper than
- * reading `kind` and `name` off each AST node of varying shape every time.
+ * The scans go over one array made on the first question, holding for each
+ * item a number made of its name's length and end characters
+ * (nameSignature): rules ask a task some forty names, mostly of things not
+ * written, and comparing small integers in one flat array is far cheaper
+ * than comparing strings (or reading `kind` and `name` off AST nodes of
+ * varying shape) every time; a node is read only when the numbers match.
  */
 class HclObjectView implements ObjectView {
   readonly place: Place;
   readonly key: string | undefined;
   /**
-   * What rules asked for so far, by the property's position in the schema
-   * (BlockSchema.slotOf): the field's answer at 2 × slot (null when not
+   * What rules asked for so far, by the name's number in the schema
+   * (BlockSchema.askedSlotOf): the field's answer at 2 × slot (null when not
    * written), the child blocks at 2 × slot + 1. Several rules ask a block the
    * same names, and a look-up by position costs the same however many were
    * asked; the array is made on the first question, so unasked blocks cost nothing.
    */
   private answers: unknown[] | undefined;
-  /** The name of each item of the body, in order: an attribute's name, a block's type. */
-  private itemNames: string[] | undefined;
+  /** nameSignature of each item's name (an attribute's name, a block's type), in order. */
+  private itemSignatures: number[] | undefined;
 
   constructor(
     private readonly block: Block,
@@ -90,45 +92,49 @@ class HclObjectView implements ObjectView {
     this.key = mapKey ? block.labels[0]?.value : undefined;
   }
 
-  /** The schema property for an API name, or for the HCL name of an HCL-only construct. */
-  private property(name: string): PropertySchema | undefined {
-    return this.schema.apiProperty(name) ?? this.schema.hclProperty(name);
-  }
-
   get isEmpty(): boolean {
     return this.block.body.items.length === 0;
   }
 
-  private get names(): readonly string[] {
-    if (!this.itemNames) {
-      const items = this.block.body.items;
-      const names: string[] = [];
-      for (const item of items) names.push(item.kind === 'attribute' ? item.name : item.type);
-      this.itemNames = names;
+  /** The index of the first item at or after `from` named `hclName`, or -1. */
+  private nextItem(hclName: string, from: number): number {
+    const items = this.block.body.items;
+    if (!this.itemSignatures) {
+      const signatures: number[] = [];
+      for (const item of items) signatures.push(nameSignature(item.kind === 'attribute' ? item.name : item.type));
+      this.itemSignatures = signatures;
     }
-    return this.itemNames;
+    const signatures = this.itemSignatures;
+    const signature = nameSignature(hclName);
+    for (let i = from; i < signatures.length; i++) {
+      if (signatures[i] !== signature) continue;
+      // Names with equal signatures are nearly always equal: only then is the node read.
+      const item = items[i];
+      if ((item.kind === 'attribute' ? item.name : item.type) === hclName) return i;
+    }
+    return -1;
   }
 
   field(name: string): FieldView | undefined {
-    const slot = this.schema.slotOf(name);
-    if (slot < 0) return this.readField(name);
+    const slot = this.schema.askedSlotOf(name);
+    if (slot < 0) return this.labelField(name);
     const answers = (this.answers ??= []);
     const known = answers[2 * slot] as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
-    const found = this.readField(name);
+    const found = this.labelField(name) ?? this.readField(this.schema.properties[this.schema.slotOf(name)].hclName);
     answers[2 * slot] = found ?? null;
     return found;
   }
 
-  private readField(name: string): FieldView | undefined {
+  private labelField(name: string): FieldView | undefined {
     const label = this.block.labels[0];
-    if (label && this.labelFields.includes(name)) return { value: label.value, place: label, keyPlace: label };
-    const hclName = this.property(name)?.hclName;
+    return label && this.labelFields.includes(name) ? { value: label.value, place: label, keyPlace: label } : undefined;
+  }
+
+  /** The first attribute with this HCL name (a repeated attribute is reported already). */
+  private readField(hclName: string | undefined): FieldView | undefined {
     if (hclName === undefined) return undefined;
-    // The first one counts: a repeated attribute is reported already.
-    const names = this.names;
-    for (let i = 0; i < names.length; i++) {
-      if (names[i] !== hclName) continue;
+    for (let i = this.nextItem(hclName, 0); i >= 0; i = this.nextItem(hclName, i + 1)) {
       const item = this.block.body.items[i];
       if (item.kind === 'attribute') return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
     }
@@ -136,20 +142,18 @@ class HclObjectView implements ObjectView {
   }
 
   objects(name: string): readonly ObjectView[] {
-    const slot = this.schema.slotOf(name);
+    const slot = this.schema.askedSlotOf(name);
     // Nothing but schema properties holds blocks.
     if (slot < 0) return NO_OBJECTS;
     const answers = (this.answers ??= []);
     const cached = answers[2 * slot + 1] as readonly ObjectView[] | undefined;
     if (cached) return cached;
-    const property = this.schema.properties[slot];
+    const property = this.schema.properties[this.schema.slotOf(name)];
     const inner = property?.driverField === undefined ? property?.body : undefined;
     const hclName = property?.hclName;
     let list: ObjectView[] | undefined;
     if (property && inner && hclName !== undefined) {
-      const names = this.names;
-      for (let i = 0; i < names.length; i++) {
-        if (names[i] !== hclName) continue;
+      for (let i = this.nextItem(hclName, 0); i >= 0; i = this.nextItem(hclName, i + 1)) {
         const item = this.block.body.items[i];
         // A `dynamic` block's output is only known to Nomad.
         if (item.kind === 'block') (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
@@ -162,10 +166,8 @@ class HclObjectView implements ObjectView {
   }
 
   entry(key: string): FieldView | undefined {
-    const names = this.names;
-    for (let i = 0; i < names.length; i++) {
-      const item = this.block.body.items[i];
-      if (names[i] === key && item.kind === 'attribute') return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
+    for (const item of this.block.body.items) {
+      if (item.kind === 'attribute' && item.name === key) return { value: item.value ? expressionValue(item.value) : UNKNOWN, place: item.value ?? item, keyPlace: item.nameSpan };
     }
     return undefined;
   }
@@ -173,8 +175,9 @@ class HclObjectView implements ObjectView {
   placeOf(name: string): Place | undefined {
     const label = this.block.labels[0];
     if (label && this.labelFields.includes(name)) return label;
-    const hclName = this.property(name)?.hclName;
-    const index = hclName === undefined ? -1 : this.names.indexOf(hclName);
+    const slot = this.schema.slotOf(name);
+    const hclName = slot < 0 ? undefined : this.schema.properties[slot].hclName;
+    const index = hclName === undefined ? -1 : this.nextItem(hclName, 0);
     if (index >= 0) {
       const item = this.block.body.items[index];
       return item.kind === 'attribute' ? item.nameSpan : item.typeSpan;
@@ -190,6 +193,11 @@ class HclObjectView implements ObjectView {
 }
 
 const NO_OBJECTS: readonly ObjectView[] = [];
+
+/** A name's length and first and last characters in one number: equal names have equal signatures. */
+function nameSignature(name: string): number {
+  return (name.length << 16) | ((name.charCodeAt(0) & 0xff) << 8) | (name.charCodeAt(name.length - 1) & 0xff);
+}
 
 function expressionValue(expression: Expression): FieldValue {
   if (expression.kind === 'literal') return expression.value;

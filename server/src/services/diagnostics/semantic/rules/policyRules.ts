@@ -3,7 +3,6 @@
 // UpdateStrategy and MigrateStrategy Validate).
 import { formatDuration } from '../../../completion/snippets';
 import type { EffectiveBlock, EffectiveValue } from '../effective';
-import type { GroupFacts, JobFacts } from '../jobFacts';
 import type { RelatedPlace, SemanticRule } from '../semanticRule';
 import { versionAtLeast } from '../../../../schema/targetVersion';
 
@@ -23,7 +22,7 @@ export const restartModeAmbiguous: SemanticRule = {
   summary: 'restart mode "delay" needs attempts above 0',
   check(job, findings) {
     for (const group of job.groups) {
-      for (const restart of restartPolicies(group)) {
+      for (const restart of group.restartPolicies) {
         const attempts = restart.number('Attempts');
         const mode = restart.string('Mode');
         if (attempts?.value === 0 && mode && mode.value !== 'fail') {
@@ -39,7 +38,7 @@ export const restartIntervalMinimum: SemanticRule = {
   summary: 'restart interval at least 5s',
   check(job, findings) {
     for (const group of job.groups) {
-      for (const restart of restartPolicies(group)) {
+      for (const restart of group.restartPolicies) {
         const interval = restart.duration('Interval');
         if (interval && interval.value < 5 * SECOND) {
           findings.report(interval.place, `The restart interval must be at least 5s (it is ${formatDuration(interval.value)})`, { fixes: [{ title: 'Set the interval to 5s', place: interval.place, newText: findings.durationText(5 * SECOND) }] });
@@ -54,7 +53,7 @@ export const restartAttemptsFit: SemanticRule = {
   summary: 'restart attempts × delay fit in the interval',
   check(job, findings) {
     for (const group of job.groups) {
-      for (const restart of restartPolicies(group)) {
+      for (const restart of group.restartPolicies) {
         const attempts = restart.number('Attempts');
         const delay = restart.duration('Delay');
         const interval = restart.duration('Interval');
@@ -70,16 +69,11 @@ export const restartAttemptsFit: SemanticRule = {
   },
 };
 
-/** The group's restart policy, and each task's own restart block merged over it. */
-function restartPolicies(group: GroupFacts): EffectiveBlock[] {
-  return [group.restart, ...group.tasks.flatMap((task) => (task.restart ? [task.restart] : []))];
-}
-
 export const rescheduleAttemptsUnlimited: SemanticRule = {
   id: 'reschedule-attempts-unlimited',
   summary: 'reschedule attempts and unlimited = true exclude each other',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job)) {
+    for (const reschedule of job.reschedulePolicies) {
       const attempts = reschedule.number('Attempts');
       const unlimited = reschedule.boolean('Unlimited');
       if (attempts && attempts.value > 0 && unlimited?.value === true) {
@@ -93,7 +87,7 @@ export const rescheduleIntervalSet: SemanticRule = {
   id: 'reschedule-interval-zero',
   summary: 'reschedule attempts need an interval above 0',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job)) {
+    for (const reschedule of job.reschedulePolicies) {
       const attempts = reschedule.number('Attempts');
       const interval = reschedule.duration('Interval');
       if (attempts && attempts.value > 0 && interval && interval.value <= 0) findings.report(firstWritten(reschedule, interval, attempts), 'Limited reschedule attempts need an interval above 0');
@@ -105,7 +99,7 @@ export const rescheduleDelayMinimum: SemanticRule = {
   id: 'reschedule-delay-minimum',
   summary: 'reschedule delay at least 5s; max_delay at least 5s and not below delay',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job)) {
+    for (const reschedule of job.reschedulePolicies) {
       const delay = reschedule.duration('Delay');
       if (delay && delay.value < 5 * SECOND) findings.report(delay.place, `The reschedule delay must be at least 5s (it is ${formatDuration(delay.value)})`);
       if (reschedule.string('DelayFunction')?.value === 'constant') continue;
@@ -121,7 +115,7 @@ export const rescheduleIntervalMinimum: SemanticRule = {
   id: 'reschedule-interval-minimum',
   summary: 'a limited reschedule policy needs an interval of at least 15s',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job)) {
+    for (const reschedule of job.reschedulePolicies) {
       if (reschedule.boolean('Unlimited')?.value !== false) continue;
       const attempts = reschedule.number('Attempts');
       const interval = reschedule.duration('Interval');
@@ -134,7 +128,7 @@ export const rescheduleAttemptsFit: SemanticRule = {
   id: 'reschedule-attempts-fit',
   summary: 'limited reschedule attempts, with their delays, fit in the interval',
   check(job, findings) {
-    for (const reschedule of reschedulePolicies(job)) {
+    for (const reschedule of job.reschedulePolicies) {
       if (reschedule.boolean('Unlimited')?.value !== false) continue;
       const attempts = reschedule.number('Attempts');
       const interval = reschedule.duration('Interval');
@@ -196,17 +190,11 @@ function neededInterval(attempts: number, delay: number, maxDelay: number, delay
   return undefined;
 }
 
-/** The written reschedule policies Nomad validates: not those of system jobs, where the block itself is the mistake. */
-function reschedulePolicies(job: JobFacts): EffectiveBlock[] {
-  if (job.type === 'system') return [];
-  return job.groups.flatMap((group) => (group.reschedule && group.reschedule.layers.some(Boolean) ? [group.reschedule] : []));
-}
-
 export const updateHealthyTimes: SemanticRule = {
   id: 'update-min-healthy-time',
   summary: 'update min_healthy_time below healthy_deadline, healthy_deadline below progress_deadline',
   check(job, findings) {
-    for (const update of updates(job.groups)) {
+    for (const update of job.updates) {
       const minHealthy = update.duration('MinHealthyTime');
       const healthy = update.duration('HealthyDeadline');
       const progress = update.duration('ProgressDeadline');
@@ -228,7 +216,7 @@ export const updatePositiveTimes: SemanticRule = {
   id: 'update-durations-positive',
   summary: 'update healthy_deadline and stagger above 0; min_healthy_time and progress_deadline not negative',
   check(job, findings) {
-    for (const update of updates(job.groups)) {
+    for (const update of job.updates) {
       for (const [name, hcl, strict] of [['HealthyDeadline', 'healthy_deadline', true], ['Stagger', 'stagger', true], ['MinHealthyTime', 'min_healthy_time', false], ['ProgressDeadline', 'progress_deadline', false]] as const) {
         const value = update.duration(name);
         if (!value?.field || (strict ? value.value > 0 : value.value >= 0)) continue;
@@ -242,7 +230,7 @@ export const updateAutoPromoteCanary: SemanticRule = {
   id: 'update-auto-promote-canary',
   summary: 'auto_promote needs canary above 0',
   check(job, findings) {
-    for (const update of updates(job.groups)) {
+    for (const update of job.updates) {
       const promote = update.boolean('AutoPromote');
       const canary = update.number('Canary');
       if (promote?.value === true && canary?.value === 0) findings.report(promote.place, 'auto_promote needs canaries: set canary to 1 or more', { related: related(canary, 'the canary count') });
@@ -268,11 +256,6 @@ export const updateMaxParallelCount: SemanticRule = {
     }
   },
 };
-
-/** Update blocks Nomad validates: in service and system jobs (elsewhere the block itself is the mistake). */
-function updates(groups: readonly GroupFacts[]): EffectiveBlock[] {
-  return groups.flatMap((group) => (group.update ? [group.update] : []));
-}
 
 export const migrateHealthyTimes: SemanticRule = {
   id: 'migrate-min-healthy-time',

@@ -17,7 +17,7 @@ export const serviceName: SemanticRule = {
       const text = stringOf(name);
       if (!name || text === undefined || text === '') continue;
       // Nomad interpolates ${...} first: judge only what is left of the literal text.
-      const stripped = text.replace(/\$\{[^}]*\}/g, 'x');
+      const stripped = text.includes('${') ? text.replace(/\$\{[^}]*\}/g, 'x') : text;
       if (!SERVICE_NAME.test(stripped)) findings.report(name.place, `"${text}" is not a valid service name: use letters, digits and dashes (at most 63), not starting or ending with a dash`);
     }
   },
@@ -28,7 +28,7 @@ export const servicePortDefined: SemanticRule = {
   summary: 'a service or check port names a port label of the group network (or the task network)',
   check(job, findings) {
     for (const at of job.services) {
-      const labels = new Set(at.group.ports.map(({ port }) => stringOf(port.field('Label'))));
+      const labels = at.group.portLabels;
       const servicePort = at.service.field('PortLabel');
       const serviceMode = stringOf(at.service.field('AddressMode'));
       checkPort(servicePort, serviceMode, labels, 'service', findings);
@@ -153,7 +153,7 @@ export const groupCheckTask: SemanticRule = {
   summary: 'a check\'s task names a task of the group, only in group services, only for script and grpc checks; group script checks name a task',
   check(job, findings) {
     for (const { service, task, group } of job.services) {
-      const taskNames = new Set(group.tasks.map((t) => t.name));
+      const taskNames = group.taskNames;
       const serviceTask = nonEmpty(service.field('TaskName'));
       for (const check of service.objects('Checks')) {
         const checkTask = nonEmpty(check.field('TaskName'));

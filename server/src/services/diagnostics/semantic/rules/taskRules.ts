@@ -2,8 +2,7 @@
 // the dispatch payload, vault and negative durations. Task `disk` is not
 // checked: the HTTP API drops it, so Nomad never sees it (the schema's
 // deprecation hint says so).
-import type { JobFacts } from '../jobFacts';
-import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, stringsOf, type FieldView, type ObjectView } from '../jobView';
+import { booleanOf, durationOf, nonEmpty, numberOf, stringOf, stringsOf, type FieldView } from '../jobView';
 import { reportRepeats } from '../repeats';
 import type { Findings, SemanticRule } from '../semanticRule';
 import { versionAtLeast } from '../../../../schema/targetVersion';
@@ -117,14 +116,32 @@ export const templatePerms: SemanticRule = {
  */
 export function escapesAllocation(base: string, path: string): boolean {
   if (path.includes('${') || path.startsWith('/')) return false;
-  const parts = [...base.split('/'), ...path.split('/')];
-  let depth = 0;
-  for (const part of parts) {
-    if (part === '' || part === '.') continue;
-    depth += part === '..' ? -1 : 1;
-    if (depth < 0) return true;
+  const depth = depthAfter(base, 0);
+  return depth < 0 || depthAfter(path, depth) < 0;
+}
+
+const SLASH = 0x2f;
+const DOT = 0x2e;
+
+/**
+ * The depth after walking the `/`-separated parts of `path` from `depth`, or
+ * -1 once a `..` climbs above the start. Reads the characters in place: it
+ * runs for every destination of every task on each validation, and splitting
+ * into arrays cost more than the rest of the rule.
+ */
+function depthAfter(path: string, depth: number): number {
+  let start = 0;
+  for (let i = 0; i <= path.length; i++) {
+    if (i < path.length && path.charCodeAt(i) !== SLASH) continue;
+    const length = i - start;
+    const dots = length <= 2 && path.charCodeAt(start) === DOT && (length === 1 || path.charCodeAt(start + 1) === DOT) ? length : 0;
+    // An empty part (`a//b`) and `.` stay where they are.
+    if (dots === 2) {
+      if (--depth < 0) return -1;
+    } else if (length > 0 && dots !== 1) depth++;
+    start = i + 1;
   }
-  return false;
+  return depth;
 }
 
 export const pathsInsideAllocation: SemanticRule = {
@@ -161,21 +178,16 @@ export const vaultChangeSignal: SemanticRule = {
   id: 'vault-change-signal',
   summary: 'vault change_mode "signal" needs a signal (SIGHUP when left out)',
   check(job, findings) {
-    for (const vault of vaultBlocks(job)) if (stringOf(vault.field('ChangeMode')) === 'signal') emptySignal(vault.field('ChangeSignal'), findings);
+    for (const vault of job.vaults) if (stringOf(vault.field('ChangeMode')) === 'signal') emptySignal(vault.field('ChangeSignal'), findings);
   },
 };
-
-/** Vault blocks of tasks, and those of the job and groups that HCL hands down to their tasks. */
-function vaultBlocks(job: JobFacts): ObjectView[] {
-  return [...job.view.objects('vault'), ...job.groups.flatMap((group) => [...group.view.objects('vault'), ...group.tasks.flatMap((task) => task.view.objects('Vault'))])];
-}
 
 export const vaultPolicies: SemanticRule = {
   id: 'vault-policies-empty',
   summary: 'a vault block lists policies (before 1.7, which added workload identities)',
   until: '1.7.0',
   check(job, findings) {
-    for (const vault of vaultBlocks(job)) {
+    for (const vault of job.vaults) {
       const policies = vault.field('Policies');
       if (!policies || (Array.isArray(policies.value) && policies.value.length === 0)) findings.report(policies?.place ?? vault.place, `The vault block needs "${findings.name('policies', 'Policies')}" before Nomad 1.7; the target is ${findings.version}`);
     }
@@ -186,7 +198,7 @@ export const vaultRootPolicy: SemanticRule = {
   id: 'vault-root-policy',
   summary: 'a task cannot ask for Vault\'s root policy',
   check(job, findings) {
-    for (const vault of vaultBlocks(job)) {
+    for (const vault of job.vaults) {
       const policies = vault.field('Policies');
       if (policies && stringsOf(policies)?.includes('root')) findings.report(policies.place, 'A task cannot be given Vault\'s "root" policy');
     }

@@ -7,6 +7,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getCodeActions } from '../../../../../../server/src/services/codeActions/codeActionService';
 import { languageService, listDiagnostics, validate, withCode } from '../../../support';
+import { escapesAllocation } from '../../../../../../server/src/services/diagnostics/semantic/rules/taskRules';
 import { group, job, task } from './ruleFixtures';
 
 async function codes(text: string, schemaVersion = 'auto', languageId = 'nomad'): Promise<string[]> {
@@ -172,6 +173,18 @@ describe('Semantic rules: defaults, versions, fixes, shapes', () => {
     it('says nothing while the file has syntax errors', async () => {
       const text = job(group('    count = 1\n    restart {\n      interval = "1s"\n    }\n    = broken\n' + task()));
       assert.ok(!(await codes(text)).some((code) => code.startsWith('restart-')));
+    });
+  });
+
+  describe('paths leaving the allocation directory', () => {
+    it('counts `..` against the parts of the base and the path, skipping empty parts and `.`', () => {
+      const escaping = ['../../x', '../..', 'local/../../../x', './../../x', '..//..//x', 'a/../../../b'];
+      const inside = ['local/app.env', '../alloc/x', '..', './.././x', 'a//b/../..', '...', '../..x', '.hidden/../../y', '', '/etc/passwd', '../../${NOMAD_X}'];
+      for (const path of escaping) assert.strictEqual(escapesAllocation('task', path), true, path);
+      for (const path of inside) assert.strictEqual(escapesAllocation('task', path), false, path);
+      // From task/local one more `..` is allowed.
+      assert.strictEqual(escapesAllocation('task/local', '../../x'), false);
+      assert.strictEqual(escapesAllocation('task/local', '../../../x'), true);
     });
   });
 });
