@@ -40,6 +40,21 @@ function writeJson(file, data) {
   fs.writeFileSync(file, JSON.stringify(data, null, 2) + '\n');
 }
 
+/**
+ * API field names that hold a duration (integer nanoseconds) in every struct that has them; a name
+ * that is a duration in one struct and a plain number in another (`Min`, `Max`) is left out.
+ * @param {Record<string, { properties?: Record<string, Record<string, unknown>> }>} definitions
+ * @returns {string[]}
+ */
+function durationFieldNames(definitions) {
+  const durations = new Set();
+  const others = new Set();
+  for (const definition of Object.values(definitions)) {
+    for (const [api, property] of Object.entries(definition.properties ?? {})) (property['x-duration'] ? durations : others).add(api);
+  }
+  return [...durations].filter((name) => !others.has(name)).sort();
+}
+
 function main() {
   const args = parseArgs(process.argv.slice(2));
   const tree = new GitTree(args.gitDir);
@@ -75,6 +90,8 @@ function main() {
     definitions,
   };
   writeJson(path.join(DATA_DIR, 'job.schema.json'), jobSchema);
+  // The client's readable views need only these names, not the whole schema (kept out of the activation bundle).
+  writeJson(path.join(DATA_DIR, 'duration-fields.json'), durationFieldNames(definitions));
 
   const drivers = buildDriverSchemas({ tree, tags, pin, overlayDir: path.join(OVERLAY_DIR, 'drivers'), provenance, warn });
   for (const [name, schema] of Object.entries(drivers)) {

@@ -2,7 +2,7 @@
 // with a job file shows real differences instead of bookkeeping.
 import { formatNanoseconds } from '../../nomad/duration';
 import type { Job } from '../../nomad/types';
-import { isDurationFieldName } from '../jobFiles/jobSchemaIndex';
+import { isDurationFieldName } from '../jobFiles/durationFields';
 
 /** Top-level fields set by the server on register; they never appear in a job file. */
 const SERVER_SET_FIELDS = [

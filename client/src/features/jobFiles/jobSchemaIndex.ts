@@ -44,26 +44,6 @@ export function hclField(definition: string, hclName: string): HclField | undefi
   return index.get(definition)?.get(hclName);
 }
 
-let durationNames: Set<string> | undefined;
-
-/**
- * Whether an API field of this name holds a duration (integer nanoseconds) wherever it appears.
- * Names that are a duration in one struct and a plain number in another (`Min`, `Max`) are not.
- */
-export function isDurationFieldName(apiName: string): boolean {
-  durationNames ??= buildDurationNames((jobSchema as { definitions: Record<string, SchemaNode> }).definitions);
-  return durationNames.has(apiName);
-}
-
-function buildDurationNames(definitions: Record<string, SchemaNode>): Set<string> {
-  const durations = new Set<string>();
-  const others = new Set<string>();
-  for (const definition of Object.values(definitions)) {
-    for (const [api, property] of Object.entries(definition.properties ?? {})) (property['x-duration'] ? durations : others).add(api);
-  }
-  return new Set([...durations].filter((name) => !others.has(name)));
-}
-
 function buildIndex(definitions: Record<string, SchemaNode>): Map<string, Map<string, HclField>> {
   const result = new Map<string, Map<string, HclField>>();
   for (const [name, definition] of Object.entries(definitions)) {

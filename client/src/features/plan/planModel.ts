@@ -3,7 +3,7 @@
 // Pure, so it is tested without a webview.
 import type { AllocationMetric, DesiredUpdates, FieldDiff, Job, JobDiff, JobPlanResponse, ObjectDiff } from '../../nomad/types';
 import { formatNanoseconds } from '../../nomad/duration';
-import { isDurationFieldName } from '../jobFiles/jobSchemaIndex';
+import { isDurationFieldName } from '../jobFiles/durationFields';
 import type { Count, DiffMarker, DiffNode, GroupPlan, PlacementFailure, PlanView } from './messages';
 
 /** DesiredTGUpdates keys in the order a reader cares about, with our labels. */
