@@ -56,9 +56,10 @@ describe('Hang guard: worst-case texts stay under a second', function () {
         const file = path.join(dir, `case-${index}.nomad.hcl`);
         fs.writeFileSync(file, text);
         let { cpu, status } = lintCpu(file);
-        // A process's CPU time on this shared VM runs up to a fifth higher when the host is busy; a text
-        // that really hangs is over the bound on every run, so a run over it is measured once more.
-        if (cpu - startup >= HANG_BOUND_CPU_MS) cpu = Math.min(cpu, lintCpu(file).cpu);
+        // A process's CPU time on this shared VM runs up to half again higher when the host is busy; a
+        // text that really hangs is over the bound on every run, so a run over it is measured up to twice
+        // more and the lowest figure counts.
+        for (let retake = 0; retake < 2 && cpu - startup >= HANG_BOUND_CPU_MS; retake++) cpu = Math.min(cpu, lintCpu(file).cpu);
         assert.ok(status === 0 || status === 1, `${name}: the linter exited with ${status}`);
         assert.ok(cpu - startup < HANG_BOUND_CPU_MS, `${name}: ${(cpu - startup).toFixed(0)} ms of CPU beyond the ${startup.toFixed(0)} ms a trivial file takes`);
       });
