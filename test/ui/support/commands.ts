@@ -19,8 +19,16 @@ export async function quickOpenFile(page: Page, fileName: string): Promise<void>
 
 /** Runs a command by its title as shown in the command palette (F1), e.g. 'Nomad: Connect to Cluster'. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await openCommandPalette(page);
-  await page.locator(QUICK_INPUT).fill(`>${title}`);
+  // An editor that opens meanwhile (a diff, a plan page) takes the focus and closes the palette: open it again.
+  for (let attempt = 1; ; attempt++) {
+    await openCommandPalette(page);
+    try {
+      await page.locator(QUICK_INPUT).fill(`>${title}`, { timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
   await row.waitFor();
   await row.click();
