@@ -63,8 +63,19 @@ describe('version diff (UI)', function () {
     await expand(await rowAt(page, 'shop', 1));
     await expand(await rowAt(page, 'Versions', 2));
     const latest = await rowAt(page, 'v1', 3);
-    await latest.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Compare with Another Version' }).click();
+    // The tree redraws its ages every few seconds, which can close a context menu under the click: try again.
+    const picker = page.locator('.quick-input-widget .quick-input-box input');
+    for (let attempt = 1; ; attempt++) {
+      await latest.click({ button: 'right' });
+      await page.locator('.context-view .action-label', { hasText: 'Compare with Another Version' }).click();
+      try {
+        await picker.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await answerQuickInput(page, 'v0');
     const diff = page.locator('.monaco-diff-editor');
     const original = diff.locator('.editor.original');
