@@ -2,6 +2,7 @@
 // (tokens are bound to the address they were given for). Say so once per new address and offer to
 // set a token, rather than letting the user discover it as a permission error.
 import * as vscode from 'vscode';
+import { tokenKey } from './clusterResolver';
 import type { ConnectionManager } from './connectionManager';
 
 export function noticeMovedTokens(connections: ConnectionManager): vscode.Disposable {
@@ -9,7 +10,7 @@ export function noticeMovedTokens(connections: ConnectionManager): vscode.Dispos
   return connections.onDidChangeConnection((connection) => {
     if (!connection?.tokenGivenFor) return;
     const address = connection.client.config.address;
-    const key = `${connection.cluster.name}@${address}`;
+    const key = tokenKey({ name: connection.cluster.name, address });
     if (told.has(key)) return;
     told.add(key);
     const setToken = 'Set ACL Token';
