@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import type { Job } from '../../client/src/nomad/types';
-import { answerQuickInput } from './support/commands';
+import { answerQuickInput, retried } from './support/commands';
 import { expand, rowAt } from './support/jobsTree';
 import { openViewContainer } from './support/views';
 import { Workbench } from './support/workbench';
@@ -65,17 +65,12 @@ describe('version diff (UI)', function () {
     const latest = await rowAt(page, 'v1', 3);
     // The tree redraws its ages every few seconds, which can close a context menu under the click: try again.
     const picker = page.locator('.quick-input-widget .quick-input-box input');
-    for (let attempt = 1; ; attempt++) {
+    await retried(3, async (attempt) => {
+      if (attempt > 1) await page.keyboard.press('Escape');
       await latest.click({ button: 'right' });
       await page.locator('.context-view .action-label', { hasText: 'Compare with Another Version' }).click();
-      try {
-        await picker.waitFor({ state: 'visible', timeout: 5_000 });
-        break;
-      } catch (error) {
-        if (attempt === 3) throw error;
-        await page.keyboard.press('Escape');
-      }
-    }
+      await picker.waitFor({ state: 'visible', timeout: 5_000 });
+    });
     await answerQuickInput(page, 'v0');
     const diff = page.locator('.monaco-diff-editor');
     const original = diff.locator('.editor.original');

@@ -20,15 +20,10 @@ export async function quickOpenFile(page: Page, fileName: string): Promise<void>
 /** Runs a command by its title as shown in the command palette (F1), e.g. 'Nomad: Connect to Cluster'. */
 export async function runCommand(page: Page, title: string): Promise<void> {
   // An editor that opens meanwhile (a diff, a plan page) takes the focus and closes the palette: open it again.
-  for (let attempt = 1; ; attempt++) {
+  await retried(3, async () => {
     await openCommandPalette(page);
-    try {
-      await page.locator(QUICK_INPUT).fill(`>${title}`, { timeout: 5_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-    }
-  }
+    await page.locator(QUICK_INPUT).fill(`>${title}`, { timeout: 5_000 });
+  });
   const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { has: page.getByText(title, { exact: true }) }).first();
   await row.waitFor();
   await row.click();
@@ -40,17 +35,27 @@ export async function runCommand(page: Page, title: string): Promise<void> {
  */
 async function openCommandPalette(page: Page): Promise<void> {
   const input = page.locator(QUICK_INPUT);
-  for (let attempt = 1; ; attempt++) {
+  await retried(3, async () => {
     if (await input.isVisible()) {
       await page.keyboard.press('Escape');
       await input.waitFor({ state: 'hidden' });
     }
     await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 5_000 });
+  });
+}
+
+/**
+ * Runs `step` until it succeeds, at most `times` times (its last failure is thrown): for key presses
+ * and clicks that a moving focus or a redraw can swallow. `attempt` counts from 1.
+ */
+export async function retried(times: number, step: (attempt: number) => Promise<void>): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
     try {
-      await input.waitFor({ state: 'visible', timeout: 5_000 });
+      await step(attempt);
       return;
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt >= times) throw error;
     }
   }
 }
