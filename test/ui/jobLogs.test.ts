@@ -7,7 +7,7 @@ import { tickingService } from '../support/nomad/logsFixtures';
 import { installTaskLogs } from '../support/nomad/logsRoutes';
 import type { FakeTaskLogs } from '../support/nomad/logsFake';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
-import { rowAt } from './support/jobsTree';
+import { rowAt, runContextMenuItem } from './support/jobsTree';
 import { openViewContainer } from './support/views';
 import { Workbench } from './support/workbench';
 
@@ -44,8 +44,7 @@ describe('job-wide logs (UI)', function () {
     const job = await rowAt(page, 'shop', 1);
     await job.locator('.monaco-tl-twistie').click();
     const group = await rowAt(page, 'g', 3);
-    await group.click({ button: 'right' });
-    await page.locator('.context-view .action-label', { hasText: 'Show Logs of All Allocations' }).click();
+    await runContextMenuItem(group, 'Show Logs of All Allocations');
     await page.locator('.tabs-container .tab.active', { hasText: 'g.all.stdout.log' }).waitFor();
     const ids = [...fake.state.allocations.values()].filter((a) => a.JobID === 'shop').map((a) => a.ID.slice(0, 8));
     // The editor renders spaces as no-break spaces, hence \s in the patterns.

@@ -7,7 +7,7 @@ import type { Locator, Page } from 'playwright-core';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import type { Job } from '../../client/src/nomad/types';
 import { answerQuickInput, retried } from './support/commands';
-import { expand, rowAt } from './support/jobsTree';
+import { expand, rowAt, runContextMenuItem } from './support/jobsTree';
 import { openViewContainer } from './support/views';
 import { Workbench } from './support/workbench';
 
@@ -67,8 +67,7 @@ describe('version diff (UI)', function () {
     const picker = page.locator('.quick-input-widget .quick-input-box input');
     await retried(3, async (attempt) => {
       if (attempt > 1) await page.keyboard.press('Escape');
-      await latest.click({ button: 'right' });
-      await page.locator('.context-view .action-label', { hasText: 'Compare with Another Version' }).click();
+      await runContextMenuItem(latest, 'Compare with Another Version');
       await picker.waitFor({ state: 'visible', timeout: 5_000 });
     });
     await answerQuickInput(page, 'v0');

@@ -1,5 +1,6 @@
 // Rows of the Jobs view, found as a person reads them: by label and depth.
 import type { Locator, Page } from 'playwright-core';
+import { retried } from './commands';
 import { viewPane } from './views';
 
 /** A row of the Jobs view at `level` whose label is exactly `label` (labels like `api` repeat at several depths). */
@@ -11,9 +12,34 @@ export async function rowAt(page: Page, label: string, level: number): Promise<L
   return row;
 }
 
-/** Expands a collapsed tree row by clicking its twistie, and waits until it shows as expanded. */
+/**
+ * Expands a collapsed tree row by clicking its twistie, and waits until it shows as expanded. The
+ * live tree can redraw a row under the click (a refresh replaces its element): the row is found
+ * anew for each check, and clicked again while it still shows collapsed.
+ */
 export async function expand(row: Locator): Promise<void> {
-  if ((await row.getAttribute('aria-expanded')) === 'true') return;
-  await row.locator('.monaco-tl-twistie').click();
-  await row.page().waitForFunction((element) => element?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+  const expanded = row.and(row.page().locator('[aria-expanded="true"]'));
+  await retried(3, async () => {
+    if ((await row.getAttribute('aria-expanded')) === 'true') return;
+    await row.locator('.monaco-tl-twistie').click();
+    await expanded.waitFor({ timeout: 10_000 });
+  });
+}
+
+/**
+ * Right-clicks a row and runs the item `label` of its context menu. A click that lands while the
+ * menu is still coming up is lost: the pointer first rests on the item until the menu marks it
+ * focused, which it does only once it takes input.
+ */
+export async function runContextMenuItem(row: Locator, label: string): Promise<void> {
+  const page = row.page();
+  await row.click({ button: 'right' });
+  const item = page.locator('.context-view .action-item', { hasText: label });
+  await retried(5, async () => {
+    await item.hover();
+    await page.locator('.context-view .action-item.focused', { hasText: label }).waitFor({ timeout: 2_000 });
+  });
+  await item.click();
+  // The menu closes once it has taken the click.
+  await item.waitFor({ state: 'hidden' });
 }
