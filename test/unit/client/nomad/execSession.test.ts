@@ -92,6 +92,8 @@ describe('exec sessions', function () {
   it('interrupts a running command with Ctrl+C and keeps the shell', async () => {
     const r = new Recorder();
     const session = await exec(r, ['/bin/sh']);
+    // Typed before the shell is up, the interrupt reaches a task still starting (a real agent): type at the first prompt.
+    await r.until('the first prompt', () => /[#$] $/.test(r.text));
     // `read` is a shell builtin: the shell itself waits, so the interrupt cannot arrive before a child starts.
     session.write('read line\r');
     await r.until('the command to be typed', () => r.text.includes('read line\r\n'));
