@@ -8,7 +8,7 @@ import { NomadClient } from '../../client/src/nomad/client';
 import type { Job } from '../../client/src/nomad/types';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
 import { quickOpenFile } from './support/commands';
-import { expand, rowAt } from './support/jobsTree';
+import { expand, rowAt, untilExpanded } from './support/jobsTree';
 import { openViewContainer, treeItem, treeItems, viewPane } from './support/views';
 import { Workbench } from './support/workbench';
 
@@ -110,7 +110,7 @@ describe('Jobs explorer (UI)', function () {
     const jobsPane = await viewPane(page, 'Jobs');
     assert.strictEqual(await jobsPane.locator(':focus').count(), 1, 'the focus stayed in the Jobs view');
     await page.keyboard.press('ArrowRight');
-    await page.waitForFunction((element) => element?.getAttribute('aria-expanded') === 'true', await row.elementHandle());
+    await untilExpanded(row);
     assert.strictEqual(await page.locator('.editor-actions .action-label[aria-label^="Plan Job"]').count(), 0, 'no Plan button on a cluster view');
     assert.strictEqual(await page.locator('.monaco-editor .codelens-decoration').count(), 0, 'no Plan | Run lenses on a cluster view');
     await workbench.screenshot('allocation-preview-focus-in-tree');

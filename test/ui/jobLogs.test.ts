@@ -7,7 +7,7 @@ import { tickingService } from '../support/nomad/logsFixtures';
 import { installTaskLogs } from '../support/nomad/logsRoutes';
 import type { FakeTaskLogs } from '../support/nomad/logsFake';
 import { startFakeNomad, type FakeNomad } from '../support/nomad/server';
-import { rowAt, runContextMenuItem } from './support/jobsTree';
+import { expand, rowAt, runContextMenuItem } from './support/jobsTree';
 import { openViewContainer } from './support/views';
 import { Workbench } from './support/workbench';
 
@@ -41,8 +41,7 @@ describe('job-wide logs (UI)', function () {
   it('opens one log of every allocation from the group row, lines prefixed with allocation and task', async () => {
     const { page } = workbench;
     await openViewContainer(page, 'Nomad');
-    const job = await rowAt(page, 'shop', 1);
-    await job.locator('.monaco-tl-twistie').click();
+    await expand(await rowAt(page, 'shop', 1));
     const group = await rowAt(page, 'g', 3);
     await runContextMenuItem(group, 'Show Logs of All Allocations');
     await page.locator('.tabs-container .tab.active', { hasText: 'g.all.stdout.log' }).waitFor();

@@ -18,18 +18,22 @@ export async function rowAt(page: Page, label: string, level: number): Promise<L
  * anew for each check, and clicked again while it still shows collapsed.
  */
 export async function expand(row: Locator): Promise<void> {
-  const expanded = row.and(row.page().locator('[aria-expanded="true"]'));
   await retried(3, async () => {
     if ((await row.getAttribute('aria-expanded')) === 'true') return;
     await row.locator('.monaco-tl-twistie').click();
-    await expanded.waitFor({ timeout: 10_000 });
+    await untilExpanded(row, 10_000);
   });
+}
+
+/** Waits until the row shows as expanded, finding it anew for each check (a redraw can replace its element). */
+export async function untilExpanded(row: Locator, timeout?: number): Promise<void> {
+  await row.and(row.page().locator('[aria-expanded="true"]')).waitFor({ timeout });
 }
 
 /**
  * Right-clicks a row and runs the item `label` of its context menu. A click that lands while the
- * menu is still coming up is lost: the pointer first rests on the item until the menu marks it
- * focused, which it does only once it takes input.
+ * menu is still coming up can be lost (seen with Chromium 156): the pointer first rests on the item
+ * until the menu marks it focused, a sign that the menu handles the pointer by then.
  */
 export async function runContextMenuItem(row: Locator, label: string): Promise<void> {
   const page = row.page();
