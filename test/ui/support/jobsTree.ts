@@ -32,18 +32,21 @@ export async function untilExpanded(row: Locator, timeout?: number): Promise<voi
 
 /**
  * Right-clicks a row and runs the item `label` of its context menu. A click that lands while the
- * menu is still coming up can be lost (seen with Chromium 156): the pointer first rests on the item
- * until the menu marks it focused, a sign that the menu handles the pointer by then.
+ * menu is still coming up can be lost (seen with Chromium 156), and the menu then stays open: the
+ * pointer rests on the item until the menu marks it focused, and the click is repeated until the
+ * menu closes, which it does once it has taken the click.
  */
 export async function runContextMenuItem(row: Locator, label: string): Promise<void> {
   const page = row.page();
   await row.click({ button: 'right' });
   const item = page.locator('.context-view .action-item', { hasText: label });
-  await retried(5, async () => {
+  const focused = page.locator('.context-view .action-item.focused', { hasText: label });
+  await retried(5, async (attempt) => {
+    // A menu that closed late took the previous click.
+    if (attempt > 1 && !(await item.isVisible())) return;
     await item.hover();
-    await page.locator('.context-view .action-item.focused', { hasText: label }).waitFor({ timeout: 2_000 });
+    await focused.waitFor({ timeout: 2_000 });
+    await item.click();
+    await item.waitFor({ state: 'hidden', timeout: 2_000 });
   });
-  await item.click();
-  // The menu closes once it has taken the click.
-  await item.waitFor({ state: 'hidden' });
 }
