@@ -2,10 +2,14 @@
 // (block headers, closing braces, `name = literal`, plain `${var.x}`
 // templates, heredocs, comments) straight from the lexer's tokens.
 //
-// - readPlainText: without any syntax tree. Used when a document is opened:
-//   a file made only of such lines is valid HCL, so its diagnostics need no
-//   tree-sitter parse at all (the server builds the tree afterwards, when
-//   idle, for incremental parsing). Anything else declines.
+// - readPlainText: without a syntax tree of the whole file. Used when a
+//   document is opened: a file made only of such lines is valid HCL, so its
+//   diagnostics need no tree-sitter parse at all (the server builds the tree
+//   afterwards, when idle, for incremental parsing). Attributes with other
+//   values (calls, operators, multi-line lists) are parsed alone: tree-sitter
+//   reads just their lines (its included ranges), a small fraction of the
+//   file, and the reader converts them from that partial tree. Anything else
+//   (unusual block headers, lines that do not start an item) declines.
 // - convertCleanTree: for files tree-sitter parsed without errors; unusual
 //   items (calls, operators, multi-line values) are converted from the tree,
 //   which is found with one lookup per item instead of walking every node.
@@ -17,7 +21,7 @@
 // tokens come one at a time from the scanner, which is moved past each item
 // the tree converts, so a file is lexed about once.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node } from 'web-tree-sitter';
+import type { Node, Range, Tree } from 'web-tree-sitter';
 import type { Attribute, Block, Body, BodyItem, HclFile, Label, LiteralExpression } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
@@ -27,15 +31,73 @@ import { heredocValue, unescapeQuoted } from '../../../common/src/hcl/strings';
 import { isPlainQuotedString } from './simpleValues';
 
 const ITEM_TYPES = new Set(['attribute', 'block']);
+const ORIGIN = { row: 0, column: 0 };
+/** Tokens that open and close what a value may run over lines inside. */
+const OPENING = new Set(['oParen', 'oBrack', 'oBrace', 'templateInterp', 'templateControl', 'oHeredoc']);
+const CLOSING = new Set(['cParen', 'cBrack', 'cBrace', 'templateSeqEnd', 'cHeredoc']);
 /** Characters whose treatment by tree-sitter the plain reader does not model: such texts always get a real parse. */
 const UNMODELLED = /[\u0000\u000b\u000c\u2028\u2029\ufeff]|\r(?!\n)/;
 
 /** Thrown to give up; the caller falls back to the full tree walk. */
 class NotPlain extends Error {}
 
-/** The AST of `text` read without a syntax tree, or undefined when the text needs a real parse. */
-export function readPlainText(document: TextDocument, text: string): { file: HclFile; lines: LineIndex } | undefined {
-  return UNMODELLED.test(text) ? undefined : read(undefined, document, text);
+/** Parses only the given ranges of the text, read one after another as one file; undefined when out of time. */
+export type PartParse = (includedRanges: Range[]) => Tree | undefined;
+
+/**
+ * The AST of `text` read without a syntax tree of the whole file, or undefined
+ * when the text needs a real parse. With `parseParts`, the attributes whose
+ * values the reader cannot read from the text are parsed alone.
+ */
+export function readPlainText(document: TextDocument, text: string, parseParts?: PartParse): { file: HclFile; lines: LineIndex } | undefined {
+  if (UNMODELLED.test(text)) return undefined;
+  const unread = parseParts ? new UnreadAttributes() : undefined;
+  const plain = read(undefined, document, text, unread);
+  if (!plain || !parseParts || !unread || unread.isEmpty()) return plain;
+  const tree = parseParts(unread.ranges());
+  if (!tree) return undefined;
+  try {
+    return tree.rootNode.hasError ? undefined : read(tree.rootNode, document, text, unread);
+  } finally {
+    tree.delete();
+  }
+}
+
+/**
+ * The attributes a first reading found with values it could not read: where
+ * each starts, where its value ends, and the part of the text to parse for it
+ * (up to its line break, so that the next part's first token stays apart).
+ */
+class UnreadAttributes {
+  private readonly parts: number[] = [];
+  private readonly valueEnds = new Map<number, number>();
+
+  add(start: number, valueEnd: number, partEnd: number): void {
+    this.parts.push(start, partEnd);
+    this.valueEnds.set(start, valueEnd);
+  }
+
+  isEmpty(): boolean {
+    return this.parts.length === 0;
+  }
+
+  /** The parts as tree-sitter's ranges. Only offsets matter: nothing reads tree-sitter's rows and columns (positions come from LineIndex). */
+  ranges(): Range[] {
+    const ranges: Range[] = [];
+    for (let i = 0; i < this.parts.length; i += 2) {
+      ranges.push({ startIndex: this.parts[i], endIndex: this.parts[i + 1], startPosition: ORIGIN, endPosition: ORIGIN });
+    }
+    return ranges;
+  }
+
+  /**
+   * Whether the partial tree's item starting at `start` ends where the text
+   * says its value ends: only then is it what a parse of the whole file has
+   * there (an item that reads into the next part, or stops short, is not).
+   */
+  matches(start: number, end: number): boolean {
+    return this.valueEnds.get(start) === end;
+  }
 }
 
 /** The AST of a text tree-sitter parsed without errors (and the syntax repair did not touch), or undefined. */
@@ -44,10 +106,15 @@ export function convertCleanTree(root: Node, document: TextDocument, text: strin
   return text.charCodeAt(0) === 0xfeff ? undefined : read(root, document, text);
 }
 
-function read(root: Node | undefined, document: TextDocument, text: string): { file: HclFile; lines: LineIndex } | undefined {
+/**
+ * `root`: the tree to convert unusual items from. `unread`: without a root,
+ * where the unusual attributes are noted (and skipped); with one, the partial
+ * tree's items are checked against it.
+ */
+function read(root: Node | undefined, document: TextDocument, text: string, unread?: UnreadAttributes): { file: HclFile; lines: LineIndex } | undefined {
   const ctx = new ConversionContext(document, text);
   try {
-    const body = new CleanFileReader(root, ctx).file();
+    const body = new CleanFileReader(root, ctx, unread).file();
     return { file: { body, references: ctx.references, syntaxErrors: ctx.syntaxErrors.sort((a, b) => a.start - b.start) }, lines: ctx.lines };
   } catch (error) {
     if (error instanceof NotPlain) return undefined;
@@ -60,8 +127,11 @@ class CleanFileReader {
   private readonly converter: BodyConverter;
   private readonly scanner: HclScanner;
 
-  /** `root`: the syntax tree to convert unusual items from; without one, they make the reader decline. */
-  constructor(private readonly root: Node | undefined, private readonly ctx: ConversionContext) {
+  /**
+   * `root`: the syntax tree to convert unusual items from; without one, they make the reader decline,
+   * or with `unread` the unusual attributes are noted there and skipped (a first reading).
+   */
+  constructor(private readonly root: Node | undefined, private readonly ctx: ConversionContext, private readonly unread?: UnreadAttributes) {
     this.text = ctx.text;
     this.converter = new BodyConverter(ctx);
     this.scanner = new HclScanner(ctx.text);
@@ -90,6 +160,8 @@ class CleanFileReader {
       const item = this.textItem(start);
       if (item) {
         items.push(item);
+      } else if (!this.root && this.unread) {
+        this.skipUnreadAttribute(start);
       } else {
         const converted = this.fromTree(start);
         hasError ||= converted.length > 1 || (converted[0].kind === 'attribute' && converted[0].value === undefined);
@@ -187,6 +259,30 @@ class CleanFileReader {
     });
   }
 
+  /**
+   * A first reading's `name = value` whose value is not a simple one: noted with the extent its
+   * tokens give it (up to a line break outside brackets, templates and heredocs), for tree-sitter
+   * to parse alone; the scanner is left on that line break. Anything else declines.
+   */
+  private skipUnreadAttribute(start: number): void {
+    const scanner = this.scanner;
+    scanner.reset(start);
+    scanner.next();
+    if (scanner.kind() !== 'ident' || !scanner.next() || !scanner.isSymbol('=')) throw new NotPlain();
+    let depth = 0;
+    let valueEnd = -1;
+    for (scanner.next(); scanner.kind() !== 'end' && !(depth === 0 && scanner.kind() === 'newline'); scanner.next()) {
+      const kind = scanner.kind();
+      if (kind === 'comment') continue;
+      if (kind === 'invalid') throw new NotPlain();
+      if (OPENING.has(kind)) depth++;
+      else if (CLOSING.has(kind) && --depth < 0) throw new NotPlain(); // the block's "}" on the same line
+      valueEnd = scanner.end;
+    }
+    if (valueEnd < 0 || depth !== 0) throw new NotPlain(); // no value on the line of "=", or one never closed
+    this.unread?.add(start, valueEnd, scanner.kind() === 'newline' ? scanner.end : scanner.start);
+  }
+
   /** The attribute or block the syntax tree has starting here, converted from the tree; the scanner is moved past it. */
   private fromTree(start: number): BodyItem[] {
     if (!this.root) throw new NotPlain();
@@ -194,7 +290,7 @@ class CleanFileReader {
     while (node && !(ITEM_TYPES.has(node.type) && node.startIndex === start)) {
       node = node.startIndex === start ? node.parent : null;
     }
-    if (!node) throw new NotPlain();
+    if (!node || (this.unread && !this.unread.matches(start, node.endIndex))) throw new NotPlain();
     const cursor = node.walk();
     try {
       const items = node.type === 'attribute' ? [this.converter.attribute(cursor)] : this.converter.block(cursor);

@@ -1,7 +1,7 @@
 // Parses native HCL into our AST, reusing the previous version's syntax tree
 // after an edit (tree-sitter's incremental parsing).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Node, Parser, Tree } from 'web-tree-sitter';
+import type { Node, Parser, Range, Tree } from 'web-tree-sitter';
 import type { HclFile } from './ast';
 import { ConversionContext } from './conversionContext';
 import type { LineIndex } from './lineIndex';
@@ -52,8 +52,11 @@ export class HclSyntaxTree {
   }
 }
 
-/** Parses `text`, reusing `oldTree` (already edited) if given; undefined when the time budget ran out. */
-export type TreeParse = (text: string, oldTree?: Tree) => Tree | undefined;
+/**
+ * Parses `text`, reusing `oldTree` (already edited) if given, and only the
+ * parts of it in `included` if given; undefined when the time budget ran out.
+ */
+export type TreeParse = (text: string, oldTree?: Tree, included?: Range[]) => Tree | undefined;
 
 /**
  * Budget for one document's parse, repairs included, in milliseconds of CPU
@@ -99,7 +102,7 @@ export class HclParser {
     // Re-using a tree full of error recovery can take far longer than a fresh parse (measured: 23 s against
     // 1 s for thousands of unclosed `{ a =`), and tree-sitter cannot cancel it midway. Broken files start over.
     if (!oldTree || oldTree.rootNode.hasError) {
-      const plain = readPlainText(document, text);
+      const plain = readPlainText(document, text, (ranges) => parse(text, undefined, ranges));
       return plain ? new HclSyntaxTree(text, plain.file, undefined, plain.lines) : this.convert(document, text, parse(text), parse);
     }
     const edit = findSingleEdit(previous.text, text);
@@ -145,10 +148,11 @@ export class HclParser {
     const deadline = cpuNow() + this.budgetMs;
     let calls = 0;
     const progressCallback = (): boolean => ++calls % CLOCK_EVERY_CALLS === 0 && cpuNow() > deadline;
-    return (text, oldTree) => {
-      const tree = this.parser.parse(text, oldTree, { progressCallback });
+    return (text, oldTree, includedRanges) => {
+      const tree = this.parser.parse(text, oldTree, { progressCallback, includedRanges });
       if (!tree) this.parser.reset();
       return tree ?? undefined;
     };
   }
 }
+

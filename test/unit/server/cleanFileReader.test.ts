@@ -27,6 +27,8 @@ interface Conversions {
   clean: string | undefined;
   /** From the text alone (undefined when declined). */
   plain: string | undefined;
+  /** From the text, with only the attributes it cannot read parsed by tree-sitter (undefined when declined). */
+  partial: string | undefined;
   walked: string;
   hasError: boolean;
 }
@@ -39,21 +41,33 @@ function convertBoth(text: string): Conversions {
     const document = TextDocument.create('file:///t.nomad.hcl', 'nomad', 1, text);
     const clean = tree.rootNode.hasError ? undefined : convertCleanTree(tree.rootNode, document, text);
     const plain = readPlainText(document, text);
+    const partial = readPlainText(document, text, (includedRanges) => parser.parse(text, null, { includedRanges }) ?? undefined);
     const walked = convertTree(tree.rootNode, document, text);
-    return { clean: clean && JSON.stringify(clean.file), plain: plain && JSON.stringify(plain.file), walked: JSON.stringify(walked.file), hasError: tree.rootNode.hasError };
+    return {
+      clean: clean && JSON.stringify(clean.file),
+      plain: plain && JSON.stringify(plain.file),
+      partial: partial && JSON.stringify(partial.file),
+      walked: JSON.stringify(walked.file),
+      hasError: tree.rootNode.hasError,
+    };
   } finally {
     tree.delete();
   }
 }
 
-/** Whatever the readers accept must be what the tree walk gives; the plain reader must never accept what tree-sitter rejects. */
+/**
+ * Whatever the readers accept must be what the tree walk gives; the readers without a whole tree must never
+ * accept what tree-sitter rejects, and the partial parse must read at least every text the plain reader reads.
+ */
 function assertAgree(conversions: Conversions, label: string): void {
-  const { clean, plain, walked, hasError } = conversions;
+  const { clean, plain, partial, walked, hasError } = conversions;
   if (clean !== undefined) assert.strictEqual(clean, walked, `the clean reader differs from the tree walk on ${label}`);
-  if (plain !== undefined) {
-    assert.ok(!hasError, `the plain reader accepted a text tree-sitter rejects: ${label}`);
-    assert.strictEqual(plain, walked, `the plain reader differs from the tree walk on ${label}`);
+  for (const [reader, read] of [['plain', plain], ['partial', partial]] as const) {
+    if (read === undefined) continue;
+    assert.ok(!hasError, `the ${reader} reader accepted a text tree-sitter rejects: ${label}`);
+    assert.strictEqual(read, walked, `the ${reader} reader differs from the tree walk on ${label}`);
   }
+  if (plain !== undefined) assert.ok(partial !== undefined, `the partial reader declined a text the plain reader reads: ${label}`);
 }
 
 function assertSame(text: string, label = text): Conversions {
@@ -71,6 +85,10 @@ const TRICKY_LINES = [
   'a = "\\q"', 'a = 1e5', 'b = "\\u12"', 'c = True', 'grüße = 1', '-a = 1', 'a 1 {', '}', '{', '/* open', '*/', 'k = "x" # c',
   'a = [1,', ']', 'a = "${var.x}"', 'v = "$${x}"', 'x = <<EOT', 'x = <<-EOT', 'EOT', '  EOT', 'EOT;', 'EOTX', 'plain text', '${var.x}',
   'n = 1.5', 'm = -1', 'e = ""', 'd = b-1', 'd = var.a-b', 't = string', 'r = var.x.y', 'l = ["a", "${local.b}"]', 'job web {', 'w = "tab\\there"',
+  // Values only tree-sitter reads: the partial parse takes these lines alone.
+  'c = max(1, 2)', 'c = f(', ')', 'o = a ? b : c', 'f = [for s in var.l : upper(s)]', 'z = "${upper(var.a)}"', 'w = { a = 1 }', 'v = 1 + 2 # c',
+  'u = x /* c */ + 1', 'i = var.a[0]', 'g = f(1) }', 'grüße = max(1, 2)', 'p = (1', 'y = "%{ if true }x%{ endif }"', 'k = f(1) k2 = 2', 'h = <<EOT',
+  '${upper(var.x)}', '  + 1', 'x = -var.n', 's = a.*.b',
 ];
 
 describe('Clean-file reader', () => {
@@ -108,9 +126,12 @@ describe('Clean-file reader', () => {
     'a block opening on the line where the one before it closed': 'job "a" {\n  group "g" {\n  } group "h" {\n    count = 1\n  }\n}\n',
     'a block comment after a brace': 'job "a" { /* note */\n  count = 1\n}\n',
     'variables and locals with expressions': 'variable "n" {\n  type    = number\n  default = 3\n}\nlocals {\n  twice = var.n * 2\n}\njob "a" {\n  group "g" {\n    count = local.twice\n  }\n}\n',
+    'calls, conditionals and multi-line values between plain lines': 'job "a" {\n  group "g" {\n    count = max(1, var.n) # at least one\n    meta {\n      a = "${upper(var.a)}-x"\n      b = var.c ? "y" : "n"\n      ä = 1\n      c = merge(\n        { x = 1 },\n        var.m,\n      )\n      d = [for s in var.l : lower(s)]\n    }\n    task "t" {\n      template {\n        data = <<-EOT\n          ${jsonencode(var.cfg)}\n        EOT\n      }\n    }\n  }\n}\n',
   };
   // Where the text alone is ambiguous the reader must decline and leave the file to the tree walk.
   const declined = new Set(['a value continued on the next line', 'a byte order mark']);
+  // Files the partial parse reads though the plain reader declines them.
+  const readPartially = new Set(['templates it leaves to the tree', 'variables and locals with expressions', 'calls, conditionals and multi-line values between plain lines']);
   for (const [name, text] of Object.entries(tricky)) {
     it(`agrees with the tree walk on ${name}`, () => {
       const conversions = convertBoth(text);
@@ -118,6 +139,10 @@ describe('Clean-file reader', () => {
       assertAgree(conversions, name);
       if (declined.has(name)) assert.strictEqual(conversions.clean, undefined, 'expected the reader to decline');
       else assert.ok(conversions.clean !== undefined, 'expected the reader to read it');
+      if (readPartially.has(name)) {
+        assert.strictEqual(conversions.plain, undefined, 'expected the plain reader to decline');
+        assert.ok(conversions.partial !== undefined, 'expected the partial parse to read it');
+      }
     });
   }
 
@@ -131,12 +156,17 @@ describe('Clean-file reader', () => {
     'a numeric label': 'a 1 {\n}\n',
     'a brace never closed': 'job "a" {\n  count = 1\n',
     'a brace too many': 'job "a" {\n}\n}\n',
+    'a call never closed': 'job "a" {\n  count = max(1,\n  type = "batch"\n}\n',
+    'a call closed by the block\'s brace': 'job "a" {\n  count = max(1, 2 }\n',
+    'an operator with nothing after it': 'job "a" {\n  count = 1 +\n  type = "batch"\n}\n',
+    'a call in a heredoc never closed': 'a = <<EOT\n${f(1)}\n',
   };
   for (const [name, text] of Object.entries(rejected)) {
     it(`leaves ${name} to tree-sitter`, () => {
       const conversions = convertBoth(text);
       assert.ok(conversions.hasError, 'the case must be one tree-sitter rejects');
       assert.strictEqual(conversions.plain, undefined);
+      assert.strictEqual(conversions.partial, undefined);
     });
   }
 
@@ -159,6 +189,7 @@ describe('Clean-file reader', () => {
     ];
     let compared = 0;
     let readPlain = 0;
+    let readPartially = 0;
     for (let round = 0; round < 1000; round++) {
       const lines = pick(sources).split('\n');
       for (let n = 1 + Math.floor(random() * 3); n > 0; n--) pick(mutations)(lines, Math.floor(random() * lines.length));
@@ -167,9 +198,11 @@ describe('Clean-file reader', () => {
       assertAgree(conversions, `mutation round ${round}:\n${text}`);
       if (conversions.clean !== undefined) compared++;
       if (conversions.plain !== undefined) readPlain++;
+      if (conversions.plain === undefined && conversions.partial !== undefined) readPartially++;
     }
     assert.ok(compared > 300, `only ${compared} mutated files were read by the reader`);
     assert.ok(readPlain > 200, `only ${readPlain} mutated files were read without a tree`);
+    assert.ok(readPartially > 50, `only ${readPartially} mutated files were read with a partial parse alone`);
   });
 
   it('agrees with the tree walk on thousands of files made of lines that look plain', function () {
@@ -180,14 +213,17 @@ describe('Clean-file reader', () => {
       '\u00a0EOT', 'u = "\\u00e9"', 'k = x.y.z', 'o = 1.', 'p = .5', 's = "%"', 't = "%%{"', 'q = null', '# c', '// d', '',
     ];
     let readPlain = 0;
+    let readPartially = 0;
     for (let round = 0; round < 3000; round++) {
       const lines = Array.from({ length: 1 + Math.floor(random() * 12) }, () => soup[Math.floor(random() * soup.length)]);
       const text = lines.join(random() < 0.1 ? '\r\n' : '\n') + (random() < 0.5 ? '\n' : '');
       const conversions = convertBoth(text);
       assertAgree(conversions, JSON.stringify(text));
       if (conversions.plain !== undefined) readPlain++;
+      if (conversions.plain === undefined && conversions.partial !== undefined) readPartially++;
     }
     assert.ok(readPlain > 100, `only ${readPlain} texts were read without a tree`);
+    assert.ok(readPartially > 100, `only ${readPartially} texts were read with a partial parse alone`);
   });
 
   it('is what the parser uses for clean files, and it still finds the problems the tree walk finds', async () => {
