@@ -153,12 +153,27 @@ export class PropertySchema implements ValueSchema {
   }
 }
 
+/** A property as readers of bodies ask for it (BlockSchema.askedName), with what they look up each time worked out once. */
+export class AskedName {
+  readonly hclName: string | undefined;
+  /** The schema of the blocks it is written as; undefined for attributes and for a driver's `config` (which follows the driver). */
+  readonly blockBody: BlockSchema | undefined;
+  /** Fields a label of those blocks fills. */
+  readonly labelFields: readonly string[];
+
+  constructor(readonly slot: number, readonly property: PropertySchema) {
+    this.hclName = property.hclName;
+    this.blockBody = property.driverField === undefined ? property.body : undefined;
+    this.labelFields = property.labelFields;
+  }
+}
+
 export class BlockSchema {
   private byHcl: Map<string, PropertySchema> | undefined;
   private byApi: Map<string, PropertySchema> | undefined;
   private slots: Map<string, number> | undefined;
   private names: readonly string[] | undefined;
-  private readonly asked = new Map<string, number>();
+  private readonly asked = new Map<string, AskedName | null>();
   private askedCount = 0;
   private all: PropertySchema[] | undefined;
   // Validation asks these for every body of a job: worked out once per schema (the schema never changes).
@@ -215,19 +230,25 @@ export class BlockSchema {
   }
 
   /**
-   * A small number for a name slotOf knows (-1 for others), handed out in the
-   * order names are first asked for in bodies of this schema. A reader that
-   * keeps answers by it needs an array only as long as the names readers ask
-   * (a few of a task's dozens of properties), where slotOf's positions run to
-   * the schema's size and make every body's array that long.
+   * The property a reader asks for by `name` (API name, else HCL name) in bodies of this schema,
+   * with a small number of its own (`slot`), handed out in the order names are first asked for. A
+   * reader that keeps answers by it needs an array only as long as the names readers ask (a few of
+   * a task's dozens of properties), where positions in `properties` run to the schema's size. The
+   * record is kept, so a reader asking the same name of thousands of bodies resolves it once.
    */
-  askedSlotOf(name: string): number {
-    let slot = this.asked.get(name);
-    if (slot === undefined) {
-      slot = this.slotOf(name) < 0 ? -1 : this.askedCount++;
-      this.asked.set(name, slot);
+  askedName(name: string): AskedName | undefined {
+    let asked = this.asked.get(name);
+    if (asked === undefined) {
+      const slot = this.slotOf(name);
+      asked = slot < 0 ? null : new AskedName(this.askedCount++, this.properties[slot]);
+      this.asked.set(name, asked);
     }
-    return slot;
+    return asked ?? undefined;
+  }
+
+  /** How many names askedName has numbered so far: the length a reader's array of answers will most likely need. */
+  get askedNames(): number {
+    return this.askedCount;
   }
 
   /** HCL names that may be written here, for suggestions and completion (made once: a file may hold thousands of unknown names). */

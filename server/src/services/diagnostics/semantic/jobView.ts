@@ -72,7 +72,7 @@ class HclObjectView implements ObjectView {
   readonly key: string | undefined;
   /**
    * What rules asked for so far, by the name's number in the schema
-   * (BlockSchema.askedSlotOf): the field's answer at 2 × slot (null when not
+   * (BlockSchema.askedName): the field's answer at 2 × slot (null when not
    * written), the child blocks at 2 × slot + 1. Several rules ask a block the
    * same names, and a look-up by position costs the same however many were
    * asked; the array is made on the first question, so unasked blocks cost nothing.
@@ -100,8 +100,11 @@ class HclObjectView implements ObjectView {
   private nextItem(hclName: string, from: number): number {
     const items = this.block.body.items;
     if (!this.itemSignatures) {
-      const signatures: number[] = [];
-      for (const item of items) signatures.push(nameSignature(item.kind === 'attribute' ? item.name : item.type));
+      const signatures = new Array<number>(items.length);
+      for (let i = 0; i < items.length; i++) {
+        const item = items[i];
+        signatures[i] = nameSignature(item.kind === 'attribute' ? item.name : item.type);
+      }
       this.itemSignatures = signatures;
     }
     const signatures = this.itemSignatures;
@@ -116,19 +119,28 @@ class HclObjectView implements ObjectView {
   }
 
   field(name: string): FieldView | undefined {
-    const slot = this.schema.askedSlotOf(name);
-    if (slot < 0) return this.labelField(name);
-    const answers = (this.answers ??= []);
-    const known = answers[2 * slot] as FieldView | null | undefined;
+    const asked = this.schema.askedName(name);
+    if (!asked) return this.labelField(name);
+    const answers = (this.answers ??= this.newAnswers());
+    const known = answers[2 * asked.slot] as FieldView | null | undefined;
     if (known !== undefined) return known ?? undefined;
-    const found = this.labelField(name) ?? this.readField(this.schema.properties[this.schema.slotOf(name)].hclName);
-    answers[2 * slot] = found ?? null;
+    const found = this.labelField(name) ?? this.readField(asked.hclName);
+    answers[2 * asked.slot] = found ?? null;
     return found;
   }
 
+  /**
+   * Room for the answers to every name asked of this schema so far: filled from empty, the array
+   * would be copied into a larger one again and again as rules ask names of higher numbers.
+   */
+  private newAnswers(): unknown[] {
+    return new Array<unknown>(2 * this.schema.askedNames + 2);
+  }
+
   private labelField(name: string): FieldView | undefined {
-    const label = this.block.labels[0];
-    return label && this.labelFields.includes(name) ? { value: label.value, place: label, keyPlace: label } : undefined;
+    // The names first: most blocks have no label fields, and their labels need not be read.
+    const label = this.labelFields.includes(name) ? this.block.labels[0] : undefined;
+    return label ? { value: label.value, place: label, keyPlace: label } : undefined;
   }
 
   /** The first attribute with this HCL name (a repeated attribute is reported already). */
@@ -142,26 +154,26 @@ class HclObjectView implements ObjectView {
   }
 
   objects(name: string): readonly ObjectView[] {
-    const slot = this.schema.askedSlotOf(name);
+    const asked = this.schema.askedName(name);
     // Nothing but schema properties holds blocks.
-    if (slot < 0) return NO_OBJECTS;
-    const answers = (this.answers ??= []);
-    const cached = answers[2 * slot + 1] as readonly ObjectView[] | undefined;
+    if (!asked) return NO_OBJECTS;
+    const answers = (this.answers ??= this.newAnswers());
+    const cached = answers[2 * asked.slot + 1] as readonly ObjectView[] | undefined;
     if (cached) return cached;
-    const property = this.schema.properties[this.schema.slotOf(name)];
-    const inner = property?.driverField === undefined ? property?.body : undefined;
-    const hclName = property?.hclName;
+    const inner = asked.blockBody;
+    const hclName = asked.hclName;
     let list: ObjectView[] | undefined;
-    if (property && inner && hclName !== undefined) {
+    if (inner && hclName !== undefined) {
+      const mapKey = asked.property.kind === 'mapBlocks';
       for (let i = this.nextItem(hclName, 0); i >= 0; i = this.nextItem(hclName, i + 1)) {
         const item = this.block.body.items[i];
         // A `dynamic` block's output is only known to Nomad.
-        if (item.kind === 'block') (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? property.labelFields : [], this.model, property.kind === 'mapBlocks'));
+        if (item.kind === 'block') (list ??= []).push(new HclObjectView(item, inner, item.labels.length > 0 ? asked.labelFields : NO_LABEL_FIELDS, this.model, mapKey));
       }
     }
     // Most blocks asked for are not written: they share one empty list.
     const found = list ?? NO_OBJECTS;
-    answers[2 * slot + 1] = found;
+    answers[2 * asked.slot + 1] = found;
     return found;
   }
 
@@ -193,6 +205,7 @@ class HclObjectView implements ObjectView {
 }
 
 const NO_OBJECTS: readonly ObjectView[] = [];
+const NO_LABEL_FIELDS: readonly string[] = [];
 
 /** A name's length and first and last characters in one number: equal names have equal signatures. */
 function nameSignature(name: string): number {
