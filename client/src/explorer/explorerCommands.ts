@@ -120,12 +120,15 @@ export async function revealJob(services: CommandServices, uri?: unknown, namesp
  * Selects the job's row. A job just created comes with a list update that VS Code has not
  * fetched yet (it cannot reveal the row: it throws) or is fetching (it drops the reveal),
  * so try again once the tree has fetched its rows. The selection reaches the extension
- * after the reveal, hence the wait on it too.
+ * after the reveal, hence the wait on it too. Tries go on for a while rather than a fixed
+ * number of times: on a busy machine the tree can serve rows several times (each ending a
+ * wait) before the refresh that drops the reveals is over.
  */
 async function revealUntilSelected(services: CommandServices, id: string, namespace: string | undefined): Promise<ExplorerNode | undefined> {
   const { explorer } = services;
+  const deadline = Date.now() + REVEAL_TRIES_MS;
   let node: ExplorerNode | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  do {
     const settled = firstOf([explorer.provider.onDidServeChildren, explorer.view.onDidChangeSelection], 2000);
     try {
       node = await explorer.reveal(id, namespace);
@@ -135,9 +138,12 @@ async function revealUntilSelected(services: CommandServices, id: string, namesp
     }
     await settled;
     if (node && explorer.view.selection.includes(node)) return node;
-  }
+  } while (Date.now() < deadline);
   return node;
 }
+
+/** How long revealUntilSelected goes on trying to select a row that exists. */
+const REVEAL_TRIES_MS = 10_000;
 
 /** Resolves once one of the events fires, or after `ms`. */
 function firstOf(events: vscode.Event<unknown>[], ms: number): Promise<void> {
