@@ -135,6 +135,28 @@ describe('diagnostics', () => {
     await waitFor(() => nomadDiagnostics(editor.document.uri).length === 0, 'the finding to go away after the fix');
   });
 
+  it("reports Nomad's validation in a file whose calls and multi-line values only tree-sitter reads, and follows edits there", async () => {
+    // Opening such a file parses those attributes alone (server/src/hcl/cleanFileReader.ts): findings must sit where they do in any file.
+    const source = task(
+      '      driver = "docker"\n' +
+        '      config {\n        image = format("nginx:%s", "1.27") # pinned\n        args  = [\n          "-g",\n          "daemon off;",\n        ]\n      }\n' +
+        '      resources {\n        cpu        = max(100, 200)\n        memory     = 256\n        memory_max = ⟦128⟧\n      }\n',
+    );
+    const name = 'calls.nomad.hcl';
+    const [finding] = await expectFindings(name, source, 'memory-max-below-memory');
+    assert.match(finding.message, /memory_max \(128 MB\) cannot be below memory \(256 MB\)/);
+    assert.strictEqual(nomadDiagnostics(workspaceFile(name)).length, 1, 'the calls and the list themselves are fine');
+    const editor = await openWorkspaceFile(name);
+    const call = editor.document.getText().indexOf('max(100, 200)');
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(call), editor.document.positionAt(call + 'max(100, 200)'.length)), 'max(100, '));
+    await waitFor(() => nomadDiagnostics(editor.document.uri).some((d) => codeOf(d) === 'syntax-error'), 'a syntax error for the call left open');
+    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(call), editor.document.positionAt(call + 'max(100, '.length)), 'max(100, 300)'));
+    await waitFor(() => {
+      const codes = nomadDiagnostics(editor.document.uri).map(codeOf);
+      return codes.length === 1 && codes[0] === 'memory-max-below-memory';
+    }, 'only the memory_max finding once the call is closed again');
+  });
+
   it('finds nothing to report in the example jobs', async () => {
     assert.ok(examples.length >= 5, `examples: ${examples.join(', ')}`);
     for (const name of examples) await openWorkspaceFile(name);
