@@ -187,8 +187,7 @@ class HclObjectView implements ObjectView {
   placeOf(name: string): Place | undefined {
     const label = this.block.labels[0];
     if (label && this.labelFields.includes(name)) return label;
-    const slot = this.schema.slotOf(name);
-    const hclName = slot < 0 ? undefined : this.schema.properties[slot].hclName;
+    const hclName = this.schema.askedName(name)?.hclName;
     const index = hclName === undefined ? -1 : this.nextItem(hclName, 0);
     if (index >= 0) {
       const item = this.block.body.items[index];
