@@ -51,9 +51,10 @@ export type PartParse = (includedRanges: Range[]) => Tree | undefined;
  */
 export function readPlainText(document: TextDocument, text: string, parseParts?: PartParse): { file: HclFile; lines: LineIndex } | undefined {
   if (UNMODELLED.test(text)) return undefined;
-  const unread = parseParts ? new UnreadAttributes() : undefined;
+  if (!parseParts) return read(undefined, document, text);
+  const unread = new UnreadAttributes();
   const plain = read(undefined, document, text, unread);
-  if (!plain || !parseParts || !unread || unread.isEmpty()) return plain;
+  if (!plain || unread.isEmpty()) return plain;
   const tree = parseParts(unread.ranges());
   if (!tree) return undefined;
   try {
@@ -161,7 +162,7 @@ class CleanFileReader {
       if (item) {
         items.push(item);
       } else if (!this.root && this.unread) {
-        this.skipUnreadAttribute(start);
+        this.skipUnreadAttribute(start, this.unread);
       } else {
         const converted = this.fromTree(start);
         hasError ||= converted.length > 1 || (converted[0].kind === 'attribute' && converted[0].value === undefined);
@@ -264,7 +265,7 @@ class CleanFileReader {
    * tokens give it (up to a line break outside brackets, templates and heredocs), for tree-sitter
    * to parse alone; the scanner is left on that line break. Anything else declines.
    */
-  private skipUnreadAttribute(start: number): void {
+  private skipUnreadAttribute(start: number, unread: UnreadAttributes): void {
     const scanner = this.scanner;
     scanner.reset(start);
     scanner.next();
@@ -280,7 +281,7 @@ class CleanFileReader {
       valueEnd = scanner.end;
     }
     if (valueEnd < 0 || depth !== 0) throw new NotPlain(); // no value on the line of "=", or one never closed
-    this.unread?.add(start, valueEnd, scanner.kind() === 'newline' ? scanner.end : scanner.start);
+    unread.add(start, valueEnd, scanner.kind() === 'newline' ? scanner.end : scanner.start);
   }
 
   /** The attribute or block the syntax tree has starting here, converted from the tree; the scanner is moved past it. */
