@@ -24,6 +24,31 @@ const BROKEN_JOB = `job "broken" {
 }
 `;
 
+// Values only tree-sitter reads (calls, a list over lines): opening it parses those lines alone, and
+// Nomad's own validation must still land on its line.
+const CALLS_JOB = `job "calls" {
+  group "api" {
+    count = max(1, 2)
+
+    task "server" {
+      driver = "docker"
+      config {
+        image = format("nginx:%s", "1.27")
+        args  = [
+          "-g",
+          "daemon off;",
+        ]
+      }
+      resources {
+        cpu        = max(100, 200)
+        memory     = 256
+        memory_max = 128
+      }
+    }
+  }
+}
+`;
+
 describe('Problems panel (UI)', function () {
   this.timeout(180_000);
   let workbench: Workbench;
@@ -31,6 +56,7 @@ describe('Problems panel (UI)', function () {
   before(async () => {
     workbench = await Workbench.open();
     fs.writeFileSync(path.join(workbench.folder, 'broken.nomad.hcl'), BROKEN_JOB);
+    fs.writeFileSync(path.join(workbench.folder, 'calls.nomad.hcl'), CALLS_JOB);
   });
 
   after(async () => {
@@ -50,5 +76,16 @@ describe('Problems panel (UI)', function () {
     assert.match(byCode('unknown-attribute')!.message, /driver/, 'suggests the right name');
     assert.strictEqual(byCode('invalid-enum')!.severity, 'error');
     await workbench.screenshot('problems-panel');
+  });
+
+  it("lists Nomad's validation finding at its line in a job whose calls only tree-sitter reads", async () => {
+    const { page } = workbench;
+    await quickOpenFile(page, 'calls.nomad.hcl');
+    const rows = await waitForProblems(page, (all) => all.some((row) => row.code.includes('memory-max-below-memory')));
+    const finding = rows.find((row) => row.code.includes('memory-max-below-memory'))!;
+    assert.match(finding.position, /Ln 17\b/);
+    assert.match(finding.message, /memory_max \(128 MB\) cannot be below memory \(256 MB\)/);
+    assert.strictEqual(finding.severity, 'error');
+    await workbench.screenshot('problems-panel-calls');
   });
 });
